@@ -1,0 +1,33 @@
+package nl.meldpunt.portal;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.context.ApplicationContext;
+
+import javax.sql.DataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReporterPortalApplicationIntegrationTest {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void healthWhenStartedThenUp() {
+		assertThat(this.http.getForObject("/actuator/health", String.class)).contains("\"status\":\"UP\"");
+	}
+
+	@Test
+	void contextWhenStartedThenHasNoDataSource() {
+		assertThat(this.context.getBeanNamesForType(DataSource.class)).isEmpty();
+	}
+
+}
