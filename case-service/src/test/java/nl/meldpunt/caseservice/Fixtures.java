@@ -8,8 +8,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.meldpunt.crypto.CaseKey;
+import nl.meldpunt.crypto.EnvelopeBinding;
+import nl.meldpunt.crypto.ItemBinding;
+import nl.meldpunt.crypto.ItemKind;
+import nl.meldpunt.crypto.RecipientPrivateKey;
+import nl.meldpunt.crypto.ReporterToken;
 
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
@@ -23,6 +31,9 @@ public final class Fixtures {
 	public static final String INTERNAL_SECRET = "test-internal-secret-0123456789";
 
 	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** The private key of every account and hotline the fixtures enrolled. */
+	public static final Map<UUID, RecipientPrivateKey> KEYS = new ConcurrentHashMap<>();
 
 	private final JdbcTemplate jdbc;
 
@@ -57,11 +68,19 @@ public final class Fixtures {
 	public UUID account(UUID organisationId, String role, UUID hotlineId, boolean enrolled) {
 		UUID id = UUID.randomUUID();
 		boolean keys = enrolled && ("ADVISER".equals(role) || "HOTLINE".equals(role));
+		RecipientPrivateKey key = keys ? RecipientPrivateKey.generate() : null;
+		if (key != null) {
+			KEYS.put(id, key);
+			if (hotlineId != null) {
+				KEYS.putIfAbsent(hotlineId, key);
+			}
+		}
 		this.jdbc.update(
 				"insert into account (id, organisation_id, role, display_name, email, hotline_id, public_key, wrapped_private_key, enrolled_on)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				id, organisationId, role, role.charAt(0) + ". " + id.toString().substring(0, 6), id + "@example.org",
-				hotlineId, keys ? bytes(32) : null, keys ? bytes(80) : null, enrolled ? LocalDate.now() : null);
+				hotlineId, keys ? key.publicKey().toBytes() : null, keys ? bytes(80) : null,
+				enrolled ? LocalDate.now() : null);
 		return id;
 	}
 
@@ -75,15 +94,25 @@ public final class Fixtures {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
-	/** A valid filing to the organisation's advisers (minus {@code excluded}). */
+	/**
+	 * A valid filing to the organisation's advisers (minus {@code excluded}), sealed for
+	 * real.
+	 */
 	public static Map<String, Object> filing(Org org, String credential, List<UUID> excluded) {
+		UUID caseId = UUID.randomUUID();
+		UUID itemId = UUID.randomUUID();
+		CaseKey caseKey = CaseKey.generate();
 		Map<String, Object> body = new LinkedHashMap<>();
-		body.put("caseId", UUID.randomUUID().toString());
+		body.put("caseId", caseId.toString());
 		body.put("route", "ADVISERS");
 		body.put("excludedAdviserIds", excluded.stream().map(UUID::toString).toList());
 		body.put("mailboxCredential", credential);
-		body.put("reporterPublicKey", b64(bytes(32)));
-		body.put("report", Map.of("itemId", UUID.randomUUID().toString(), "ciphertext", b64(bytes(200))));
+		body.put("reporterPublicKey", b64(RecipientPrivateKey.generate().publicKey().toBytes()));
+		body.put("report",
+				Map.of("itemId", itemId.toString(), "ciphertext",
+						b64(caseKey
+							.seal("a report".getBytes(), new ItemBinding(org.id(), caseId, itemId, ItemKind.REPORT))
+							.toBytes())));
 		List<Map<String, String>> envelopes = new ArrayList<>();
 		for (UUID adviser : org.advisers()) {
 			if (!excluded.contains(adviser)) {
@@ -96,12 +125,27 @@ public final class Fixtures {
 		return body;
 	}
 
+	/** A well-formed envelope (sealed to a throw-away key: the server cannot tell). */
 	public static Map<String, String> envelope(String kind, String id) {
-		return Map.of("recipientKind", kind, "recipientId", id, "envelope", b64(bytes(96)));
+		return Map.of("recipientKind", kind, "recipientId", id, "envelope", b64(sealedEnvelope()));
+	}
+
+	public static byte[] sealedEnvelope() {
+		return RecipientPrivateKey.generate()
+			.publicKey()
+			.seal(CaseKey.generate(), EnvelopeBinding.forReporter(UUID.randomUUID(), UUID.randomUUID()))
+			.toBytes();
+	}
+
+	/** A well-formed sealed item of {@code kind}. */
+	public static String sealedItem(UUID organisationId, UUID caseId, UUID itemId, ItemKind kind) {
+		return b64(CaseKey.generate()
+			.seal("text".getBytes(), new ItemBinding(organisationId, caseId, itemId, kind))
+			.toBytes());
 	}
 
 	public static String credential() {
-		return b64(bytes(32));
+		return b64(ReporterToken.generate().mailboxCredential().toBytes());
 	}
 
 	/** What a test needs to know about its organisation. */

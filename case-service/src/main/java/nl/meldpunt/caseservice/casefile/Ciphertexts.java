@@ -1,48 +1,92 @@
 package nl.meldpunt.caseservice.casefile;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.KeyEnvelope;
+import nl.meldpunt.crypto.MailboxCredential;
+import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.crypto.WrappedPrivateKey;
 
 /**
- * The one place where case-service looks at the structure of what browsers sealed: it
- * checks format without any key (it has none) and refuses malformed values before
- * anything is stored.
+ * The one place where case-service looks at the structure of what browsers sealed, with
+ * the crypto module's key-less parsers: malformed values are refused before anything is
+ * stored. (The service holds no key, so it can never check more than the format.)
  */
 public final class Ciphertexts {
 
-	/** The largest single sealed item or chunk the service accepts. */
-	public static final int MAX_ITEM_BYTES = 8 * 1024 * 1024;
-
-	private static final int MAX_ENVELOPE_BYTES = 4096;
+	/** The largest request body for one sealed chunk (1 MiB chunks plus framing). */
+	public static final int MAX_ITEM_BYTES = 2 * 1024 * 1024;
 
 	private Ciphertexts() {
 	}
 
 	/** An item ciphertext (report, message, note, attachment meta or chunk). */
 	public static SealedBytes item(String field, SealedBytes ciphertext) {
-		if (ciphertext == null || ciphertext.length() < 29 || ciphertext.length() > MAX_ITEM_BYTES) {
-			throw Refusal.malformedCiphertext(field);
+		try {
+			if (ciphertext != null) {
+				SealedItem.parse(ciphertext.bytes());
+				return ciphertext;
+			}
 		}
-		return ciphertext;
+		catch (CryptoException ex) {
+			// refused below, with the field named
+		}
+		throw Refusal.malformedCiphertext(field);
 	}
 
 	/** A key envelope sealed to one recipient. */
 	public static SealedBytes envelope(String field, SealedBytes envelope) {
-		if (envelope == null || envelope.length() < 32 + 32 + 16 || envelope.length() > MAX_ENVELOPE_BYTES) {
-			throw Refusal.malformedCiphertext(field);
+		try {
+			if (envelope != null) {
+				KeyEnvelope.parse(envelope.bytes());
+				return envelope;
+			}
 		}
-		return envelope;
+		catch (CryptoException ex) {
+			// refused below, with the field named
+		}
+		throw Refusal.malformedCiphertext(field);
 	}
 
 	/** An X25519 public key. */
 	public static SealedBytes publicKey(String field, SealedBytes key) {
-		if (key == null || key.length() != 32) {
-			throw Refusal.malformedCiphertext(field);
+		try {
+			if (key != null) {
+				RecipientPublicKey.fromBytes(key.bytes());
+				return key;
+			}
 		}
-		return key;
+		catch (CryptoException ex) {
+			// refused below, with the field named
+		}
+		throw Refusal.malformedCiphertext(field);
+	}
+
+	/** A private key wrapped under a passphrase; it must carry {@code publicKey}. */
+	public static SealedBytes wrappedPrivateKey(String field, SealedBytes wrapped, SealedBytes publicKey) {
+		try {
+			if (wrapped != null && publicKey != null) {
+				RecipientPublicKey inside = WrappedPrivateKey.parse(wrapped.bytes()).publicKey();
+				if (inside.equals(RecipientPublicKey.fromBytes(publicKey.bytes()))) {
+					return wrapped;
+				}
+			}
+		}
+		catch (CryptoException ex) {
+			// refused below, with the field named
+		}
+		throw Refusal.malformedCiphertext(field);
+	}
+
+	/** The fingerprint people compare out of band. */
+	public static String fingerprint(byte[] publicKey) {
+		try {
+			return RecipientPublicKey.fromBytes(publicKey).fingerprint();
+		}
+		catch (CryptoException ex) {
+			throw new IllegalStateException("A stored public key is invalid", ex);
+		}
 	}
 
 	/**
@@ -50,14 +94,11 @@ public final class Ciphertexts {
 	 * the value is not a credential.
 	 */
 	public static String credentialHash(SealedBytes credential) {
-		if (credential == null || credential.length() != 32) {
-			return null;
-		}
 		try {
-			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(credential.bytes()));
+			return (credential != null) ? MailboxCredential.fromBytes(credential.bytes()).storageHash() : null;
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
+		catch (CryptoException ex) {
+			return null;
 		}
 	}
 

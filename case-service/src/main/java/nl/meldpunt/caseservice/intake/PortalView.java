@@ -11,7 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.meldpunt.caseservice.accounts.Account;
 import nl.meldpunt.caseservice.accounts.Accounts;
 import nl.meldpunt.caseservice.casefile.Case;
-import nl.meldpunt.caseservice.casefile.RecipientKeys;
+import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.organisations.Categories;
 import nl.meldpunt.caseservice.organisations.Hotline;
@@ -65,7 +65,7 @@ class PortalView {
 		List<AdviserView> advisers = this.accounts.enrolledAdvisers(organisation.id())
 			.stream()
 			.map((a) -> new AdviserView(a.id(), a.displayName(), SealedBytes.of(a.publicKey()).base64Url(),
-					RecipientKeys.fingerprint(a.publicKey())))
+					Ciphertexts.fingerprint(a.publicKey())))
 			.toList();
 		Map<UUID, Account> handlers = new LinkedHashMap<>();
 		this.accounts.enrolledHotlineHandlers(organisation.id()).forEach((h) -> handlers.putIfAbsent(h.hotlineId(), h));
@@ -82,7 +82,7 @@ class PortalView {
 	private static HotlineView hotline(Hotline hotline, Account handler) {
 		return new HotlineView(hotline.id(), hotline.name(), names(hotline.descriptionNl(), hotline.descriptionEn()),
 				hotline.contact(), SealedBytes.of(handler.publicKey()).base64Url(),
-				RecipientKeys.fingerprint(handler.publicKey()));
+				Ciphertexts.fingerprint(handler.publicKey()));
 	}
 
 	private static Map<String, String> names(String nl, String en) {
