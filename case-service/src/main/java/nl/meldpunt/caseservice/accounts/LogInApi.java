@@ -1,6 +1,5 @@
 package nl.meldpunt.caseservice.accounts;
 
-import java.util.List;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -10,9 +9,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -71,8 +68,7 @@ class LogInApi {
 		request.getSession(true);
 		request.changeSessionId();
 		var context = SecurityContextHolder.createEmptyContext();
-		context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + caller.role().name()))));
+		context.setAuthentication(new CallerAuthentication(caller));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
 		return caller;
