@@ -1,8 +1,6 @@
 package nl.meldpunt.crypto;
 
-import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.List;
 import java.util.Random;
 import java.util.function.Consumer;
 
@@ -19,7 +17,9 @@ class ParserFuzzUnitTest {
 
 	private static final long SEED = 20261122L;
 
-	private final Random random = new Random(SEED);
+	private final Mutator mutator = new Mutator(SEED);
+
+	private final Random random = this.mutator.random();
 
 	private final CaseKey caseKey = CaseKey.generate();
 
@@ -93,52 +93,13 @@ class ParserFuzzUnitTest {
 	private int[] fuzz(byte[] seed, int rounds, Consumer<byte[]> check) {
 		int[] outcomes = new int[1];
 		for (int i = 0; i < rounds; i++) {
-			byte[] input = mutate(seed);
+			byte[] input = this.mutator.mutate(seed);
 			if (!Arrays.equals(input, seed)) {
 				check.accept(input);
 				outcomes[0]++;
 			}
 		}
 		return outcomes;
-	}
-
-	private byte[] mutate(byte[] seed) {
-		List<Byte> bytes = new ArrayList<>(seed.length + 8);
-		for (byte b : seed) {
-			bytes.add(b);
-		}
-		int mutations = 1 + this.random.nextInt(4);
-		for (int m = 0; m < mutations; m++) {
-			int op = this.random.nextInt(5);
-			int at = bytes.isEmpty() ? 0 : this.random.nextInt(bytes.size());
-			switch (op) {
-				case 0 -> {
-					if (!bytes.isEmpty()) {
-						bytes.set(at, (byte) (bytes.get(at) ^ (1 << this.random.nextInt(8))));
-					}
-				}
-				case 1 -> {
-					if (!bytes.isEmpty()) {
-						bytes.set(at, (byte) this.random.nextInt(256));
-					}
-				}
-				case 2 -> bytes.add(at, (byte) this.random.nextInt(256));
-				case 3 -> {
-					if (!bytes.isEmpty()) {
-						bytes.remove(at);
-					}
-				}
-				default -> {
-					int keep = this.random.nextInt(bytes.size() + 1);
-					bytes.subList(keep, bytes.size()).clear();
-				}
-			}
-		}
-		byte[] out = new byte[bytes.size()];
-		for (int i = 0; i < out.length; i++) {
-			out[i] = bytes.get(i);
-		}
-		return out;
 	}
 
 	private static void expectFailure(ThrowingCall call) {
