@@ -119,9 +119,8 @@ public final class CaseKey implements Destroyable {
 	 */
 	public byte[] openAttachment(List<SealedItem> chunks, AttachmentBinding binding) throws CryptoException {
 		Objects.requireNonNull(binding, "binding");
-		// The count is checked before any chunk is read: 2047 full chunks are the most
-		// whose
-		// joined plaintext still fits one Java array.
+		// Checked before any chunk is read: 2047 full chunks are the most whose joined
+		// plaintext still fits one Java array.
 		if (chunks.isEmpty() || chunks.size() > Wire.MAX_CHUNKS) {
 			throw new CryptoException("Attachment has no chunks or too many");
 		}

@@ -104,8 +104,7 @@ class ReporterTokenUnitTest {
 
 	@Test
 	void parseWhenNonAsciiLetterFoldsToValidSymbolsThenFails() throws Exception {
-		// ß, ﬀ, ı and ſ upper-case to SS, FF, I and S; read after folding they would
-		// pass.
+		// ß, ﬀ, ı and ſ upper-case to SS, FF, I and S: valid symbols.
 		String[][] substitutions = { { "SS", "\u00df" }, { "FF", "\ufb00" }, { "1", "\u0131" }, { "S", "\u017f" } };
 		for (String[] substitution : substitutions) {
 			String plain;
