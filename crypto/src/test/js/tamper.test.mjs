@@ -110,6 +110,15 @@ test("openAttachment when chunks reordered, dropped, duplicated or moved then Cr
 	assert.deepEqual(await m.openAttachment(caseKey, chunks, binding), content);
 });
 
+test("openAttachment when more chunks than fit one Java array then CryptoError before reading any", async () => {
+	// A forged count: 2048 empty slots; reading one would throw TypeError, not CryptoError.
+	const binding = { organisationId: org, caseId, attachmentId: itemId };
+	await assert.rejects(m.openAttachment(caseKey, new Array(2048), binding), m.CryptoError);
+	const { chunks } = await m.sealAttachment(caseKey, new Uint8Array(0), binding);
+	await assert.rejects(m.openAttachment(caseKey, [...new Array(2046).fill(undefined), chunks[0]], binding),
+		TypeError);
+});
+
 test("unwrapPrivateKey when wrong passphrase or flipped byte then CryptoError; login secret stays apart", async () => {
 	const { wrapped, loginSecret } = await m.wrapPrivateKey(adviser, "goede zin");
 	assert.equal(wrapped.length, 115);
