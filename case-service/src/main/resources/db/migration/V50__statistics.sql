@@ -20,8 +20,24 @@ create table statistical_record (
 	feedback_on_time boolean
 );
 
--- every dashboard query reads one organisation and one or two years
-create index statistical_record_organisation_year on statistical_record (organisation_id, year);
+-- every dashboard query reads one organisation and one or two years; the index carries
+-- every column those queries read, so they are answered by index-only scans (a case's
+-- records are spread over the whole table, one page each, so heap visits would dominate)
+create index statistical_record_organisation_year on statistical_record (organisation_id, year)
+	include (quarter, channel, category, unit, track, outcome, days_to_acknowledge, feedback_on_time,
+		received_on, closed_on, feedback_due);
+
+-- open cases by age reads only cases still open or closed after the earlier reference day
+create index statistical_record_organisation_closed on statistical_record (organisation_id, closed_on)
+	include (received_on);
+
+-- every year, category and unit code an organisation ever used: the fixed rows of its tables
+create table statistics_code (
+	organisation_id uuid not null,
+	kind varchar(16) not null check (kind in ('YEAR', 'CATEGORY', 'UNIT')),
+	code varchar(64) not null,
+	primary key (organisation_id, kind, code)
+);
 
 -- the disclosure threshold k and the optional differential-privacy budget per organisation
 create table statistics_settings (

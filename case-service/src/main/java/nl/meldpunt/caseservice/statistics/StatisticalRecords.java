@@ -33,6 +33,7 @@ class StatisticalRecords {
 				on conflict (case_id) do nothing
 				""", organisationId, caseId, receivedOn.getYear(), quarter, channel.name(), receivedOn,
 				receivedOn.plusDays(7).plusMonths(3));
+		code(organisationId, "YEAR", Integer.toString(receivedOn.getYear()));
 	}
 
 	void acknowledged(UUID organisationId, UUID caseId, LocalDate on) {
@@ -67,6 +68,17 @@ class StatisticalRecords {
 				where organisation_id = ? and case_id = ?
 				""", classification.category(), classification.unit(), classification.channel().name(),
 				classification.track().name(), classification.outcome().name(), organisationId, caseId);
+		code(organisationId, "CATEGORY", classification.category());
+		if (classification.unit() != null) {
+			code(organisationId, "UNIT", classification.unit());
+		}
+	}
+
+	private void code(UUID organisationId, String kind, String code) {
+		this.jdbc.update("""
+				insert into statistics_code (organisation_id, kind, code) values (?, ?, ?)
+				on conflict do nothing
+				""", organisationId, kind, code);
 	}
 
 	/** Retention deleted the case: forget everything that could lead back to it. */

@@ -1,9 +1,8 @@
 package nl.meldpunt.caseservice.statistics;
 
-import java.sql.Array;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.Arrays;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,9 +25,25 @@ class StatisticsQueries {
 			long acknowledgementDue, long feedbackOnTime, long feedbackDue) {
 	}
 
-	/** Every category and unit code the organisation ever used. */
-	record Vocabulary(List<String> categories, List<String> units) {
+	/**
+	 * Every year with records, and every category and unit code the organisation ever
+	 * used.
+	 */
+	record Vocabulary(List<Integer> years, List<String> categories, List<String> units) {
 	}
+
+	/**
+	 * One row per year, quarter, dimension and row: a single scan of the covering index.
+	 */
+	static final String TALLIES = """
+			select r.year, r.quarter, d.dimension, coalesce(d.row, ?), count(*)
+			from statistical_record r
+			cross join lateral (values
+			    ('CATEGORY', r.category), ('CHANNEL', r.channel), ('TRACK', r.track), ('OUTCOME', r.outcome),
+			    ('UNIT', case when r.category is null then null else coalesce(r.unit, ?) end)) as d(dimension, row)
+			where r.organisation_id = ? and r.year in (?, ?)
+			group by r.year, r.quarter, d.dimension, d.row
+			""";
 
 	private final JdbcTemplate jdbc;
 
@@ -37,19 +52,10 @@ class StatisticsQueries {
 	}
 
 	List<Tally> tallies(UUID organisationId, int year, int previousYear) {
-		return this.jdbc
-			.query("""
-					select r.year, r.quarter, d.dimension, coalesce(d.row, ?), count(*)
-					from statistical_record r
-					cross join lateral (values
-					    ('CATEGORY', r.category), ('CHANNEL', r.channel), ('TRACK', r.track), ('OUTCOME', r.outcome),
-					    ('UNIT', case when r.category is null then null else coalesce(r.unit, ?) end)) as d(dimension, row)
-					where r.organisation_id = ? and r.year in (?, ?)
-					group by r.year, r.quarter, d.dimension, d.row
-					""",
-					(rs, n) -> new Tally(rs.getInt(1), rs.getInt(2), Dimension.valueOf(rs.getString(3)),
-							rs.getString(4), rs.getLong(5)),
-					Dimension.UNCLASSIFIED, Dimension.NO_UNIT, organisationId, year, previousYear);
+		return this.jdbc.query(
+				TALLIES, (rs, n) -> new Tally(rs.getInt(1), rs.getInt(2), Dimension.valueOf(rs.getString(3)),
+						rs.getString(4), rs.getLong(5)),
+				Dimension.UNCLASSIFIED, Dimension.NO_UNIT, organisationId, year, previousYear);
 	}
 
 	List<Procedure> procedure(UUID organisationId, int year, int previousYear, LocalDate today) {
@@ -72,40 +78,43 @@ class StatisticsQueries {
 	}
 
 	/**
-	 * Cases open on the reference day, by age: under 1 month, 1–3, 3–6, over 6 months.
+	 * Cases open on each of two reference days, by age: under 1 month, 1–3, 3–6, over 6
+	 * months. One scan for both days.
 	 */
-	long[] openByAge(UUID organisationId, LocalDate reference) {
-		long[] buckets = new long[4];
+	long[][] openByAge(UUID organisationId, LocalDate first, LocalDate second) {
+		long[][] buckets = new long[2][4];
 		this.jdbc.query("""
-				select case when ?::date - received_on < 30 then 0
-				            when ?::date - received_on < 91 then 1
-				            when ?::date - received_on < 183 then 2 else 3 end, count(*)
+				select reference.which,
+				    case when reference.day - received_on < 30 then 0
+				         when reference.day - received_on < 91 then 1
+				         when reference.day - received_on < 183 then 2 else 3 end,
+				    count(*)
 				from statistical_record
-				where organisation_id = ? and year <= ? and received_on <= ?::date
+				join (values (0, ?::date), (1, ?::date)) as reference(which, day)
+				    on received_on <= reference.day and (closed_on is null or closed_on > reference.day)
+				where organisation_id = ? and received_on is not null
 				    and (closed_on is null or closed_on > ?::date)
-				group by 1
+				group by 1, 2
 				""", (rs) -> {
-			buckets[rs.getInt(1)] = rs.getLong(2);
-		}, reference, reference, reference, organisationId, reference.getYear(), reference, reference);
+			buckets[rs.getInt(1)][rs.getInt(2)] = rs.getLong(3);
+		}, first, second, organisationId, first.isBefore(second) ? first : second);
 		return buckets;
 	}
 
 	Vocabulary vocabulary(UUID organisationId) {
-		return this.jdbc.queryForObject("""
-				select array_agg(distinct category order by category) filter (where category is not null),
-				       array_agg(distinct unit order by unit) filter (where unit is not null)
-				from statistical_record where organisation_id = ?
-				""", (rs, n) -> new Vocabulary(strings(rs.getArray(1)), strings(rs.getArray(2))), organisationId);
-	}
-
-	List<Integer> years(UUID organisationId) {
-		return this.jdbc.queryForList(
-				"select distinct year from statistical_record where organisation_id = ? order by year desc",
-				Integer.class, organisationId);
-	}
-
-	private static List<String> strings(Array array) throws SQLException {
-		return (array != null) ? Arrays.asList((String[]) array.getArray()) : List.of();
+		List<Integer> years = new ArrayList<>();
+		List<String> categories = new ArrayList<>();
+		List<String> units = new ArrayList<>();
+		this.jdbc.query("select kind, code from statistics_code where organisation_id = ? order by kind, code",
+				(rs) -> {
+					switch (rs.getString(1)) {
+						case "YEAR" -> years.add(Integer.valueOf(rs.getString(2)));
+						case "CATEGORY" -> categories.add(rs.getString(2));
+						default -> units.add(rs.getString(2));
+					}
+				}, organisationId);
+		years.sort(Comparator.reverseOrder());
+		return new Vocabulary(years, categories, units);
 	}
 
 }

@@ -69,9 +69,11 @@ class StatisticsReports {
 				this.queries.tallies(organisationId, year, year - 1),
 				this.queries.procedure(organisationId, year, year - 1, today), noise);
 		LocalDate openOn = (year == today.getYear()) ? today : LocalDate.of(year, 12, 31);
-		YearFigures current = figures(input, year, openOn);
-		YearFigures previous = figures(input, year - 1, LocalDate.of(year - 1, 12, 31));
-		List<Integer> withRecords = this.queries.years(organisationId);
+		LocalDate previousOpenOn = LocalDate.of(year - 1, 12, 31);
+		long[][] open = this.queries.openByAge(organisationId, openOn, previousOpenOn);
+		YearFigures current = figures(input, year, openOn, open[0]);
+		YearFigures previous = figures(input, year - 1, previousOpenOn, open[1]);
+		List<Integer> withRecords = vocabulary.years();
 		Set<Integer> years = new TreeSet<>(withRecords);
 		years.add(today.getYear());
 		years.removeIf((y) -> y < FIRST_YEAR || y > today.getYear());
@@ -81,7 +83,7 @@ class StatisticsReports {
 				!withRecords.isEmpty(), current, previous);
 	}
 
-	private YearFigures figures(ReleaseInput input, int year, LocalDate openOn) {
+	private YearFigures figures(ReleaseInput input, int year, LocalDate openOn, long[] open) {
 		List<CountTable> tables = new ArrayList<>();
 		for (Dimension dimension : input.dimensions()) {
 			List<String> rows = dimension.rows(input.vocabulary().categories(), input.vocabulary().units());
@@ -114,7 +116,6 @@ class StatisticsReports {
 					input.noisy(year + "/feedback-on-time", procedure.feedbackOnTime()),
 					input.noisy(year + "/feedback-due", procedure.feedbackDue()));
 		}
-		long[] open = this.queries.openByAge(input.organisationId(), openOn);
 		long[][] openCounts = new long[open.length][1];
 		for (int b = 0; b < open.length; b++) {
 			openCounts[b][0] = input.noisy(openOn + "/open/" + b, open[b]);
