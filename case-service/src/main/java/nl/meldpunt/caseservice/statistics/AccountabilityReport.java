@@ -1,6 +1,9 @@
 package nl.meldpunt.caseservice.statistics;
 
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Locale;
 import java.util.List;
 
 /**
@@ -38,7 +41,8 @@ record AccountabilityReport(String title, String subtitle, List<Section> section
 		}
 		KeyFigures now = current.keyFigures();
 		KeyFigures then = previous.keyFigures();
-		sections.add(new Section("procedure", t.get("report.keyFigures"), List.of("", thisYear, lastYear),
+		sections.add(new Section("procedure", t.get("report.keyFigures"),
+				List.of(t.get("column.figure"), thisYear, lastYear),
 				List.of(List.of(t.get("figure.median"), t.days(now.medianDaysToAcknowledge()),
 						t.days(then.medianDaysToAcknowledge())),
 						List.of(t.get("figure.ack7"), t.percent(now.percentAcknowledgedWithin7Days()),
@@ -52,8 +56,12 @@ record AccountabilityReport(String title, String subtitle, List<Section> section
 			open.add(List.of(t.row("open", key), t.count(current.openCasesByAge().totalsColumn().get(b)),
 					t.count(previous.openCasesByAge().totalsColumn().get(b))));
 		}
-		sections.add(new Section("open-cases-by-age", t.get("chart.open"), List.of("",
-				t.get("chart.openOn", current.openCasesOn()), t.get("chart.openOn", previous.openCasesOn())), open));
+		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
+			.withLocale(Locale.forLanguageTag(t.lang()));
+		sections.add(new Section("open-cases-by-age", t.get("chart.open"),
+				List.of(t.get("column.age"), t.get("chart.openOn", dates.format(current.openCasesOn())),
+						t.get("chart.openOn", dates.format(previous.openCasesOn()))),
+				open));
 		return new AccountabilityReport(t.get("report.title", thisYear), t.get("report.subtitle", thisYear, lastYear),
 				sections, t.get("report.method"), method(release, t));
 	}

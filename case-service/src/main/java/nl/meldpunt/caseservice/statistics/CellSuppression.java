@@ -171,8 +171,11 @@ final class CellSuppression {
 		for (int r = 0; r <= table.rows(); r++) {
 			for (int c = 0; c <= table.columns(); c++) {
 				boolean neighbour = r == at.row() || c == at.column();
-				if (!mask[r][c] && (neighbour || !neighboursOnly) && table.value(r, c) < bestValue) {
-					bestValue = table.value(r, c);
+				// interior cells first: a hidden total next to a shown part reads oddly
+				int totals = ((r == table.rows()) ? 1 : 0) + ((c == table.columns()) ? 1 : 0);
+				long cost = totals * (1L << 40) + table.value(r, c);
+				if (!mask[r][c] && (neighbour || !neighboursOnly) && cost < bestValue) {
+					bestValue = cost;
 					best = new int[] { r, c };
 				}
 			}
