@@ -86,6 +86,8 @@ class StatisticsApiIntegrationTest {
 			.getResponse()
 			.getContentAsString();
 		assertThat(body).contains("\"display\":\"< 5\"").doesNotContainPattern("\"count\":[0-4][,}]");
+		assertThat(StatisticsDashboardIntegrationTest.ANY_UUID.matcher(body).find()).as("no identifier of any kind")
+			.isFalse();
 		JsonNode category = table(this.json.readTree(body).path("current"), "category");
 		assertThat(category.path("rowKeys").toString()).contains("racism", "religion", Dimension.UNCLASSIFIED);
 	}
