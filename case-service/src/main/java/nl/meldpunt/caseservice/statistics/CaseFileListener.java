@@ -1,0 +1,60 @@
+package nl.meldpunt.caseservice.statistics;
+
+import nl.meldpunt.caseservice.casefile.CaseClosed;
+import nl.meldpunt.caseservice.casefile.CaseDeleted;
+import nl.meldpunt.caseservice.casefile.CaseEvent;
+import nl.meldpunt.caseservice.casefile.CaseFiled;
+import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.CaseTransitioned;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Keeps the statistical records in step with the case file. The listeners run in the
+ * publisher's transaction ({@code MANDATORY}: publishing outside one is a bug), so a
+ * record changes exactly when the case does, and a failure here rolls the case change
+ * back too.
+ */
+@Component
+@Transactional(propagation = Propagation.MANDATORY)
+class CaseFileListener {
+
+	private final StatisticalRecords records;
+
+	CaseFileListener(StatisticalRecords records) {
+		this.records = records;
+	}
+
+	@EventListener
+	void on(CaseFiled event) {
+		this.records.filed(event.organisationId(), event.caseId(), event.channel(), event.receivedOn());
+	}
+
+	@EventListener
+	void on(CaseTransitioned event) {
+		if (event.event() == CaseEvent.ACKNOWLEDGE || event.to() == CaseState.ACKNOWLEDGED) {
+			this.records.acknowledged(event.organisationId(), event.caseId(), event.on());
+		}
+		if (event.event() == CaseEvent.GIVE_FEEDBACK || event.to() == CaseState.FEEDBACK_GIVEN) {
+			this.records.feedbackGiven(event.organisationId(), event.caseId(), event.on());
+		}
+		if (event.to() == CaseState.CLOSED || event.to() == CaseState.WITHDRAWN) {
+			this.records.ended(event.organisationId(), event.caseId(), event.on());
+		}
+	}
+
+	@EventListener
+	void on(CaseClosed event) {
+		this.records.ended(event.organisationId(), event.caseId(), event.closedOn());
+		this.records.classified(event.organisationId(), event.caseId(), event.classification());
+	}
+
+	@EventListener
+	void on(CaseDeleted event) {
+		this.records.anonymise(event.organisationId(), event.caseId());
+	}
+
+}

@@ -1,0 +1,93 @@
+package nl.meldpunt.caseservice.statistics;
+
+import java.time.LocalDate;
+import java.util.UUID;
+
+import nl.meldpunt.caseservice.casefile.Channel;
+import nl.meldpunt.caseservice.casefile.Classification;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+/**
+ * The statistical records, one per case. Every change is scoped to the organisation and
+ * the case; none of them ever reads case content.
+ */
+@Component
+class StatisticalRecords {
+
+	private final JdbcTemplate jdbc;
+
+	StatisticalRecords(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void filed(UUID organisationId, UUID caseId, Channel channel, LocalDate receivedOn) {
+		int quarter = (receivedOn.getMonthValue() - 1) / 3 + 1;
+		// the feedback deadline counts from the end of the 7 days until someone
+		// acknowledges
+		this.jdbc.update("""
+				insert into statistical_record
+				    (organisation_id, case_id, year, quarter, channel, received_on, feedback_due)
+				values (?, ?, ?, ?, ?, ?, ?)
+				on conflict (case_id) do nothing
+				""", organisationId, caseId, receivedOn.getYear(), quarter, channel.name(), receivedOn,
+				receivedOn.plusDays(7).plusMonths(3));
+		code(organisationId, "YEAR", Integer.toString(receivedOn.getYear()));
+	}
+
+	void acknowledged(UUID organisationId, UUID caseId, LocalDate on) {
+		this.jdbc.update("""
+				update statistical_record
+				set days_to_acknowledge = greatest(0, ?::date - received_on), feedback_due = ?
+				where organisation_id = ? and case_id = ? and days_to_acknowledge is null
+				""", on, on.plusMonths(3), organisationId, caseId);
+	}
+
+	void feedbackGiven(UUID organisationId, UUID caseId, LocalDate on) {
+		this.jdbc.update("""
+				update statistical_record set feedback_on_time = (?::date <= feedback_due)
+				where organisation_id = ? and case_id = ? and feedback_on_time is null
+				""", on, organisationId, caseId);
+	}
+
+	void ended(UUID organisationId, UUID caseId, LocalDate on) {
+		// a case that ends past its feedback deadline without feedback missed it
+		this.jdbc.update("""
+				update statistical_record
+				set closed_on = coalesce(closed_on, ?::date),
+				    feedback_on_time = case when feedback_on_time is null and ?::date > feedback_due then false
+				                            else feedback_on_time end
+				where organisation_id = ? and case_id = ?
+				""", on, on, organisationId, caseId);
+	}
+
+	void classified(UUID organisationId, UUID caseId, Classification classification) {
+		this.jdbc.update("""
+				update statistical_record set category = ?, unit = ?, channel = ?, track = ?, outcome = ?
+				where organisation_id = ? and case_id = ?
+				""", classification.category(), classification.unit(), classification.channel().name(),
+				classification.track().name(), classification.outcome().name(), organisationId, caseId);
+		code(organisationId, "CATEGORY", classification.category());
+		if (classification.unit() != null) {
+			code(organisationId, "UNIT", classification.unit());
+		}
+	}
+
+	private void code(UUID organisationId, String kind, String code) {
+		this.jdbc.update("""
+				insert into statistics_code (organisation_id, kind, code) values (?, ?, ?)
+				on conflict do nothing
+				""", organisationId, kind, code);
+	}
+
+	/** Retention deleted the case: forget everything that could lead back to it. */
+	void anonymise(UUID organisationId, UUID caseId) {
+		this.jdbc.update("""
+				update statistical_record
+				set case_id = null, received_on = null, closed_on = null, feedback_due = null
+				where organisation_id = ? and case_id = ?
+				""", organisationId, caseId);
+	}
+
+}

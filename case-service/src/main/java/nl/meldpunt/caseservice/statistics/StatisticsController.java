@@ -1,0 +1,81 @@
+package nl.meldpunt.caseservice.statistics;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+import nl.meldpunt.caseservice.accounts.Caller;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The director's dashboard and the yearly accountability report (PDF, CSV). Pages carry
+ * their own strict CSP as well: no script at all, styles only from this origin.
+ */
+@Controller
+@RequestMapping("/statistics")
+class StatisticsController {
+
+	static final String CONTENT_SECURITY_POLICY = "default-src 'none'; style-src 'self'; img-src 'self'; "
+			+ "form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
+
+	private final StatisticsReports reports;
+
+	StatisticsController(StatisticsReports reports) {
+		this.reports = reports;
+	}
+
+	@GetMapping
+	String dashboard(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String lang, Locale locale, Model model, HttpServletResponse response) {
+		Texts texts = Texts.of(lang, locale);
+		StatisticsRelease release = this.reports.release(caller, year);
+		model.addAttribute("view", DashboardView.of(release, texts));
+		model.addAttribute("t", texts);
+		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		return "statistics/dashboard";
+	}
+
+	@GetMapping("/report.pdf")
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String lang, Locale locale) {
+		Texts texts = Texts.of(lang, locale);
+		StatisticsRelease release = this.reports.release(caller, year);
+		return download(AccountabilityPdf.render(release, texts), MediaType.APPLICATION_PDF,
+				fileName(texts, release, "pdf"));
+	}
+
+	@GetMapping("/report.csv")
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer year,
+			@RequestParam(required = false) String lang, Locale locale) {
+		Texts texts = Texts.of(lang, locale);
+		StatisticsRelease release = this.reports.release(caller, year);
+		return download(AccountabilityCsv.render(release, texts).getBytes(StandardCharsets.UTF_8),
+				new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(texts, release, "csv"));
+	}
+
+	private static String fileName(Texts texts, StatisticsRelease release, String extension) {
+		String base = "nl".equals(texts.lang()) ? "verantwoording-meldingen-" : "accountability-report-";
+		return base + release.year() + "-" + texts.lang() + "." + extension;
+	}
+
+	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {
+		return ResponseEntity.ok()
+			.contentType(type)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(fileName).build().toString())
+			.header(HttpHeaders.CACHE_CONTROL, "no-store")
+			.body(body);
+	}
+
+}

@@ -1,0 +1,43 @@
+package nl.meldpunt.caseservice.statistics;
+
+import java.net.URI;
+
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/**
+ * How the statistics refuse: a {@link ProblemDetail} with a stable type, nothing more.
+ */
+@Order(Ordered.HIGHEST_PRECEDENCE)
+@RestControllerAdvice(assignableTypes = { StatisticsController.class, StatisticsApiController.class })
+class StatisticsProblems {
+
+	@ExceptionHandler(StatisticsReports.NotADirector.class)
+	ProblemDetail notADirector() {
+		return problem(HttpStatus.FORBIDDEN, "statistics-for-directors-only",
+				"Statistics are available to directors of the organisation only.");
+	}
+
+	@ExceptionHandler({ StatisticsReports.InvalidPeriod.class, MethodArgumentTypeMismatchException.class })
+	ProblemDetail invalidPeriod() {
+		return problem(HttpStatus.BAD_REQUEST, "invalid-period",
+				"Ask for a whole year from " + StatisticsReports.FIRST_YEAR + " up to this year.");
+	}
+
+	@ExceptionHandler(Texts.UnsupportedLanguage.class)
+	ProblemDetail unsupportedLanguage() {
+		return problem(HttpStatus.BAD_REQUEST, "unsupported-language", "The language must be nl or en.");
+	}
+
+	private static ProblemDetail problem(HttpStatus status, String slug, String detail) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create("https://meldpunt.nl/problems/" + slug));
+		return problem;
+	}
+
+}

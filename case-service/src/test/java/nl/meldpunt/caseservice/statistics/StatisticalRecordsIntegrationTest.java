@@ -1,0 +1,154 @@
+package nl.meldpunt.caseservice.statistics;
+
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.meldpunt.caseservice.casefile.CaseFiled;
+import nl.meldpunt.caseservice.casefile.Channel;
+import nl.meldpunt.caseservice.casefile.Classification;
+import nl.meldpunt.caseservice.casefile.Outcome;
+import nl.meldpunt.caseservice.casefile.Track;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.IllegalTransactionStateException;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+@SpringBootTest
+class StatisticalRecordsIntegrationTest {
+
+	@Autowired
+	ApplicationEventPublisher publisher;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	CaseFileEvents events;
+
+	UUID organisation = UUID.randomUUID();
+
+	@BeforeEach
+	void setUp() {
+		this.events = new CaseFileEvents(this.publisher, this.transactions);
+	}
+
+	@Test
+	void caseFiledWhenPublishedInTransactionThenRecordHasPeriodChannelAndNoClassification() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 5, 14), Channel.EXTERNAL_HOTLINE);
+		Map<String, Object> record = record(caseId);
+		assertThat(record).containsEntry("organisation_id", this.organisation)
+			.containsEntry("year", 2025)
+			.containsEntry("quarter", 2)
+			.containsEntry("channel", "EXTERNAL_HOTLINE")
+			.containsEntry("category", null)
+			.containsEntry("days_to_acknowledge", null);
+	}
+
+	@Test
+	void caseFiledWhenPublishedTwiceThenOneRecord() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 1, 2), Channel.INTERNAL_ADVISER);
+		this.events
+			.publish(new CaseFiled(this.organisation, caseId, Channel.INTERNAL_ADVISER, LocalDate.of(2025, 1, 2)));
+		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
+				caseId))
+			.isEqualTo(1);
+	}
+
+	@Test
+	void transitionsWhenAcknowledgedAndFeedbackInTimeThenDaysAndOnTimeRecorded() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 3, 1), Channel.INTERNAL_ADVISER);
+		this.events.acknowledge(this.organisation, caseId, LocalDate.of(2025, 3, 6));
+		this.events.acknowledge(this.organisation, caseId, LocalDate.of(2025, 3, 20));
+		this.events.feedback(this.organisation, caseId, LocalDate.of(2025, 6, 6));
+		Map<String, Object> record = record(caseId);
+		assertThat(record).containsEntry("days_to_acknowledge", 5).containsEntry("feedback_on_time", true);
+	}
+
+	@Test
+	void transitionsWhenFeedbackAfterThreeMonthsThenNotOnTime() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 3, 1), Channel.INTERNAL_ADVISER);
+		this.events.acknowledge(this.organisation, caseId, LocalDate.of(2025, 3, 2));
+		this.events.feedback(this.organisation, caseId, LocalDate.of(2025, 6, 3));
+		assertThat(record(caseId)).containsEntry("feedback_on_time", false);
+	}
+
+	@Test
+	void caseClosedWhenPastDeadlineWithoutFeedbackThenClassifiedAndNotOnTime() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 8, 1), Channel.INTERNAL_ADVISER);
+		this.events.close(this.organisation, caseId, LocalDate.of(2025, 12, 1),
+				new Classification("racism", "care", Channel.EXTERNAL_HOTLINE, Track.MEDIATION, Outcome.RESOLVED));
+		assertThat(record(caseId)).containsEntry("category", "racism")
+			.containsEntry("unit", "care")
+			.containsEntry("channel", "EXTERNAL_HOTLINE")
+			.containsEntry("track", "MEDIATION")
+			.containsEntry("outcome", "RESOLVED")
+			.containsEntry("feedback_on_time", false)
+			.containsEntry("closed_on", java.sql.Date.valueOf("2025-12-01"));
+	}
+
+	@Test
+	void caseDeletedWhenRetentionEndsThenRecordKeepsFiguresButForgetsCaseAndDates() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2024, 2, 10), Channel.INTERNAL_ADVISER);
+		this.events.acknowledge(this.organisation, caseId, LocalDate.of(2024, 2, 12));
+		this.events.close(this.organisation, caseId, LocalDate.of(2024, 3, 1),
+				new Classification("bullying", null, Channel.INTERNAL_ADVISER, Track.INFORMAL, Outcome.ADVICE_GIVEN));
+		this.events.delete(this.organisation, caseId);
+		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
+				caseId))
+			.isZero();
+		Map<String, Object> record = this.jdbc.queryForMap(
+				"select * from statistical_record where organisation_id = ? and category = 'bullying'",
+				this.organisation);
+		assertThat(record).containsEntry("case_id", null)
+			.containsEntry("received_on", null)
+			.containsEntry("closed_on", null)
+			.containsEntry("feedback_due", null)
+			.containsEntry("year", 2024)
+			.containsEntry("quarter", 1)
+			.containsEntry("days_to_acknowledge", 2)
+			.containsEntry("outcome", "ADVICE_GIVEN");
+	}
+
+	@Test
+	void caseFiledWhenPublisherTransactionRollsBackThenNoRecord() {
+		UUID caseId = UUID.randomUUID();
+		this.transactions.executeWithoutResult((status) -> {
+			this.publisher
+				.publishEvent(new CaseFiled(this.organisation, caseId, Channel.INTERNAL_ADVISER, LocalDate.now()));
+			status.setRollbackOnly();
+		});
+		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
+				caseId))
+			.isZero();
+	}
+
+	@Test
+	void caseFiledWhenPublishedOutsideTransactionThenRefused() {
+		assertThatExceptionOfType(IllegalTransactionStateException.class).isThrownBy(() -> this.publisher.publishEvent(
+				new CaseFiled(this.organisation, UUID.randomUUID(), Channel.INTERNAL_ADVISER, LocalDate.now())));
+	}
+
+	@Test
+	void eventsWhenOtherOrganisationNamesTheCaseThenRecordUntouched() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 3, 1), Channel.INTERNAL_ADVISER);
+		this.events.acknowledge(UUID.randomUUID(), caseId, LocalDate.of(2025, 3, 2));
+		this.events.delete(UUID.randomUUID(), caseId);
+		assertThat(record(caseId)).containsEntry("days_to_acknowledge", null).containsEntry("case_id", caseId);
+	}
+
+	private Map<String, Object> record(UUID caseId) {
+		return this.jdbc.queryForMap("select * from statistical_record where case_id = ?", caseId);
+	}
+
+}
