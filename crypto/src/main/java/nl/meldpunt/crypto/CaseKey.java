@@ -1,0 +1,137 @@
+package nl.meldpunt.crypto;
+
+import java.io.ByteArrayOutputStream;
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import nl.meldpunt.crypto.internal.AesGcm;
+import nl.meldpunt.crypto.internal.AssociatedData;
+import nl.meldpunt.crypto.internal.Wire;
+
+/**
+ * A case's random 256-bit content key. It encrypts every item of the case with
+ * AES-256-GCM under a fresh random nonce; it leaves this process only sealed to a
+ * recipient ({@link RecipientPublicKey#seal}). Immutable.
+ */
+public final class CaseKey {
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final byte[] key;
+
+	private CaseKey(byte[] key) {
+		this.key = key;
+	}
+
+	/** A fresh key from the CSPRNG. */
+	public static CaseKey generate() {
+		byte[] key = new byte[Wire.KEY_LENGTH];
+		RANDOM.nextBytes(key);
+		return new CaseKey(key);
+	}
+
+	static CaseKey ofOpenedBytes(byte[] key) throws CryptoException {
+		if (key.length != Wire.KEY_LENGTH) {
+			throw new CryptoException("Key envelope holds no case key");
+		}
+		return new CaseKey(key);
+	}
+
+	byte[] keyBytes() {
+		return this.key;
+	}
+
+	/**
+	 * Encrypts one item bound to {@code binding}.
+	 * @param plaintext at most 16 MiB
+	 * @param binding where the item belongs
+	 * @return the sealed item
+	 */
+	public SealedItem seal(byte[] plaintext, ItemBinding binding) {
+		Objects.requireNonNull(binding, "binding");
+		return seal(plaintext, 0, plaintext.length, AssociatedData.item(binding));
+	}
+
+	/**
+	 * Decrypts an item; fails unless it was sealed with this key and exactly this
+	 * binding.
+	 * @param item the sealed item
+	 * @param binding where the item is expected to belong
+	 * @return the plaintext
+	 * @throws CryptoException on any mismatch or tampering
+	 */
+	public byte[] open(SealedItem item, ItemBinding binding) throws CryptoException {
+		Objects.requireNonNull(binding, "binding");
+		return open(item, AssociatedData.item(binding));
+	}
+
+	/**
+	 * Encrypts an attachment's content as 1 MiB chunks, each bound to its index and to
+	 * whether it is the last one. Empty content gives one empty last chunk.
+	 * @param content the attachment
+	 * @param binding where it belongs
+	 * @return the chunks in order
+	 */
+	public List<SealedItem> sealAttachment(byte[] content, AttachmentBinding binding) {
+		Objects.requireNonNull(binding, "binding");
+		int count = Math.max(1, (content.length + Wire.CHUNK_SIZE - 1) / Wire.CHUNK_SIZE);
+		if (count > Wire.MAX_CHUNKS) {
+			throw new IllegalArgumentException("Attachment is too large");
+		}
+		List<SealedItem> chunks = new ArrayList<>(count);
+		for (int i = 0; i < count; i++) {
+			int offset = i * Wire.CHUNK_SIZE;
+			int length = Math.min(Wire.CHUNK_SIZE, content.length - offset);
+			chunks.add(seal(content, offset, length, AssociatedData.chunk(binding, i, i == count - 1)));
+		}
+		return List.copyOf(chunks);
+	}
+
+	/**
+	 * Decrypts and joins an attachment's chunks; fails when one is missing, extra,
+	 * reordered, from another attachment or tampered with.
+	 * @param chunks the chunks in order
+	 * @param binding where the attachment is expected to belong
+	 * @return the content
+	 * @throws CryptoException on any mismatch or tampering
+	 */
+	public byte[] openAttachment(List<SealedItem> chunks, AttachmentBinding binding) throws CryptoException {
+		Objects.requireNonNull(binding, "binding");
+		if (chunks.isEmpty() || chunks.size() > Wire.MAX_CHUNKS) {
+			throw new CryptoException("Attachment has no chunks or too many");
+		}
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		for (int i = 0; i < chunks.size(); i++) {
+			SealedItem chunk = chunks.get(i);
+			boolean last = i == chunks.size() - 1;
+			if ((!last && chunk.plaintextLength() != Wire.CHUNK_SIZE) || chunk.plaintextLength() > Wire.CHUNK_SIZE) {
+				throw new CryptoException("Attachment chunk " + i + " has the wrong size");
+			}
+			out.writeBytes(open(chunk, AssociatedData.chunk(binding, i, last)));
+		}
+		return out.toByteArray();
+	}
+
+	private SealedItem seal(byte[] plaintext, int offset, int length, byte[] aad) {
+		if (length > Wire.MAX_ITEM_PLAINTEXT) {
+			throw new IllegalArgumentException("An item holds at most 16 MiB");
+		}
+		byte[] nonce = AesGcm.randomNonce();
+		byte[] prefix = new Wire.Fields().bytes(AssociatedData.itemHeader()).bytes(nonce).toBytes();
+		return SealedItem.wrap(AesGcm.seal(this.key, nonce, aad, plaintext, offset, length, prefix));
+	}
+
+	private byte[] open(SealedItem item, byte[] aad) throws CryptoException {
+		Objects.requireNonNull(item, "item");
+		int start = Wire.HEADER_LENGTH + Wire.NONCE_LENGTH;
+		return AesGcm.open(this.key, item.nonce(), aad, item.raw(), start, item.raw().length - start);
+	}
+
+	@Override
+	public String toString() {
+		return "CaseKey[redacted]";
+	}
+
+}

@@ -1,0 +1,121 @@
+package nl.meldpunt.crypto.internal;
+
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+
+import nl.meldpunt.crypto.CryptoException;
+
+/**
+ * Format v1 constants and the unambiguous (length-prefixed) encoding of associated data
+ * and HPKE info. See {@code crypto/FORMAT.md}.
+ */
+public final class Wire {
+
+	/** The format version, first byte of every ciphertext. */
+	public static final byte VERSION = 0x01;
+
+	/** Suite byte of an item: AES-256-GCM under the case key, 96-bit random nonce. */
+	public static final byte SUITE_ITEM = 0x01;
+
+	/**
+	 * Suite byte of a key envelope: HPKE base, DHKEM(X25519, HKDF-SHA256), HKDF-SHA256,
+	 * AES-256-GCM.
+	 */
+	public static final byte SUITE_ENVELOPE = 0x02;
+
+	/** Suite byte of a passphrase-wrapped private key. */
+	public static final byte SUITE_WRAPPED_KEY = 0x03;
+
+	/** The label at the start of every associated data and info value. */
+	public static final String LABEL = "meldpunt/v1";
+
+	public static final int HEADER_LENGTH = 2;
+
+	public static final int NONCE_LENGTH = 12;
+
+	public static final int TAG_LENGTH = 16;
+
+	public static final int KEY_LENGTH = 32;
+
+	/** Largest item plaintext: 16 MiB. */
+	public static final int MAX_ITEM_PLAINTEXT = 16 * 1024 * 1024;
+
+	public static final int MIN_ITEM_LENGTH = HEADER_LENGTH + NONCE_LENGTH + TAG_LENGTH;
+
+	public static final int MAX_ITEM_LENGTH = MIN_ITEM_LENGTH + MAX_ITEM_PLAINTEXT;
+
+	/** Attachment chunk plaintext size: 1 MiB; only the last chunk may be shorter. */
+	public static final int CHUNK_SIZE = 1024 * 1024;
+
+	/**
+	 * Most chunks an attachment may have (4 GiB would be 4096; the services cap far
+	 * lower).
+	 */
+	public static final int MAX_CHUNKS = 4096;
+
+	/**
+	 * version, suite, enc (32), HPKE ciphertext of the 32-byte case key with its tag
+	 * (48).
+	 */
+	public static final int ENVELOPE_LENGTH = HEADER_LENGTH + 32 + KEY_LENGTH + TAG_LENGTH;
+
+	private Wire() {
+	}
+
+	/** Checks the version and suite bytes of {@code bytes}. */
+	public static void checkHeader(byte[] bytes, byte suite, String what) throws CryptoException {
+		if (bytes == null || bytes.length < HEADER_LENGTH) {
+			throw new CryptoException(what + " is too short");
+		}
+		if (bytes[0] != VERSION) {
+			throw new CryptoException(what + " has an unknown format version");
+		}
+		if (bytes[1] != suite) {
+			throw new CryptoException(what + " has an unknown suite");
+		}
+	}
+
+	/**
+	 * A builder of length-prefixed fields: each string is a big-endian u16 length and
+	 * UTF-8.
+	 */
+	public static final class Fields {
+
+		private final ByteArrayOutputStream out = new ByteArrayOutputStream(128);
+
+		public Fields bytes(byte[] raw) {
+			this.out.writeBytes(raw);
+			return this;
+		}
+
+		public Fields text(String value) {
+			byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+			if (utf8.length > 0xFFFF) {
+				throw new IllegalArgumentException("field too long");
+			}
+			this.out.write(utf8.length >>> 8);
+			this.out.write(utf8.length);
+			this.out.writeBytes(utf8);
+			return this;
+		}
+
+		public Fields u32(int value) {
+			this.out.write(value >>> 24);
+			this.out.write(value >>> 16);
+			this.out.write(value >>> 8);
+			this.out.write(value);
+			return this;
+		}
+
+		public Fields u8(int value) {
+			this.out.write(value);
+			return this;
+		}
+
+		public byte[] toBytes() {
+			return this.out.toByteArray();
+		}
+
+	}
+
+}
