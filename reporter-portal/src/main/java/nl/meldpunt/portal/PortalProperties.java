@@ -20,8 +20,8 @@ public record PortalProperties(@DefaultValue("52428800") long maxAttachmentBytes
 		@DefaultValue("20000") int maxTextChars, @DefaultValue RateLimit rateLimit) {
 
 	/**
-	 * Requests per second (and the burst) of the in-memory token buckets. None of them
-	 * is keyed by anything that identifies a reporter: there is one global bucket per
+	 * Requests per second (and the burst) of the in-memory token buckets. None of them is
+	 * keyed by anything that identifies a reporter: there is one global bucket per
 	 * operation and one per organisation for filing.
 	 *
 	 * @param filingsPerSecond all filings together

@@ -49,7 +49,9 @@ public class CaseServiceClient {
 			.body(OrganisationPortal.class));
 	}
 
-	/** Files a report; the answer keeps the case service's status (201 new, 200 repeat). */
+	/**
+	 * Files a report; the answer keeps the case service's status (201 new, 200 repeat).
+	 */
 	public ResponseEntity<JsonNode> file(String slug, Object filing) {
 		return call(() -> this.http.post()
 			.uri("/organisations/{slug}/cases", slug)

@@ -45,7 +45,9 @@ record InternalApiProperties(boolean demo, InternalApi internalApi, CaseService 
 		return this.internalApi.secret();
 	}
 
-	/** @param secret the shared bearer secret */
+	/**
+	 * @param secret the shared bearer secret
+	 */
 	record InternalApi(String secret) {
 
 		@Override

@@ -7,8 +7,8 @@ import nl.meldpunt.portal.web.Base64Url;
 
 /**
  * The mailbox credential from the {@code X-Mailbox-Credential} header. A missing or
- * malformed one answers exactly like an unknown one: the reporter learns nothing from
- * the difference, and neither does anyone guessing.
+ * malformed one answers exactly like an unknown one: the reporter learns nothing from the
+ * difference, and neither does anyone guessing.
  */
 final class Credential {
 

@@ -17,7 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class FollowUpPage {
 
-	/** The texts the page's script shows: states, events, authors and its own messages. */
+	/**
+	 * The texts the page's script shows: states, events, authors and its own messages.
+	 */
 	private static final List<String> SCRIPT_TEXTS = ResourceBundle.getBundle("messages", Locale.forLanguageTag("nl"))
 		.keySet()
 		.stream()

@@ -15,6 +15,7 @@ import jakarta.validation.constraints.NotNull;
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
 import nl.meldpunt.portal.web.Base64Url;
+import nl.meldpunt.portal.web.Ciphertexts;
 import nl.meldpunt.portal.web.PortalProblem;
 import nl.meldpunt.portal.web.RateLimits;
 
@@ -62,6 +63,9 @@ class MailboxApi {
 		if (Base64Url.Validator.decodedLength(message.ciphertext()) > this.properties.maxItemBytes()) {
 			throw new PortalProblem(413, "message-too-large", List.of("ciphertext"));
 		}
+		if (!Ciphertexts.isSealedItem(message.ciphertext())) {
+			throw new PortalProblem(400, "malformed-ciphertext", List.of("ciphertext"));
+		}
 		return passOn(this.caseService.postMessage(checked, message));
 	}
 
@@ -71,6 +75,9 @@ class MailboxApi {
 		String checked = use(credential);
 		if (attachment.totalBytes() > this.properties.maxAttachmentBytes()) {
 			throw new PortalProblem(413, "attachment-too-large", List.of("totalBytes"));
+		}
+		if (!Ciphertexts.isSealedItem(attachment.metaCiphertext())) {
+			throw new PortalProblem(400, "malformed-ciphertext", List.of("metaCiphertext"));
 		}
 		return passOn(this.caseService.announceAttachment(checked, attachment));
 	}
@@ -96,8 +103,7 @@ class MailboxApi {
 
 	@GetMapping("/api/mailbox/attachments/{attachmentId}/chunks/{index}")
 	void getChunk(@RequestHeader(name = CREDENTIAL, required = false) String credential,
-			@PathVariable UUID attachmentId, @PathVariable int index, HttpServletResponse response)
-			throws IOException {
+			@PathVariable UUID attachmentId, @PathVariable int index, HttpServletResponse response) throws IOException {
 		String checked = use(credential);
 		checkIndex(index);
 		response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
@@ -137,7 +143,8 @@ class MailboxApi {
 	 * @param chunkCount how many sealed chunks follow
 	 * @param totalBytes the plaintext size
 	 */
-	record Attachment(@NotNull UUID attachmentId, @NotNull @Base64Url(minBytes = 28, maxBytes = 65536) String metaCiphertext,
+	record Attachment(@NotNull UUID attachmentId,
+			@NotNull @Base64Url(minBytes = 28, maxBytes = 65536) String metaCiphertext,
 			@Min(1) @Max(MAX_CHUNKS) int chunkCount, @Min(0) long totalBytes) {
 
 		/** Upper bound on chunks: far more than the largest allowed file needs. */

@@ -78,8 +78,8 @@ record Filing(@NotNull UUID caseId, @Size(max = 200) String accessCode, @NotNull
 	 * @param recipientId the adviser's or hotline's id, or {@code reporter}
 	 * @param envelope the HPKE key envelope, base64url
 	 */
-	record Envelope(@NotNull RecipientKind recipientKind,
-			@NotNull @Pattern(regexp = "reporter|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") String recipientId,
+	record Envelope(@NotNull RecipientKind recipientKind, @NotNull @Pattern(
+			regexp = "reporter|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") String recipientId,
 			@NotNull @Base64Url(maxBytes = 4096) String envelope) {
 	}
 

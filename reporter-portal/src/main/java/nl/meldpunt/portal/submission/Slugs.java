@@ -4,7 +4,10 @@ import java.util.regex.Pattern;
 
 import nl.meldpunt.portal.caseservice.CaseServiceProblem;
 
-/** An organisation's slug as it may appear in a path; anything else is an unknown organisation. */
+/**
+ * An organisation's slug as it may appear in a path; anything else is an unknown
+ * organisation.
+ */
 final class Slugs {
 
 	private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");

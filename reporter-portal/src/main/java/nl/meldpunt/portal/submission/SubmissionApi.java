@@ -9,6 +9,7 @@ import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
 import nl.meldpunt.portal.caseservice.OrganisationPortal;
 import nl.meldpunt.portal.web.Base64Url;
+import nl.meldpunt.portal.web.Ciphertexts;
 import nl.meldpunt.portal.web.PortalProblem;
 import nl.meldpunt.portal.web.RateLimits;
 
@@ -59,11 +60,14 @@ class SubmissionApi {
 			throw new PortalProblem(413, "report-too-large", List.of("report.ciphertext"));
 		}
 		List<String> malformed = new ArrayList<>();
-		if (reportBytes < SealedShape.MIN_ITEM_BYTES) {
+		if (!Ciphertexts.isSealedItem(filing.report().ciphertext())) {
 			malformed.add("report.ciphertext");
 		}
+		if (!Ciphertexts.isPublicKey(filing.reporterPublicKey())) {
+			malformed.add("reporterPublicKey");
+		}
 		for (int i = 0; i < filing.keyEnvelopes().size(); i++) {
-			if (Base64Url.Validator.decodedLength(filing.keyEnvelopes().get(i).envelope()) < SealedShape.MIN_ENVELOPE_BYTES) {
+			if (!Ciphertexts.isKeyEnvelope(filing.keyEnvelopes().get(i).envelope())) {
 				malformed.add("keyEnvelopes[" + i + "].envelope");
 			}
 		}

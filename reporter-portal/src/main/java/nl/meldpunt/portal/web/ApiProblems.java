@@ -92,7 +92,8 @@ class ApiProblems {
 	}
 
 	private ResponseEntity<ProblemDetail> answer(int status, String slug, List<String> fields, Locale locale) {
-		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON);
+		ResponseEntity.BodyBuilder answer = ResponseEntity.status(status)
+			.contentType(MediaType.APPLICATION_PROBLEM_JSON);
 		if (status == 429) {
 			answer.header(HttpHeaders.RETRY_AFTER, "1");
 		}

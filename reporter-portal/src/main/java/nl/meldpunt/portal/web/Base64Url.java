@@ -32,7 +32,9 @@ public @interface Base64Url {
 
 	Class<? extends Payload>[] payload() default {};
 
-	/** Checks the alphabet and the decoded length without allocating the decoded bytes. */
+	/**
+	 * Checks the alphabet and the decoded length without allocating the decoded bytes.
+	 */
 	class Validator implements ConstraintValidator<Base64Url, String> {
 
 		private int minBytes;

@@ -18,7 +18,10 @@ import org.springframework.stereotype.Component;
 @Component
 public class RateLimits {
 
-	/** Per-organisation buckets beyond this many are dropped, so unknown slugs cannot grow memory. */
+	/**
+	 * Per-organisation buckets beyond this many are dropped, so unknown slugs cannot grow
+	 * memory.
+	 */
 	private static final int MAX_ORGANISATION_BUCKETS = 10_000;
 
 	private final PortalProperties.RateLimit limits;
@@ -43,7 +46,9 @@ public class RateLimits {
 		this.mailbox = new TokenBucket(limits.mailboxPerSecond(), clock.getAsLong());
 	}
 
-	/** Takes one filing token for {@code organisation}, or refuses with 429 rate-limited. */
+	/**
+	 * Takes one filing token for {@code organisation}, or refuses with 429 rate-limited.
+	 */
 	public void filing(String organisation) {
 		long now = this.clock.getAsLong();
 		if (this.filingsPerOrganisation.size() > MAX_ORGANISATION_BUCKETS) {

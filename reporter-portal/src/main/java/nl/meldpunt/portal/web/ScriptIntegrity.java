@@ -14,9 +14,9 @@ import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
 
 /**
- * Subresource Integrity values for the scripts the pages load, computed once from the very
- * bytes the application serves (the same classpath locations Spring Boot serves static
- * resources from), so a hash can never drift from its file. Templates call
+ * Subresource Integrity values for the scripts the pages load, computed once from the
+ * very bytes the application serves (the same classpath locations Spring Boot serves
+ * static resources from), so a hash can never drift from its file. Templates call
  * {@code ${@sri.of('/js/report.js')}}.
  */
 @Component("sri")
