@@ -2,6 +2,9 @@ package nl.meldpunt.portal.web;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
 
 import nl.meldpunt.portal.caseservice.CaseServiceProblem;
 import org.slf4j.Logger;
@@ -63,9 +66,22 @@ class ApiProblems {
 		return answer(400, "invalid-request", fields, locale);
 	}
 
-	@ExceptionHandler({ HttpMessageNotReadableException.class, MethodArgumentTypeMismatchException.class,
-			MissingRequestHeaderException.class })
-	ResponseEntity<ProblemDetail> unreadable(Exception ex, Locale locale) {
+	@ExceptionHandler
+	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
+		List<String> fields = List.of();
+		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+			fields = List.of(mapping.getPath()
+				.stream()
+				.map((reference) -> (reference.getFieldName() != null) ? reference.getFieldName()
+						: "[" + reference.getIndex() + "]")
+				.collect(Collectors.joining("."))
+				.replace(".[", "["));
+		}
+		return answer(400, "invalid-request", fields, locale);
+	}
+
+	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class })
+	ResponseEntity<ProblemDetail> mismatch(Exception ex, Locale locale) {
 		return answer(400, "invalid-request", List.of(), locale);
 	}
 
