@@ -102,6 +102,10 @@ public final class InMemoryCaseService implements AutoCloseable {
 		return this.cases.size();
 	}
 
+	public StoredCase caseWith(UUID caseId) {
+		return this.cases.get(caseId);
+	}
+
 	public StoredCase onlyCase() {
 		if (this.cases.size() != 1) {
 			throw new IllegalStateException("Expected one case, found " + this.cases.size());
@@ -433,7 +437,7 @@ public final class InMemoryCaseService implements AutoCloseable {
 		}
 	}
 
-	static String encode(byte[] bytes) {
+	public static String encode(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
