@@ -17,9 +17,9 @@ import org.springframework.stereotype.Component;
  * Subresource Integrity values for the scripts the pages load, computed once from the
  * very bytes the application serves (the same classpath locations Spring Boot serves
  * static resources from), so a hash can never drift from its file. Templates call
- * {@code ${@sri.of('/js/report.js')}}.
+ * {@code ${sri.of('/js/report.js')}}.
  */
-@Component("sri")
+@Component
 public class ScriptIntegrity {
 
 	private static final String[] LOCATIONS = { "classpath:/META-INF/resources", "classpath:/static" };
