@@ -9,7 +9,7 @@ const encoder = new TextEncoder();
 
 if (form) {
 	const slug = form.dataset.slug;
-	const base = form.dataset.base;
+	const base = form.dataset.base ?? "";
 	const maxAttachment = Number(form.dataset.maxAttachment);
 	const maxText = Number(form.dataset.maxText);
 	const errors = new FormErrors(document.getElementById("error-summary"), document.getElementById("error-list"));
@@ -212,6 +212,9 @@ if (form) {
 		const done = document.getElementById("done");
 		done.hidden = false;
 		document.getElementById("token-link").value = link;
+		document.getElementById("token-code").textContent = token;
+		// the status line (e.g. which photos lost their hidden details) moves along with the reporter
+		done.insertBefore(status, document.getElementById("kept").parentElement);
 		drawQr(document.getElementById("qr"), link);
 		if (uploadProblem) {
 			const note = document.createElement("p");
@@ -231,7 +234,6 @@ if (form) {
 				document.execCommand("copy");
 			}
 			status.textContent = text("done.copied");
-			done.append(status);
 		});
 		document.getElementById("save").addEventListener("click", () => {
 			download(encoder.encode(`${text("done.file.content")}\n\n${link}\n`), "meldpunt-link.txt", "text/plain");

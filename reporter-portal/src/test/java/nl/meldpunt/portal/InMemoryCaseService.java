@@ -102,6 +102,10 @@ public final class InMemoryCaseService implements AutoCloseable {
 		return this.cases.size();
 	}
 
+	public java.util.Set<UUID> caseIds() {
+		return this.cases.keySet();
+	}
+
 	public StoredCase caseWith(UUID caseId) {
 		return this.cases.get(caseId);
 	}
