@@ -135,7 +135,9 @@ public class CaseServiceClient {
 			}
 			if (problem != null) {
 				for (JsonNode error : problem.path("errors")) {
-					String field = error.isTextual() ? error.asText() : error.path("field").asText(null);
+					// case-service writes "field: message"; only the field name is kept
+					String field = error.isTextual() ? error.asText().split(":", 2)[0].strip()
+							: error.path("field").asText(null);
 					if (field != null) {
 						fields.add(field);
 					}
