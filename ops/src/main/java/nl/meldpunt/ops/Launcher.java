@@ -1,15 +1,91 @@
 package nl.meldpunt.ops;
 
+import java.io.PrintStream;
+import java.time.Duration;
+import java.time.Instant;
+
 /**
- * Starts the whole system with embedded defaults.
+ * {@code java -jar ops/target/meldpunt.jar [--demo] [--data DIR]}: starts the whole
+ * system with embedded defaults, prints where to find it, and stops everything cleanly on
+ * Ctrl-C or SIGTERM.
  */
 public final class Launcher {
+
+	private static final String USAGE = """
+			Usage: java -jar ops/target/meldpunt.jar [--demo] [--data DIR]
+			  --demo      seed a demo organisation with advisers, a hotline and a director
+			  --data DIR  where the database, logs and secrets are kept (default ./data)
+			Environment: MELDPUNT_DATABASE_URL/_USER/_PASSWORD (use that PostgreSQL instead of the
+			embedded one), MELDPUNT_PORTAL_PORT (8080), MELDPUNT_CASE_SERVICE_PORT (8081),
+			MELDPUNT_JAVA_OPTS (extra JVM options for both applications).""";
 
 	private Launcher() {
 	}
 
 	public static void main(String[] args) {
-		System.out.println("Meldpunt launcher");
+		if (args.length == 1 && (args[0].equals("--help") || args[0].equals("-h"))) {
+			System.out.println(USAGE);
+			return;
+		}
+		System.exit(run(args, System.out, System.err));
+	}
+
+	static int run(String[] args, PrintStream out, PrintStream err) {
+		Instant started = Instant.now();
+		MeldpuntSystem system;
+		LaunchSettings settings;
+		try {
+			settings = LaunchSettings.from(args, System.getenv());
+			// read by logback.xml when the embedded database first logs
+			System.setProperty("meldpunt.logs", settings.dataDirectory().resolve("logs").toString());
+			out.println("Starting Meldpunt (data in " + settings.dataDirectory() + ") …");
+			system = MeldpuntSystem.start(settings, (line) -> out.println("  " + line));
+		}
+		catch (LaunchFailure failure) {
+			err.println("meldpunt: " + failure.getMessage());
+			return 2;
+		}
+		Thread stopper = new Thread(() -> {
+			out.println("Stopping Meldpunt …");
+			system.close();
+			out.println("Stopped; all data is kept in " + settings.dataDirectory() + ".");
+		}, "meldpunt-shutdown");
+		Runtime.getRuntime().addShutdownHook(stopper);
+		printReady(out, system, settings, Duration.between(started, Instant.now()));
+		return waitForUnexpectedStop(system, err);
+	}
+
+	private static void printReady(PrintStream out, MeldpuntSystem system, LaunchSettings settings, Duration took) {
+		out.printf("%nMeldpunt is running (ready in %.1f s).%n", took.toMillis() / 1000.0);
+		out.println("  Reporter portal:      " + system.portalUrl() + "/o/<organisation>"
+				+ (settings.demo() ? "   demo: " + system.portalUrl() + "/o/demo" : ""));
+		out.println("  Advisers' workspace:  " + system.caseServiceUrl() + "/workspace");
+		out.println("  Health:               " + system.portalUrl() + "/actuator/health, " + system.caseServiceUrl()
+				+ "/actuator/health");
+		out.println("  Logs:                 " + system.logDirectory());
+		if (!settings.demo()) {
+			out.println("First run? Reports are refused until an organisation has an enrolled adviser:");
+			out.println("  follow the setup link printed above by the case service, or start with --demo to try it.");
+		}
+		out.println("Press Ctrl-C to stop.");
+	}
+
+	private static int waitForUnexpectedStop(MeldpuntSystem system, PrintStream err) {
+		while (true) {
+			String stopped = system.stoppedApplication();
+			if (stopped != null) {
+				err.println("meldpunt: " + stopped + " stopped unexpectedly; see " + system.logDirectory()
+						+ ". Stopping the rest.");
+				return 1;
+			}
+			try {
+				Thread.sleep(1000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return 1;
+			}
+		}
 	}
 
 }

@@ -1,0 +1,113 @@
+package nl.meldpunt.ops;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Everything the launcher needs, read from the command line and the environment. Every
+ * value has a default so that a fresh clone runs with no configuration at all.
+ *
+ * @param dataDirectory where the embedded database, logs and the generated internal
+ * secret live; kept across restarts
+ * @param appsDirectory where the two applications' executable jars are
+ * @param portalPort the reporter portal's port (public)
+ * @param caseServicePort the case service's port (internal)
+ * @param demo seed the demo organisation and print its credentials
+ * @param externalDatabase a PostgreSQL to use instead of the embedded one
+ * @param javaOptions extra JVM options for both applications
+ */
+public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
+		Optional<ExternalDatabase> externalDatabase, String javaOptions) {
+
+	/** Connection to a PostgreSQL that someone else runs. */
+	public record ExternalDatabase(String url, String user, String password) {
+
+		public ExternalDatabase {
+			Objects.requireNonNull(url, "url");
+			user = (user != null) ? user : "";
+			password = (password != null) ? password : "";
+		}
+
+	}
+
+	public LaunchSettings {
+		Objects.requireNonNull(dataDirectory, "dataDirectory");
+		Objects.requireNonNull(appsDirectory, "appsDirectory");
+		Objects.requireNonNull(externalDatabase, "externalDatabase");
+		javaOptions = (javaOptions != null) ? javaOptions : "";
+	}
+
+	static LaunchSettings from(String[] args, Map<String, String> env) {
+		Path data = Path.of(env.getOrDefault("MELDPUNT_DATA", "data"));
+		boolean demo = Boolean.parseBoolean(env.getOrDefault("MELDPUNT_DEMO", "false"));
+		for (int i = 0; i < args.length; i++) {
+			switch (args[i]) {
+				case "--demo" -> demo = true;
+				case "--data" -> {
+					if (i + 1 >= args.length) {
+						throw new LaunchFailure("--data needs a folder, for example: --data ./data");
+					}
+					data = Path.of(args[++i]);
+				}
+				default -> throw new LaunchFailure("Unknown option " + args[i] + ": use --demo, --data DIR or --help.");
+			}
+		}
+		String url = firstPresent(env, "MELDPUNT_DATABASE_URL", "SPRING_DATASOURCE_URL");
+		Optional<ExternalDatabase> external = Optional.ofNullable(url)
+			.map((u) -> new ExternalDatabase(u,
+					firstPresent(env, "MELDPUNT_DATABASE_USER", "SPRING_DATASOURCE_USERNAME"),
+					firstPresent(env, "MELDPUNT_DATABASE_PASSWORD", "SPRING_DATASOURCE_PASSWORD")));
+		return new LaunchSettings(data.toAbsolutePath().normalize(), defaultAppsDirectory(env),
+				port(env, "MELDPUNT_PORTAL_PORT", 8080), port(env, "MELDPUNT_CASE_SERVICE_PORT", 8081), demo, external,
+				env.get("MELDPUNT_JAVA_OPTS"));
+	}
+
+	LaunchSettings withPorts(int portal, int caseService) {
+		return new LaunchSettings(this.dataDirectory, this.appsDirectory, portal, caseService, this.demo,
+				this.externalDatabase, this.javaOptions);
+	}
+
+	private static Path defaultAppsDirectory(Map<String, String> env) {
+		String configured = env.get("MELDPUNT_APPS");
+		if (configured != null) {
+			return Path.of(configured).toAbsolutePath().normalize();
+		}
+		// java -jar ops/target/meldpunt.jar: the jars were copied next to it, into apps/
+		String classPath = System.getProperty("java.class.path", "");
+		if (classPath.endsWith(".jar") && !classPath.contains(java.io.File.pathSeparator)) {
+			Path jar = Path.of(classPath).toAbsolutePath();
+			return jar.resolveSibling("apps");
+		}
+		return Path.of("ops", "target", "apps").toAbsolutePath();
+	}
+
+	private static String firstPresent(Map<String, String> env, String... names) {
+		for (String name : names) {
+			String value = env.get(name);
+			if (value != null && !value.isBlank()) {
+				return value;
+			}
+		}
+		return null;
+	}
+
+	private static int port(Map<String, String> env, String name, int fallback) {
+		String value = env.get(name);
+		if (value == null || value.isBlank()) {
+			return fallback;
+		}
+		try {
+			int port = Integer.parseInt(value.trim());
+			if (port < 1 || port > 65535) {
+				throw new NumberFormatException();
+			}
+			return port;
+		}
+		catch (NumberFormatException ex) {
+			throw new LaunchFailure(name + " must be a port number between 1 and 65535, not '" + value + "'.");
+		}
+	}
+
+}

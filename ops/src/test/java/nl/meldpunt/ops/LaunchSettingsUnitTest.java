@@ -1,0 +1,52 @@
+package nl.meldpunt.ops;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class LaunchSettingsUnitTest {
+
+	@Test
+	void fromWhenNothingConfiguredThenEmbeddedDefaults() {
+		LaunchSettings settings = LaunchSettings.from(new String[0], Map.of());
+		assertThat(settings.portalPort()).isEqualTo(8080);
+		assertThat(settings.caseServicePort()).isEqualTo(8081);
+		assertThat(settings.demo()).isFalse();
+		assertThat(settings.externalDatabase()).isEmpty();
+		assertThat(settings.dataDirectory()).isEqualTo(Path.of("data").toAbsolutePath());
+	}
+
+	@Test
+	void fromWhenArgumentsAndEnvironmentThenTheyWin() {
+		LaunchSettings settings = LaunchSettings.from(new String[] { "--demo", "--data", "/tmp/x" },
+				Map.of("MELDPUNT_PORTAL_PORT", "9090", "SPRING_DATASOURCE_URL", "jdbc:postgresql://db/meldpunt",
+						"SPRING_DATASOURCE_USERNAME", "app"));
+		assertThat(settings.demo()).isTrue();
+		assertThat(settings.dataDirectory()).isEqualTo(Path.of("/tmp/x"));
+		assertThat(settings.portalPort()).isEqualTo(9090);
+		assertThat(settings.externalDatabase()).hasValueSatisfying((db) -> {
+			assertThat(db.url()).isEqualTo("jdbc:postgresql://db/meldpunt");
+			assertThat(db.user()).isEqualTo("app");
+		});
+	}
+
+	@Test
+	void fromWhenPortIsNotANumberThenOneClearSentence() {
+		assertThatExceptionOfType(LaunchFailure.class)
+			.isThrownBy(() -> LaunchSettings.from(new String[0], Map.of("MELDPUNT_CASE_SERVICE_PORT", "80a")))
+			.withMessage("MELDPUNT_CASE_SERVICE_PORT must be a port number between 1 and 65535, not '80a'.");
+	}
+
+	@Test
+	void fromWhenUnknownOptionThenSaysWhichOnesExist() {
+		assertThatExceptionOfType(LaunchFailure.class)
+			.isThrownBy(() -> LaunchSettings.from(new String[] { "--dmeo" }, Map.of()))
+			.withMessageContaining("--dmeo")
+			.withMessageContaining("--demo");
+	}
+
+}

@@ -1,0 +1,124 @@
+package nl.meldpunt.ops;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The launcher as a person runs it: a separate process, stopped with SIGTERM, started
+ * again on the same data folder.
+ */
+class LauncherProcessIntegrationTest {
+
+	@TempDir
+	Path temp;
+
+	@Test
+	void launcherWhenStoppedAndStartedAgainThenDataSurvivesAndEverythingStops() throws Exception {
+		Path data = this.temp.resolve("data");
+		int portal = freePort();
+		int caseService = freePort();
+
+		LauncherProcess first = LauncherProcess.start(data, portal, caseService);
+		first.awaitOutput("Meldpunt is running");
+		assertThat(health(portal)).contains("\"UP\"");
+		assertThat(health(caseService)).contains("\"UP\"");
+		List<ProcessHandle> children = first.descendants();
+		assertThat(children).hasSize(2); // the two application JVMs; pg_ctl detaches
+											// PostgreSQL
+		long postmaster = Long.parseLong(
+				Files.readAllLines(data.resolve("postgres/postmaster.pid"), StandardCharsets.US_ASCII).get(0).strip());
+		execute(data, "create table restart_probe (marker text)", "insert into restart_probe values ('kept')");
+
+		first.terminate();
+		assertThat(first.output()).contains("Stopped; all data is kept");
+		assertThat(children).noneMatch(ProcessHandle::isAlive);
+		// PostgreSQL deletes its pid file as the last step of a clean shutdown
+		assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL shut down cleanly").doesNotExist();
+		assertThat(isRunningPostgres(postmaster)).isFalse();
+
+		LauncherProcess second = LauncherProcess.start(data, portal, caseService);
+		second.awaitOutput("Meldpunt is running");
+		assertThat(query(data, "select marker from restart_probe")).isEqualTo("kept");
+		assertThat(health(caseService)).contains("\"UP\"");
+		second.terminate();
+	}
+
+	@Test
+	void launcherWhenPortIsTakenThenOneSentenceAndNonZeroExit() throws Exception {
+		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			LauncherProcess launcher = LauncherProcess.start(this.temp.resolve("data"), taken.getLocalPort(),
+					freePort());
+			assertThat(launcher.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
+			assertThat(launcher.process().exitValue()).isEqualTo(2);
+			assertThat(launcher.output()).contains("meldpunt: Port " + taken.getLocalPort() + " is already in use")
+				.doesNotContain("\tat ")
+				.doesNotContain("Exception");
+		}
+	}
+
+	/** Alive and not a zombie waiting to be reaped by a container's init. */
+	private static boolean isRunningPostgres(long pid) throws IOException {
+		Path stat = Path.of("/proc", Long.toString(pid), "stat");
+		if (!Files.exists(stat)) {
+			return false;
+		}
+		String fields = Files.readString(stat);
+		return fields.charAt(fields.lastIndexOf(')') + 2) != 'Z';
+	}
+
+	static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+			return socket.getLocalPort();
+		}
+	}
+
+	private static String health(int port) throws IOException, InterruptedException {
+		HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health"))
+			.build();
+		return HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString()).body();
+	}
+
+	private static Connection connect(Path data) throws IOException, SQLException {
+		// PostgreSQL writes its port on the fourth line of postmaster.pid
+		List<String> pid = Files.readAllLines(data.resolve("postgres/postmaster.pid"), StandardCharsets.US_ASCII);
+		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/meldpunt",
+				"postgres", "");
+	}
+
+	private static void execute(Path data, String... statements) throws IOException, SQLException {
+		try (Connection connection = connect(data); Statement statement = connection.createStatement()) {
+			for (String sql : statements) {
+				statement.execute(sql);
+			}
+		}
+	}
+
+	private static String query(Path data, String sql) throws IOException, SQLException {
+		try (Connection connection = connect(data);
+				Statement statement = connection.createStatement();
+				ResultSet result = statement.executeQuery(sql)) {
+			return result.next() ? result.getString(1) : null;
+		}
+	}
+
+}
