@@ -1,7 +1,12 @@
 package nl.meldpunt.caseservice;
 
+import java.time.Clock;
+import java.time.ZoneId;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 /**
  * The internal case service: it owns the database and the case procedure. Only the
@@ -9,7 +14,14 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
  * it; it never holds a report in plaintext.
  */
 @SpringBootApplication
+@ConfigurationPropertiesScan
 public class CaseServiceApplication {
+
+	/** Days (deadlines, day-precision dates) are Dutch days. */
+	@Bean
+	Clock clock() {
+		return Clock.system(ZoneId.of("Europe/Amsterdam"));
+	}
 
 	public static void main(String[] args) {
 		SpringApplication.run(CaseServiceApplication.class, args);

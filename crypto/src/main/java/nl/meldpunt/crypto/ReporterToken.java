@@ -37,6 +37,14 @@ public final class ReporterToken {
 		return new ReporterToken(entropy);
 	}
 
+	/** A token from fixed entropy: for derivation vectors in tests only. */
+	static ReporterToken ofEntropy(byte[] entropy) {
+		if (entropy.length != ENTROPY_LENGTH) {
+			throw new IllegalArgumentException("A token holds 16 bytes");
+		}
+		return new ReporterToken(entropy.clone());
+	}
+
 	/**
 	 * Reads a token as people type it: case, hyphens and spaces do not matter, O reads as
 	 * 0 and I or L as 1.

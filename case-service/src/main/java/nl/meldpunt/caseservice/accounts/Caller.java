@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.io.Serializable;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -9,7 +10,7 @@ import java.util.UUID;
  * {@code @AuthenticationPrincipal Caller caller} and scope every query to
  * {@link #organisationId()}.
  */
-public record Caller(UUID accountId, UUID organisationId, Role role, String displayName) {
+public record Caller(UUID accountId, UUID organisationId, Role role, String displayName) implements Serializable {
 
 	public Caller {
 		Objects.requireNonNull(accountId, "accountId");

@@ -59,8 +59,14 @@ public final class Hpke {
 			throw new CryptoException("A public key is 32 bytes");
 		}
 		byte[] shared = new byte[32];
-		new X25519PrivateKeyParameters(PROBE_SCALAR).generateSecret(new X25519PublicKeyParameters(publicKey), shared,
-				0);
+		try {
+			new X25519PrivateKeyParameters(PROBE_SCALAR).generateSecret(new X25519PublicKeyParameters(publicKey),
+					shared, 0);
+		}
+		catch (IllegalStateException ex) {
+			// Bouncy Castle refuses an all-zero shared secret this way.
+			throw new CryptoException("The public key is a point of small order");
+		}
 		if (Arrays.equals(shared, new byte[32])) {
 			throw new CryptoException("The public key is a point of small order");
 		}

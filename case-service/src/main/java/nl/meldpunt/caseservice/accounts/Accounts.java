@@ -1,0 +1,28 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Query;
+
+/** All accounts; every query names its organisation. */
+public interface Accounts extends JpaRepository<Account, UUID> {
+
+	Optional<Account> findByEmail(String email);
+
+	Optional<Account> findByIdAndOrganisationId(UUID id, UUID organisationId);
+
+	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null order by a.displayName")
+	List<Account> enrolledAdvisers(UUID organisationId);
+
+	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null order by a.enrolledOn, a.id")
+	List<Account> enrolledHotlineHandlers(UUID organisationId);
+
+	@Query("select count(a) > 0 from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null")
+	boolean hasEnrolledAdviser(UUID organisationId);
+
+	List<Account> findByOrganisationIdOrderByDisplayName(UUID organisationId);
+
+}

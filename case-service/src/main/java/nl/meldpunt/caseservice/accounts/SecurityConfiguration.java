@@ -1,0 +1,94 @@
+package nl.meldpunt.caseservice.accounts;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
+
+import nl.meldpunt.caseservice.web.ProblemResponses;
+
+/**
+ * Who may enter which URL space (CONTRACTS.md section 6). The internal API is a separate
+ * chain because it authenticates a service by a bearer secret and must never create a
+ * session; everything else is session-based with CSRF protection.
+ */
+@Configuration
+class SecurityConfiguration {
+
+	@Bean
+	@Order(1)
+	SecurityFilterChain internalApi(HttpSecurity http, InternalApiSecret secret) throws Exception {
+		return http.securityMatcher("/internal/**")
+			.csrf((csrf) -> csrf.disable())
+			.sessionManagement((session) -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.requestCache((cache) -> cache.disable())
+			.securityContext((context) -> context.requireExplicitSave(true))
+			.addFilterBefore(new InternalApiFilter(secret), AnonymousAuthenticationFilter.class)
+			.authorizeHttpRequests((requests) -> requests.requestMatchers("/internal/v1/**")
+				.hasAuthority(InternalApiFilter.PORTAL_ROLE)
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling((errors) -> errors
+				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+						HttpStatus.UNAUTHORIZED, "unauthenticated", "The internal API needs the portal's secret."))
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+						"forbidden", "Not allowed.")))
+			.build();
+	}
+
+	@Bean
+	@Order(2)
+	SecurityFilterChain people(HttpSecurity http) throws Exception {
+		return http
+			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
+				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
+				.ignoringRequestMatchers("/login", "/enrol"))
+			.securityContext((context) -> context.securityContextRepository(securityContextRepository()))
+			.requestCache((cache) -> cache.disable())
+			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
+					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
+							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))
+			.authorizeHttpRequests((requests) -> requests
+				.requestMatchers("/login", "/logout", "/enrol", "/setup", "/actuator/health/**", "/actuator/health",
+						"/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico")
+				.permitAll()
+				.requestMatchers("/statistics/**", "/api/statistics/**")
+				.hasRole(Role.DIRECTOR.name())
+				.requestMatchers("/admin/**", "/api/admin/**")
+				.hasRole(Role.ADMIN.name())
+				.requestMatchers("/workspace/**", "/api/cases/**", "/api/me")
+				.hasAnyRole(Role.ADVISER.name(), Role.HOTLINE.name())
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling((errors) -> errors
+				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
+						HttpStatus.UNAUTHORIZED, "unauthenticated", "Please sign in."))
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
+						"forbidden", "You are not allowed to do this.")))
+			.logout((logout) -> logout.logoutUrl("/logout")
+				.logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
+			.build();
+	}
+
+	@Bean
+	SecurityContextRepository securityContextRepository() {
+		return new HttpSessionSecurityContextRepository();
+	}
+
+	/** Slow hashes of the log-in secret (per log-in, never per report). */
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+}

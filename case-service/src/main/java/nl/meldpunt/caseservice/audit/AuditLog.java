@@ -1,0 +1,64 @@
+package nl.meldpunt.caseservice.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The append-only, tamper-evident log of every access and every transition: who (a kind
+ * and an account id, never a reporter's identity), what (an action code), when, on which
+ * case — never content. Each organisation has its own hash chain; entries join the
+ * caller's transaction, so a refused request leaves no entry and an accepted one always
+ * has its entry.
+ */
+@Service
+public class AuditLog {
+
+	static final String GENESIS = "0".repeat(64);
+
+	private final JdbcTemplate jdbc;
+
+	private final Clock clock;
+
+	AuditLog(JdbcTemplate jdbc, Clock clock) {
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
+	/**
+	 * Appends one entry. Reporter actions are kept at day precision, like every other
+	 * fact about a reporter.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void record(UUID organisationId, String actorKind, String actorId, String action, UUID caseId,
+			String detail) {
+		Objects.requireNonNull(actorKind);
+		Objects.requireNonNull(action);
+		Instant now = this.clock.instant();
+		Instant at = "REPORTER".equals(actorKind) ? now.truncatedTo(ChronoUnit.DAYS)
+				: now.truncatedTo(ChronoUnit.SECONDS);
+		String chain = (organisationId != null) ? organisationId.toString() : "system";
+		this.jdbc.update("insert into audit_head (chain, hash, seq) values (?, ?, 0) on conflict do nothing", chain,
+				GENESIS);
+		String previous = this.jdbc.queryForObject("select hash from audit_head where chain = ? for update",
+				String.class, chain);
+		AuditEntry entry = new AuditEntry(0, organisationId, at, actorKind, actorId, action, caseId, detail, previous,
+				null);
+		String hash = entry.computeHash();
+		Long seq = this.jdbc.queryForObject(
+				"insert into audit_entry (organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq",
+				Long.class, organisationId, Timestamp.from(at), actorKind, actorId, action, caseId, detail, previous,
+				hash);
+		this.jdbc.update("update audit_head set hash = ?, seq = ? where chain = ?", hash, seq, chain);
+	}
+
+}

@@ -1,0 +1,92 @@
+package nl.meldpunt.caseservice.casefile;
+
+import java.sql.Date;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Repository;
+
+import nl.meldpunt.caseservice.web.Refusal;
+
+/**
+ * Encrypted attachments: a sealed meta item (file name, type) and numbered sealed chunks,
+ * uploaded in any order.
+ */
+@Repository
+public class Attachments {
+
+	/** Allowance per chunk for nonce and tag on top of the plaintext bytes. */
+	public static final int CHUNK_OVERHEAD = 64;
+
+	/** One attachment. */
+	public record Attachment(UUID attachmentId, UUID caseId, Author author, SealedBytes metaCiphertext, int chunkCount,
+			long totalBytes, LocalDate createdOn) {
+	}
+
+	private final JdbcTemplate jdbc;
+
+	Attachments(JdbcTemplate jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	public void create(UUID organisationId, Attachment attachment) {
+		this.jdbc.update(
+				"insert into attachment (id, case_id, organisation_id, author, meta_ciphertext, chunk_count, total_bytes, created_on)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?)",
+				attachment.attachmentId(), attachment.caseId(), organisationId, attachment.author().name(),
+				attachment.metaCiphertext().bytes(), attachment.chunkCount(), attachment.totalBytes(),
+				Date.valueOf(attachment.createdOn()));
+	}
+
+	public Optional<Attachment> find(UUID caseId, UUID attachmentId) {
+		return this.jdbc.query(SELECT + " where case_id = ? and id = ?", Attachments::map, caseId, attachmentId)
+			.stream()
+			.findFirst();
+	}
+
+	public List<Attachment> of(UUID caseId) {
+		return this.jdbc.query(SELECT + " where case_id = ? order by created_on, id", Attachments::map, caseId);
+	}
+
+	/**
+	 * Stores chunk {@code n}; the same bytes again are accepted, different ones refused,
+	 * and the chunks together may not outgrow the announced size.
+	 */
+	public void putChunk(UUID organisationId, Attachment attachment, int n, SealedBytes bytes) {
+		Long stored = this.jdbc.queryForObject(
+				"select coalesce(sum(length(bytes)), 0) from attachment_chunk where attachment_id = ? and n <> ?",
+				Long.class, attachment.attachmentId(), n);
+		long limit = attachment.totalBytes() + (long) attachment.chunkCount() * CHUNK_OVERHEAD;
+		if (stored + bytes.length() > limit) {
+			throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large",
+					"The chunks are larger than the attachment's announced size.");
+		}
+		int inserted = this.jdbc.update(
+				"insert into attachment_chunk (attachment_id, organisation_id, n, bytes) values (?, ?, ?, ?) on conflict do nothing",
+				attachment.attachmentId(), organisationId, n, bytes.bytes());
+		if (inserted == 0 && !chunk(attachment.attachmentId(), n).map(bytes::equals).orElse(false)) {
+			throw new Refusal(HttpStatus.CONFLICT, "chunk-conflict",
+					"This chunk was already uploaded with other bytes.");
+		}
+	}
+
+	public Optional<SealedBytes> chunk(UUID attachmentId, int n) {
+		return this.jdbc
+			.query("select bytes from attachment_chunk where attachment_id = ? and n = ?",
+					(rs, row) -> SealedBytes.of(rs.getBytes(1)), attachmentId, n)
+			.stream()
+			.findFirst();
+	}
+
+	private static final String SELECT = "select id, case_id, author, meta_ciphertext, chunk_count, total_bytes, created_on from attachment";
+
+	private static Attachment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+		return new Attachment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Author.valueOf(rs.getString(3)),
+				SealedBytes.of(rs.getBytes(4)), rs.getInt(5), rs.getLong(6), rs.getObject(7, LocalDate.class));
+	}
+
+}

@@ -1,0 +1,54 @@
+package nl.meldpunt.caseservice.casefile;
+
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import org.springframework.http.HttpStatus;
+
+import nl.meldpunt.caseservice.web.Refusal;
+
+/**
+ * What the guards of one event see: the case, the attempt, the current recipients and the
+ * reporter's exclusions. A guard that says no leaves the reason here, so that the caller
+ * gets a precise refusal rather than a bare "denied".
+ */
+final class Attempt {
+
+	final Case kase;
+
+	final Transition transition;
+
+	final Set<Recipient> recipients;
+
+	final Set<UUID> excluded;
+
+	/** Whether a share target exists in the case's organisation and holds a key. */
+	final Predicate<Recipient> eligible;
+
+	final Predicate<String> knownCategory;
+
+	private Refusal refusal;
+
+	Attempt(Case kase, Transition transition, Set<Recipient> recipients, Set<UUID> excluded,
+			Predicate<Recipient> eligible, Predicate<String> knownCategory) {
+		this.kase = kase;
+		this.transition = transition;
+		this.recipients = recipients;
+		this.excluded = excluded;
+		this.eligible = eligible;
+		this.knownCategory = knownCategory;
+	}
+
+	boolean refuse(HttpStatus status, String slug, String detail) {
+		if (this.refusal == null) {
+			this.refusal = new Refusal(status, slug, detail);
+		}
+		return false;
+	}
+
+	Refusal refusal() {
+		return this.refusal;
+	}
+
+}

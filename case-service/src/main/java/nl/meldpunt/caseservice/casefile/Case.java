@@ -1,0 +1,199 @@
+package nl.meldpunt.caseservice.casefile;
+
+import java.time.LocalDate;
+import java.util.Objects;
+import java.util.UUID;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+/**
+ * One report and the coarse, plaintext facts its procedure needs. The state changes only
+ * through {@link CaseLifecycle}: there is deliberately no public setter for it.
+ */
+@Entity
+@Table(name = "case_file")
+public class Case {
+
+	/** Acknowledge within this many days (EU 2019/1937 art. 9). */
+	public static final int ACKNOWLEDGE_WITHIN_DAYS = 7;
+
+	/** Give feedback within this many months of acknowledgement. */
+	public static final int FEEDBACK_WITHIN_MONTHS = 3;
+
+	@Id
+	private UUID id;
+
+	@Column(name = "organisation_id")
+	private UUID organisationId;
+
+	@Enumerated(EnumType.STRING)
+	private CaseState state;
+
+	@Enumerated(EnumType.STRING)
+	private Channel channel;
+
+	@Column(name = "hotline_id")
+	private UUID hotlineId;
+
+	@Column(name = "credential_hash")
+	private String credentialHash;
+
+	@Column(name = "reporter_public_key")
+	private byte[] reporterPublicKey;
+
+	private String language;
+
+	@Column(name = "received_on")
+	private LocalDate receivedOn;
+
+	@Column(name = "acknowledged_on")
+	private LocalDate acknowledgedOn;
+
+	@Column(name = "feedback_on")
+	private LocalDate feedbackOn;
+
+	@Column(name = "closed_on")
+	private LocalDate closedOn;
+
+	@Column(name = "consent_on")
+	private LocalDate consentOn;
+
+	@Column(name = "legal_duty_reason")
+	private String legalDutyReason;
+
+	private String category;
+
+	private String unit;
+
+	@Enumerated(EnumType.STRING)
+	private Track track;
+
+	@Enumerated(EnumType.STRING)
+	private Outcome outcome;
+
+	protected Case() {
+	}
+
+	/** A newly filed case, in {@link CaseState#RECEIVED}. */
+	public Case(UUID id, UUID organisationId, Channel channel, UUID hotlineId, String credentialHash,
+			byte[] reporterPublicKey, String language, LocalDate receivedOn) {
+		this.id = Objects.requireNonNull(id);
+		this.organisationId = Objects.requireNonNull(organisationId);
+		this.state = CaseState.RECEIVED;
+		this.channel = Objects.requireNonNull(channel);
+		this.hotlineId = hotlineId;
+		this.credentialHash = Objects.requireNonNull(credentialHash);
+		this.reporterPublicKey = reporterPublicKey.clone();
+		this.language = Objects.requireNonNull(language);
+		this.receivedOn = Objects.requireNonNull(receivedOn);
+	}
+
+	public UUID id() {
+		return this.id;
+	}
+
+	public UUID organisationId() {
+		return this.organisationId;
+	}
+
+	public CaseState state() {
+		return this.state;
+	}
+
+	public Channel channel() {
+		return this.channel;
+	}
+
+	public UUID hotlineId() {
+		return this.hotlineId;
+	}
+
+	public String credentialHash() {
+		return this.credentialHash;
+	}
+
+	public byte[] reporterPublicKey() {
+		return this.reporterPublicKey.clone();
+	}
+
+	public String language() {
+		return this.language;
+	}
+
+	public LocalDate receivedOn() {
+		return this.receivedOn;
+	}
+
+	public LocalDate acknowledgedOn() {
+		return this.acknowledgedOn;
+	}
+
+	public LocalDate feedbackOn() {
+		return this.feedbackOn;
+	}
+
+	public LocalDate closedOn() {
+		return this.closedOn;
+	}
+
+	public LocalDate acknowledgeBy() {
+		return this.receivedOn.plusDays(ACKNOWLEDGE_WITHIN_DAYS);
+	}
+
+	public LocalDate feedbackBy() {
+		LocalDate start = (this.acknowledgedOn != null) ? this.acknowledgedOn : acknowledgeBy();
+		return start.plusMonths(FEEDBACK_WITHIN_MONTHS);
+	}
+
+	public boolean isOpen() {
+		return this.state != CaseState.CLOSED && this.state != CaseState.WITHDRAWN;
+	}
+
+	/** Consent recorded, or a legal duty with its reason: what a referral needs. */
+	public boolean mayBeReferred() {
+		return this.consentOn != null || (this.legalDutyReason != null && !this.legalDutyReason.isBlank());
+	}
+
+	public boolean hasClassification() {
+		return this.category != null && this.track != null && this.outcome != null;
+	}
+
+	public Classification classification() {
+		return hasClassification()
+				? new Classification(this.category, this.unit, this.channel, this.track, this.outcome) : null;
+	}
+
+	void recordConsent(LocalDate on) {
+		this.consentOn = on;
+	}
+
+	void recordLegalDuty(String reason) {
+		this.legalDutyReason = reason;
+	}
+
+	void classify(String category, String unit, Track track, Outcome outcome) {
+		this.category = category;
+		this.unit = unit;
+		this.track = track;
+		this.outcome = outcome;
+	}
+
+	void moveTo(CaseState target, LocalDate on) {
+		if (target == CaseState.ACKNOWLEDGED && this.acknowledgedOn == null) {
+			this.acknowledgedOn = on;
+		}
+		if (target == CaseState.FEEDBACK_GIVEN && this.feedbackOn == null) {
+			this.feedbackOn = on;
+		}
+		if (target == CaseState.CLOSED || target == CaseState.WITHDRAWN) {
+			this.closedOn = on;
+		}
+		this.state = target;
+	}
+
+}

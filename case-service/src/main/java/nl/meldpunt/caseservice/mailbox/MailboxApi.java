@@ -1,0 +1,115 @@
+package nl.meldpunt.caseservice.mailbox;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.Ciphertexts;
+import nl.meldpunt.caseservice.web.Refusal;
+
+/** The reporter's calls of the internal API (CONTRACTS.md 3). */
+@RestController
+@RequestMapping("/internal/v1/mailbox")
+class MailboxApi {
+
+	static final String CREDENTIAL = "X-Mailbox-Credential";
+
+	record NewMessage(@NotNull UUID itemId, @NotBlank String ciphertext) {
+	}
+
+	record Written(UUID itemId, LocalDate createdOn) {
+	}
+
+	record NewAttachment(@NotNull UUID attachmentId, @NotBlank String metaCiphertext,
+			@NotNull @Min(1) @Max(100_000) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes) {
+	}
+
+	private final Mailbox mailbox;
+
+	MailboxApi(Mailbox mailbox) {
+		this.mailbox = mailbox;
+	}
+
+	@GetMapping
+	MailboxView open(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+		return this.mailbox.open(credential);
+	}
+
+	@PostMapping("/messages")
+	ResponseEntity<Written> write(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@Valid @RequestBody NewMessage message) {
+		LocalDate on = this.mailbox.write(credential, message.itemId(), message.ciphertext());
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Written(message.itemId(), on));
+	}
+
+	@PostMapping("/attachments")
+	ResponseEntity<Map<String, UUID>> attach(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@Valid @RequestBody NewAttachment attachment) {
+		this.mailbox.attach(credential, attachment.attachmentId(), attachment.metaCiphertext(), attachment.chunkCount(),
+				attachment.totalBytes());
+		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("attachmentId", attachment.attachmentId()));
+	}
+
+	@PutMapping(path = "/attachments/{id}/chunks/{n}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	ResponseEntity<Void> putChunk(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@PathVariable UUID id, @PathVariable int n, HttpServletRequest request) throws IOException {
+		this.mailbox.putChunk(credential, id, n, readBounded(request));
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping(path = "/attachments/{id}/chunks/{n}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	byte[] chunk(@RequestHeader(name = CREDENTIAL, required = false) String credential, @PathVariable UUID id,
+			@PathVariable int n) {
+		return this.mailbox.chunk(credential, id, n).bytes();
+	}
+
+	@PostMapping("/withdraw")
+	Map<String, CaseState> withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+		return Map.of("state", this.mailbox.withdraw(credential));
+	}
+
+	/**
+	 * Reads a raw body, refusing it as soon as it outgrows one chunk (no multipart limit
+	 * applies here).
+	 */
+	static byte[] readBounded(HttpServletRequest request) throws IOException {
+		if (request.getContentLengthLong() > Ciphertexts.MAX_ITEM_BYTES) {
+			throw tooLarge();
+		}
+		try (InputStream body = request.getInputStream()) {
+			byte[] bytes = body.readNBytes(Ciphertexts.MAX_ITEM_BYTES + 1);
+			if (bytes.length > Ciphertexts.MAX_ITEM_BYTES) {
+				throw tooLarge();
+			}
+			return bytes;
+		}
+	}
+
+	private static Refusal tooLarge() {
+		return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large", "This chunk is too large.");
+	}
+
+}

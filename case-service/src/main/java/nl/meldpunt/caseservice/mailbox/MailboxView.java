@@ -1,0 +1,45 @@
+package nl.meldpunt.caseservice.mailbox;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+import nl.meldpunt.caseservice.casefile.Attachments;
+import nl.meldpunt.caseservice.casefile.Author;
+import nl.meldpunt.caseservice.casefile.CaseItems;
+import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.casefile.Timeline;
+
+/** What {@code GET /internal/v1/mailbox} answers (CONTRACTS.md 3). */
+record MailboxView(UUID caseId, UUID organisationId, OrganisationView organisation, CaseState state,
+		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, HotlineView hotline,
+		String reporterKeyEnvelope, List<Timeline.Entry> timeline, List<ItemView> items,
+		List<AttachmentView> attachments) {
+
+	record OrganisationView(String slug, String name) {
+	}
+
+	record HotlineView(String name, String contact) {
+	}
+
+	record ItemView(UUID itemId, ItemKind kind, Author author, LocalDate createdOn, String ciphertext) {
+
+		static ItemView of(CaseItems.Item item) {
+			return new ItemView(item.itemId(), item.kind(), item.author(), item.createdOn(),
+					item.ciphertext().base64Url());
+		}
+
+	}
+
+	record AttachmentView(UUID attachmentId, String metaCiphertext, int chunkCount, long totalBytes, Author author,
+			LocalDate createdOn) {
+
+		static AttachmentView of(Attachments.Attachment attachment) {
+			return new AttachmentView(attachment.attachmentId(), attachment.metaCiphertext().base64Url(),
+					attachment.chunkCount(), attachment.totalBytes(), attachment.author(), attachment.createdOn());
+		}
+
+	}
+
+}

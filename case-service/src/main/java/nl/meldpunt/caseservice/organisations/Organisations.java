@@ -1,0 +1,13 @@
+package nl.meldpunt.caseservice.organisations;
+
+import java.util.Optional;
+import java.util.UUID;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+/** All organisations. */
+public interface Organisations extends JpaRepository<Organisation, UUID> {
+
+	Optional<Organisation> findBySlug(String slug);
+
+}

@@ -1,0 +1,94 @@
+package nl.meldpunt.caseservice.web;
+
+import java.net.URI;
+import java.util.List;
+
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+/**
+ * Turns every refusal into a {@code ProblemDetail} with a stable {@code type}; nothing
+ * else (no stack trace, no exception message) leaves the service.
+ */
+@RestControllerAdvice
+class Problems extends ResponseEntityExceptionHandler {
+
+	static final String BASE = "https://meldpunt.nl/problems/";
+
+	@ExceptionHandler(Refusal.class)
+	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
+		return respond(refusal.status(), refusal.slug(), refusal.getMessage(), refusal.errors());
+	}
+
+	@ExceptionHandler(DataIntegrityViolationException.class)
+	ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+		return respond(HttpStatus.CONFLICT, "conflict", "The request conflicts with data already stored.", List.of());
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		List<String> errors = ex.getBindingResult()
+			.getFieldErrors()
+			.stream()
+			.map((error) -> error.getField() + ": " + error.getDefaultMessage())
+			.sorted()
+			.toList();
+		return new ResponseEntity<>(
+				problem(HttpStatus.BAD_REQUEST, "invalid-request", "The request is not valid.", errors),
+				HttpStatus.BAD_REQUEST);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "invalid-request",
+				"The request body could not be read.", List.of("body: unreadable")), HttpStatus.BAD_REQUEST);
+	}
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+			WebRequest request) {
+		if (body instanceof ProblemDetail detail
+				&& (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
+			detail.setType(URI.create(BASE + slugFor(statusCode)));
+		}
+		return super.createResponseEntity(body, headers, statusCode, request);
+	}
+
+	private static String slugFor(HttpStatusCode status) {
+		return switch (status.value()) {
+			case 400 -> "invalid-request";
+			case 404 -> "not-found";
+			case 405 -> "method-not-allowed";
+			case 413 -> "too-large";
+			case 415 -> "unsupported-media-type";
+			default -> "error";
+		};
+	}
+
+	static ResponseEntity<ProblemDetail> respond(HttpStatus status, String slug, String detail, List<String> errors) {
+		return ResponseEntity.status(status).body(problem(status, slug, detail, errors));
+	}
+
+	static ProblemDetail problem(HttpStatus status, String slug, String detail, List<String> errors) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+		problem.setType(URI.create(BASE + slug));
+		problem.setTitle(status.getReasonPhrase());
+		if (!errors.isEmpty()) {
+			problem.setProperty("errors", errors);
+		}
+		return problem;
+	}
+
+}

@@ -1,0 +1,155 @@
+package nl.meldpunt.caseservice;
+
+import java.security.SecureRandom;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.meldpunt.crypto.CaseKey;
+import nl.meldpunt.crypto.EnvelopeBinding;
+import nl.meldpunt.crypto.ItemBinding;
+import nl.meldpunt.crypto.ItemKind;
+import nl.meldpunt.crypto.RecipientPrivateKey;
+import nl.meldpunt.crypto.ReporterToken;
+
+import nl.meldpunt.caseservice.organisations.Organisation;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+
+/**
+ * Builds organisations, accounts and filings for tests. Every call makes fresh data with
+ * random slugs, since tests share one database.
+ */
+public final class Fixtures {
+
+	public static final String INTERNAL_SECRET = "test-internal-secret-0123456789";
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	/** The private key of every account and hotline the fixtures enrolled. */
+	public static final Map<UUID, RecipientPrivateKey> KEYS = new ConcurrentHashMap<>();
+
+	private final JdbcTemplate jdbc;
+
+	private final OrganisationSetup setup;
+
+	public Fixtures(JdbcTemplate jdbc, OrganisationSetup setup) {
+		this.jdbc = jdbc;
+		this.setup = setup;
+	}
+
+	/**
+	 * An organisation with {@code advisers} enrolled advisers and one hotline with a
+	 * handler.
+	 */
+	public Org organisation(int advisers) {
+		String slug = "org-" + UUID.randomUUID().toString().substring(0, 8);
+		Organisation organisation = this.setup.create(slug, "Test " + slug);
+		List<UUID> adviserIds = new ArrayList<>();
+		for (int i = 0; i < advisers; i++) {
+			adviserIds.add(account(organisation.id(), "ADVISER", null, true));
+		}
+		UUID hotlineId = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into hotline (id, organisation_id, name, description_nl, description_en, contact) values (?, ?, ?, ?, ?, ?)",
+				hotlineId, organisation.id(), "Meldpunt Discriminatie", "Regionaal bureau", "Regional bureau",
+				"0800-1234");
+		UUID handlerId = account(organisation.id(), "HOTLINE", hotlineId, true);
+		return new Org(organisation.id(), slug, adviserIds, hotlineId, handlerId);
+	}
+
+	/** An enrolled (or not) account with a random public key; returns its id. */
+	public UUID account(UUID organisationId, String role, UUID hotlineId, boolean enrolled) {
+		UUID id = UUID.randomUUID();
+		boolean keys = enrolled && ("ADVISER".equals(role) || "HOTLINE".equals(role));
+		RecipientPrivateKey key = keys ? RecipientPrivateKey.generate() : null;
+		if (key != null) {
+			KEYS.put(id, key);
+			if (hotlineId != null) {
+				KEYS.putIfAbsent(hotlineId, key);
+			}
+		}
+		this.jdbc.update(
+				"insert into account (id, organisation_id, role, display_name, email, hotline_id, public_key, wrapped_private_key, enrolled_on)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				id, organisationId, role, role.charAt(0) + ". " + id.toString().substring(0, 6), id + "@example.org",
+				hotlineId, keys ? key.publicKey().toBytes() : null, keys ? bytes(80) : null,
+				enrolled ? LocalDate.now() : null);
+		return id;
+	}
+
+	public static byte[] bytes(int n) {
+		byte[] bytes = new byte[n];
+		RANDOM.nextBytes(bytes);
+		return bytes;
+	}
+
+	public static String b64(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	/**
+	 * A valid filing to the organisation's advisers (minus {@code excluded}), sealed for
+	 * real.
+	 */
+	public static Map<String, Object> filing(Org org, String credential, List<UUID> excluded) {
+		UUID caseId = UUID.randomUUID();
+		UUID itemId = UUID.randomUUID();
+		CaseKey caseKey = CaseKey.generate();
+		Map<String, Object> body = new LinkedHashMap<>();
+		body.put("caseId", caseId.toString());
+		body.put("route", "ADVISERS");
+		body.put("excludedAdviserIds", excluded.stream().map(UUID::toString).toList());
+		body.put("mailboxCredential", credential);
+		body.put("reporterPublicKey", b64(RecipientPrivateKey.generate().publicKey().toBytes()));
+		body.put("report",
+				Map.of("itemId", itemId.toString(), "ciphertext",
+						b64(caseKey
+							.seal("a report".getBytes(), new ItemBinding(org.id(), caseId, itemId, ItemKind.REPORT))
+							.toBytes())));
+		List<Map<String, String>> envelopes = new ArrayList<>();
+		for (UUID adviser : org.advisers()) {
+			if (!excluded.contains(adviser)) {
+				envelopes.add(envelope("ADVISER", adviser.toString()));
+			}
+		}
+		envelopes.add(envelope("REPORTER", "reporter"));
+		body.put("keyEnvelopes", envelopes);
+		body.put("language", "nl");
+		return body;
+	}
+
+	/** A well-formed envelope (sealed to a throw-away key: the server cannot tell). */
+	public static Map<String, String> envelope(String kind, String id) {
+		return Map.of("recipientKind", kind, "recipientId", id, "envelope", b64(sealedEnvelope()));
+	}
+
+	public static byte[] sealedEnvelope() {
+		return RecipientPrivateKey.generate()
+			.publicKey()
+			.seal(CaseKey.generate(), EnvelopeBinding.forReporter(UUID.randomUUID(), UUID.randomUUID()))
+			.toBytes();
+	}
+
+	/** A well-formed sealed item of {@code kind}. */
+	public static String sealedItem(UUID organisationId, UUID caseId, UUID itemId, ItemKind kind) {
+		return b64(CaseKey.generate()
+			.seal("text".getBytes(), new ItemBinding(organisationId, caseId, itemId, kind))
+			.toBytes());
+	}
+
+	public static String credential() {
+		return b64(ReporterToken.generate().mailboxCredential().toBytes());
+	}
+
+	/** What a test needs to know about its organisation. */
+	public record Org(UUID id, String slug, List<UUID> advisers, UUID hotlineId, UUID handlerId) {
+	}
+
+}
