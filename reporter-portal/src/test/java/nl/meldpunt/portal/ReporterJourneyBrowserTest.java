@@ -171,6 +171,22 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	}
 
 	@Test
+	void pagesWhenOrganisationUnknownOrClosedThenAccessibleExplanations() {
+		Browser b = this.browser;
+		b.open(url("/o/nobody"));
+		assertThat(b.find("problem").getText()).startsWith("Deze organisatie kennen wij niet");
+		b.screenshot("unknown-organisation");
+		accessible("unknown organisation");
+		b.open(url("/en/o/closed"));
+		assertThat(b.find("main").getText()).contains("does not accept reports yet");
+		b.screenshot("closed-organisation");
+		accessible("closed organisation");
+		b.open(url("/o/coded/report"));
+		b.screenshot("access-code-form");
+		accessible("access code form");
+	}
+
+	@Test
 	void formWhenFileOverTheLimitThenRefusedBeforeEncryption() throws Exception {
 		Browser b = this.browser;
 		Path large = Files.createTempFile("large", ".bin");
