@@ -171,6 +171,51 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	}
 
 	@Test
+	void formWhenAdviserExcludedOrHotlineChosenThenOnlyThoseRecipientsGetTheKey() throws Exception {
+		Browser b = this.browser;
+		String excluded = "EXCL" + UUID.randomUUID().toString().replace("-", "");
+		b.open(url("/o/demo/report"));
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys(excluded);
+		b.find("exclude-1").click();
+		b.screenshot("adviser-excluded");
+		b.find("submit").click();
+		b.waitVisible("done");
+		assertThat(caseService.caseWith(caseIdOfText(excluded)).envelopes.keySet())
+			.containsExactlyInAnyOrder(caseService.adviserAId.toString(), "reporter");
+
+		String hotline = "HOTL" + UUID.randomUUID().toString().replace("-", "");
+		b.open(url("/en/o/demo/report"));
+		b.find("route-hotline").click();
+		assertThat(b.find("exclude-choice").isDisplayed()).isFalse();
+		b.find("hotline-0").click();
+		new Select(b.find("category")).selectByValue("harassment");
+		b.find("what").sendKeys(hotline);
+		b.screenshot("hotline-chosen");
+		accessible("hotline chosen");
+		b.find("submit").click();
+		b.waitVisible("done");
+		UUID caseId = caseService.caseIds()
+			.stream()
+			.filter((id) -> caseService.caseWith(id).envelopes.containsKey(caseService.hotlineId.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(caseService.caseWith(caseId).envelopes.keySet())
+			.containsExactlyInAnyOrder(caseService.hotlineId.toString(), "reporter");
+	}
+
+	private UUID caseIdOfText(String text) throws Exception {
+		for (UUID id : caseService.caseIds()) {
+			InMemoryCaseService.StoredCase stored = caseService.caseWith(id);
+			if (stored.envelopes.containsKey(caseService.adviserAId.toString())
+					&& caseService.reportAsAdviser(stored).contains(text)) {
+				return id;
+			}
+		}
+		throw new AssertionError("No case with " + text);
+	}
+
+	@Test
 	void pagesWhenOrganisationUnknownOrClosedThenAccessibleExplanations() {
 		Browser b = this.browser;
 		b.open(url("/o/nobody"));
