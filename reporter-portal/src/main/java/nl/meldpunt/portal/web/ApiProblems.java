@@ -10,6 +10,7 @@ import nl.meldpunt.portal.caseservice.CaseServiceProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
@@ -68,6 +69,9 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
+		if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeLimit.BodyTooLarge) {
+			return answer(413, "request-too-large", List.of(), locale);
+		}
 		List<String> fields = List.of();
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
 			fields = List.of(mapping.getPath()

@@ -132,6 +132,16 @@ class SubmissionApiIntegrationTest extends PortalTest {
 	}
 
 	@Test
+	void fileWhenBodyFarOverTheLimitThen413BeforeParsing() {
+		Map<String, Object> filing = new TestReports(caseService).filing("big");
+		filing.put("padding", "x".repeat(3_000_000));
+		ResponseEntity<JsonNode> refused = post("/api/o/demo/cases", filing, "en");
+		assertThat(refused.getStatusCode().value()).isEqualTo(413);
+		assertThat(refused.getBody().get("type").asText()).endsWith("/request-too-large");
+		assertThat(refused.getBody().get("detail").asText()).startsWith("What you sent is too large");
+	}
+
+	@Test
 	void fileWhenOrganisationUnknownThen404() {
 		ResponseEntity<JsonNode> refused = post("/api/o/nobody/cases", new TestReports(caseService).filing("x"), "nl");
 		assertThat(refused.getStatusCode().value()).isEqualTo(404);
