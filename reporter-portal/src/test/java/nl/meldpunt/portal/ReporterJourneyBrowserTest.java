@@ -107,6 +107,10 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		assertThat(b.find("status").getText()).contains("Verborgen fotogegevens verwijderd").contains("photo.jpg");
 		b.screenshot("token-shown");
 		accessible("token");
+		b.find("save").click();
+		Path saved = b.downloads().resolve("meldpunt-link.txt");
+		awaitFile(saved);
+		assertThat(Files.readString(saved)).contains(link).contains("Bewaar hem veilig");
 		b.find("finish").click();
 		assertThat(b.find("kept-error").getText()).isEqualTo("Vink eerst aan dat u de link hebt bewaard.");
 		b.find("kept").click();
@@ -131,6 +135,10 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		assertThat(b.find("files-list").getText()).contains("photo.jpg");
 		b.screenshot("follow-up");
 		accessible("follow-up");
+		b.find("files-list").findElement(By.tagName("button")).click();
+		Path downloaded = b.downloads().resolve("photo.jpg");
+		awaitFile(downloaded);
+		assertThat(Files.readAllBytes(downloaded)).isEqualTo(received);
 
 		b.find("reply").sendKeys("Het gebeurde drie keer.");
 		b.find("reply-form").findElement(By.cssSelector("button[type=submit]")).click();
@@ -248,6 +256,13 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.screenshot("file-too-large");
 		accessible("file too large");
 		Files.delete(large);
+	}
+
+	private static void awaitFile(Path file) throws InterruptedException {
+		for (int i = 0; i < 100 && !Files.exists(file); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(file).exists();
 	}
 
 	private UUID caseIdOf(String marker) throws Exception {
