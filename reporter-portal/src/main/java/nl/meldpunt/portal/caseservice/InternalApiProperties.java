@@ -22,6 +22,9 @@ record InternalApiProperties(boolean demo, InternalApi internalApi, CaseService 
 	/** The secret everybody can read in the source; accepted in demo mode only. */
 	static final String DEMO_SECRET = "demo-internal-secret-not-for-production";
 
+	/** The shortest secret accepted outside demo mode (case-service demands the same). */
+	static final int MIN_SECRET_LENGTH = 16;
+
 	InternalApiProperties {
 		String given = (internalApi != null) ? internalApi.secret() : null;
 		if (!StringUtils.hasText(given)) {
@@ -34,6 +37,10 @@ record InternalApiProperties(boolean demo, InternalApi internalApi, CaseService 
 		else if (!demo && DEMO_SECRET.equals(given)) {
 			throw new IllegalStateException(
 					"meldpunt.internal-api.secret must not be the published demo secret outside demo mode");
+		}
+		else if (!demo && given.length() < MIN_SECRET_LENGTH) {
+			throw new IllegalStateException("meldpunt.internal-api.secret must have at least " + MIN_SECRET_LENGTH
+					+ " characters outside demo mode");
 		}
 		if (caseService == null) {
 			caseService = new CaseService(URI.create("http://127.0.0.1:8081"), Duration.ofSeconds(5),

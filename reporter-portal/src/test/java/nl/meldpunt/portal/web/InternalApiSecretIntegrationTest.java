@@ -38,6 +38,12 @@ class InternalApiSecretIntegrationTest {
 	}
 
 	@Test
+	void startWhenNotDemoAndAShortSecretThenRefused() {
+		assertThatThrownBy(() -> start("meldpunt.demo=false", "meldpunt.internal-api.secret=short"))
+			.hasRootCauseMessage("meldpunt.internal-api.secret must have at least 16 characters outside demo mode");
+	}
+
+	@Test
 	void startWhenDemoWithoutSecretThenStarts() {
 		try (ConfigurableApplicationContext context = start("meldpunt.demo=true", "meldpunt.internal-api.secret=")) {
 			assertThat(context.isRunning()).isTrue();
