@@ -86,6 +86,18 @@ public final class InMemoryCaseService implements AutoCloseable {
 		this.server.start();
 	}
 
+	/**
+	 * A started double; an {@link IOException} becomes unchecked for static initialisers.
+	 */
+	public static InMemoryCaseService started() {
+		try {
+			return new InMemoryCaseService();
+		}
+		catch (IOException ex) {
+			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
 	public String url() {
 		return "http://127.0.0.1:" + this.server.getAddress().getPort();
 	}

@@ -1,8 +1,5 @@
 package nl.meldpunt.portal;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -15,16 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 public abstract class PortalTest {
 
-	protected static final InMemoryCaseService caseService = start();
-
-	private static InMemoryCaseService start() {
-		try {
-			return new InMemoryCaseService();
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-	}
+	protected static final InMemoryCaseService caseService = InMemoryCaseService.started();
 
 	@DynamicPropertySource
 	static void caseService(DynamicPropertyRegistry registry) {

@@ -125,6 +125,12 @@ public class CaseServiceClient {
 
 	private void refuse(org.springframework.http.HttpRequest request, ClientHttpResponse response) throws IOException {
 		int status = response.getStatusCode().value();
+		if (status == 401) {
+			// a reporter cannot fix this: the two services disagree on the internal
+			// secret
+			log.error("Case service refused the portal's internal API secret");
+			throw new CaseServiceProblem(503, CaseServiceProblem.UNAVAILABLE, List.of());
+		}
 		String slug = "unexpected";
 		List<String> fields = new ArrayList<>();
 		try (InputStream body = response.getBody()) {
