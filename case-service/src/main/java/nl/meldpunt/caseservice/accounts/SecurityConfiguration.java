@@ -52,21 +52,23 @@ class SecurityConfiguration {
 		return http
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-				.ignoringRequestMatchers("/login", "/enrol"))
+				.ignoringRequestMatchers("/login", "/login/key", "/enrol"))
 			.securityContext((context) -> context.securityContextRepository(securityContextRepository()))
 			.requestCache((cache) -> cache.disable())
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
 							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/logout", "/enrol", "/setup", "/actuator/health/**", "/actuator/health",
-						"/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico")
+				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/setup", "/actuator/health/**",
+						"/actuator/health", "/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico")
 				.permitAll()
+				.requestMatchers("/api/me")
+				.authenticated()
 				.requestMatchers("/statistics/**", "/api/statistics/**")
 				.hasRole(Role.DIRECTOR.name())
 				.requestMatchers("/admin/**", "/api/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers("/workspace/**", "/api/cases/**", "/api/me")
+				.requestMatchers("/workspace/**", "/api/cases/**")
 				.hasAnyRole(Role.ADVISER.name(), Role.HOTLINE.name())
 				.anyRequest()
 				.denyAll())

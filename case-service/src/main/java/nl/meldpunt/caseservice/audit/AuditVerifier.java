@@ -27,14 +27,23 @@ public class AuditVerifier {
 		this.jdbc = jdbc;
 	}
 
+	/** Verifies every chain. */
 	@Transactional(readOnly = true)
 	public Verification verify() {
+		return verify(null);
+	}
+
+	/** Verifies one organisation's chain (null: every chain). */
+	@Transactional(readOnly = true)
+	public Verification verify(UUID organisationId) {
+		String where = (organisationId != null) ? " where organisation_id = ?" : "";
+		Object[] args = (organisationId != null) ? new Object[] { organisationId } : new Object[0];
 		Map<String, String> last = new HashMap<>();
 		long[] checked = { 0 };
 		Long[] broken = { null };
 		this.jdbc
 			.query("select seq, organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash"
-					+ " from audit_entry order by seq", (rs) -> {
+					+ " from audit_entry" + where + " order by seq", (rs) -> {
 						if (broken[0] != null) {
 							return;
 						}
@@ -51,9 +60,12 @@ public class AuditVerifier {
 						}
 						last.put(chain, entry.hash());
 						checked[0]++;
-					});
+					}, args);
 		if (broken[0] == null) {
-			for (Map<String, Object> head : this.jdbc.queryForList("select chain, hash, seq from audit_head")) {
+			String chains = (organisationId != null) ? " where chain = ?" : "";
+			Object[] chainArgs = (organisationId != null) ? new Object[] { organisationId.toString() } : new Object[0];
+			for (Map<String, Object> head : this.jdbc.queryForList("select chain, hash, seq from audit_head" + chains,
+					chainArgs)) {
 				String hash = last.getOrDefault((String) head.get("chain"), AuditLog.GENESIS);
 				if (!hash.equals(head.get("hash"))) {
 					broken[0] = ((Number) head.get("seq")).longValue();

@@ -81,15 +81,20 @@ public class CaseLifecycle {
 			.sendEvent(Mono.just(MessageBuilder.withPayload(transition.event()).setHeader(ATTEMPT, attempt).build()))
 			.collectList()
 			.block();
-		boolean accepted = results != null
-				&& results.stream().anyMatch((r) -> r.getResultType() == ResultType.ACCEPTED);
+		boolean matched = results != null && results.stream().anyMatch((r) -> r.getResultType() == ResultType.ACCEPTED);
+		CaseState to = machine.getState().getId();
 		machine.stopReactively().block();
-		if (!accepted) {
-			throw (attempt.refusal() != null) ? attempt.refusal() : new Refusal(HttpStatus.CONFLICT,
-					"illegal-transition", "This step is not possible in the current state of the case.");
+		// the machine reports an event as accepted when an arrow matched, even if its
+		// guard
+		// said no; a guard that says no always leaves its reason in the attempt
+		if (attempt.refusal() != null) {
+			throw attempt.refusal();
+		}
+		if (!matched) {
+			throw new Refusal(HttpStatus.CONFLICT, "illegal-transition",
+					"This step is not possible in the current state of the case.");
 		}
 		CaseState from = kase.state();
-		CaseState to = machine.getState().getId();
 		this.steps.persist(kase, transition, from, to, LocalDate.now(this.clock));
 		return to;
 	}

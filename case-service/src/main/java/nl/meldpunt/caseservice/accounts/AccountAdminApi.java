@@ -1,0 +1,75 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.meldpunt.caseservice.organisations.Hotlines;
+import nl.meldpunt.caseservice.web.Refusal;
+
+/**
+ * Accounts of the administrator's own organisation: list and invite. Never case content.
+ */
+@RestController
+class AccountAdminApi {
+
+	record Invitation(@NotNull Role role, @NotBlank @Size(max = 120) String displayName,
+			@NotBlank @Email @Size(max = 254) String email, UUID hotlineId) {
+	}
+
+	record Invited(UUID accountId, String enrolmentCode) {
+	}
+
+	record AccountView(UUID id, Role role, String displayName, String email, boolean enrolled, boolean backup) {
+	}
+
+	private final Accounts accounts;
+
+	private final Enrolments enrolments;
+
+	private final Hotlines hotlines;
+
+	AccountAdminApi(Accounts accounts, Enrolments enrolments, Hotlines hotlines) {
+		this.accounts = accounts;
+		this.enrolments = enrolments;
+		this.hotlines = hotlines;
+	}
+
+	@GetMapping("/api/admin/accounts")
+	List<AccountView> list(@AuthenticationPrincipal Caller caller) {
+		return this.accounts.findByOrganisationIdOrderByDisplayName(caller.organisationId())
+			.stream()
+			.map((a) -> new AccountView(a.id(), a.role(), a.displayName(), a.email(), a.isEnrolled(), a.isBackup()))
+			.toList();
+	}
+
+	@PostMapping("/api/admin/accounts")
+	@ResponseStatus(HttpStatus.CREATED)
+	Invited invite(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Invitation invitation) {
+		if (invitation.role() == Role.HOTLINE && (invitation.hotlineId() == null
+				|| this.hotlines.findByIdAndOrganisationId(invitation.hotlineId(), caller.organisationId())
+					.isEmpty())) {
+			throw Refusal.invalid("hotlineId", "must be a hotline of this organisation");
+		}
+		String code = this.enrolments.invite(caller.organisationId(), invitation.role(), invitation.displayName(),
+				invitation.email(), (invitation.role() == Role.HOTLINE) ? invitation.hotlineId() : null);
+		UUID id = this.accounts.findByEmail(invitation.email().strip().toLowerCase(java.util.Locale.ROOT))
+			.orElseThrow()
+			.id();
+		return new Invited(id, code);
+	}
+
+}

@@ -1,0 +1,113 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.HexFormat;
+import java.util.UUID;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.casefile.Ciphertexts;
+import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.caseservice.web.Refusal;
+
+/**
+ * Accounts come to life in two steps: an administrator (or first-run setup) invites a
+ * person, who gets a one-time enrolment code; the person's browser then generates a key
+ * pair, wraps the private key under the passphrase, derives the log-in secret, and sends
+ * public key, wrapped key and log-in secret here. The server stores a slow hash of the
+ * log-in secret and a new TOTP secret for the second factor.
+ */
+@Service
+public class Enrolments {
+
+	/** What the person needs next: the TOTP secret for the authenticator app. */
+	public record Enrolled(UUID accountId, String totpSecret, String totpUri, String fingerprint) {
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final Accounts accounts;
+
+	private final PasswordEncoder encoder;
+
+	private final Totp totp;
+
+	private final AuditLog audit;
+
+	private final Clock clock;
+
+	Enrolments(Accounts accounts, PasswordEncoder encoder, Totp totp, AuditLog audit, Clock clock) {
+		this.accounts = accounts;
+		this.encoder = encoder;
+		this.totp = totp;
+		this.audit = audit;
+		this.clock = clock;
+	}
+
+	/**
+	 * Creates the account and returns its one-time enrolment code (shown once, stored
+	 * hashed).
+	 */
+	@Transactional
+	public String invite(UUID organisationId, Role role, String displayName, String email, UUID hotlineId) {
+		String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
+		if (this.accounts.findByEmail(normalised).isPresent()) {
+			throw new Refusal(HttpStatus.CONFLICT, "email-taken", "An account with this e-mail address exists.");
+		}
+		Account account = new Account(UUID.randomUUID(), organisationId, role, displayName, normalised, hotlineId);
+		String code = newCode();
+		account.inviteWith(hash(code));
+		this.accounts.save(account);
+		this.audit.record(organisationId, "SYSTEM", null, "ACCOUNT_INVITED", null, role.name());
+		return code;
+	}
+
+	@Transactional
+	public Enrolled enrol(String email, String code, SealedBytes publicKey, SealedBytes wrappedPrivateKey,
+			SealedBytes loginSecret) {
+		Account account = this.accounts.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
+			.filter((a) -> a.enrolmentCodeHash() != null && code != null
+					&& MessageDigest.isEqual(a.enrolmentCodeHash().getBytes(StandardCharsets.US_ASCII),
+							hash(code).getBytes(StandardCharsets.US_ASCII)))
+			.orElseThrow(() -> new Refusal(HttpStatus.FORBIDDEN, "enrolment-refused",
+					"This e-mail address and enrolment code do not match."));
+		Ciphertexts.publicKey("publicKey", publicKey);
+		Ciphertexts.wrappedPrivateKey("wrappedPrivateKey", wrappedPrivateKey, publicKey);
+		if (loginSecret == null || loginSecret.length() < 16) {
+			throw Refusal.invalid("loginSecret", "must be base64url of at least 16 bytes");
+		}
+		String secret = this.totp.newSecret();
+		account.enrol(this.encoder.encode(loginSecret.base64Url()), secret, publicKey.bytes(),
+				wrappedPrivateKey.bytes(), LocalDate.now(this.clock));
+		String fingerprint = Ciphertexts.fingerprint(publicKey.bytes());
+		this.audit.record(account.organisationId(), account.role().name(), account.id().toString(), "KEY_ENROLLED",
+				null, fingerprint);
+		return new Enrolled(account.id(), secret, this.totp.uri(secret, account.email()), fingerprint);
+	}
+
+	private static String newCode() {
+		byte[] bytes = new byte[16];
+		RANDOM.nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	static String hash(String code) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(code.strip().getBytes(StandardCharsets.UTF_8)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,66 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.io.PrintStream;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+import nl.meldpunt.caseservice.organisations.Organisation;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+
+/**
+ * First run without demo data: started with {@code meldpunt.setup.organisation=<slug>},
+ * {@code meldpunt.setup.organisation-name} and {@code meldpunt.setup.admin-email}, it
+ * creates the organisation (with the default categories) and invites its first
+ * administrator, printing the one-time enrolment code to the console. The administrator
+ * enrols at {@code /enrol} and invites the advisers; the portal accepts reports once one
+ * adviser has enrolled. Running it again changes nothing.
+ */
+@Component
+@ConditionalOnProperty(name = "meldpunt.setup.organisation")
+class FirstRunSetup implements ApplicationRunner {
+
+	private final OrganisationSetup organisations;
+
+	private final Accounts accounts;
+
+	private final Enrolments enrolments;
+
+	private final String slug;
+
+	private final String name;
+
+	private final String adminEmail;
+
+	private final PrintStream console;
+
+	FirstRunSetup(OrganisationSetup organisations, Accounts accounts, Enrolments enrolments,
+			@Value("${meldpunt.setup.organisation}") String slug,
+			@Value("${meldpunt.setup.organisation-name:${meldpunt.setup.organisation}}") String name,
+			@Value("${meldpunt.setup.admin-email}") String adminEmail) {
+		this.organisations = organisations;
+		this.accounts = accounts;
+		this.enrolments = enrolments;
+		this.slug = slug;
+		this.name = name;
+		this.adminEmail = adminEmail;
+		this.console = System.out;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		Organisation organisation = this.organisations.create(this.slug, this.name);
+		if (this.accounts.findByEmail(this.adminEmail.strip().toLowerCase(java.util.Locale.ROOT)).isPresent()) {
+			this.console.println("Meldpunt setup: " + this.adminEmail + " already has an account; nothing to do.");
+			return;
+		}
+		String code = this.enrolments.invite(organisation.id(), Role.ADMIN, "Administrator", this.adminEmail, null);
+		this.console.println("Meldpunt setup: organisation '" + organisation.slug() + "' is ready.");
+		this.console
+			.println("Enrol the administrator " + this.adminEmail + " at /enrol with the one-time code: " + code);
+	}
+
+}

@@ -1,0 +1,88 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.util.Map;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.caseservice.web.Refusal;
+
+/**
+ * Log-in as JSON. Step 1 fetches the wrapped key (the browser derives the log-in secret
+ * from it and the passphrase); step 2 presents that secret with the TOTP code and gets a
+ * session (stored by Spring Session JDBC, so it survives the restart of one instance).
+ */
+@RestController
+class LogInApi {
+
+	record KeyRequest(@NotBlank @Size(max = 254) String email) {
+	}
+
+	record LogInRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String loginSecret,
+			@NotBlank @Size(max = 10) String code) {
+	}
+
+	record EnrolRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 100) String code,
+			@NotBlank @Size(max = 100) String publicKey, @NotBlank @Size(max = 2000) String wrappedPrivateKey,
+			@NotBlank @Size(max = 200) String loginSecret) {
+	}
+
+	private final LogIns logIns;
+
+	private final Enrolments enrolments;
+
+	private final SecurityContextRepository contexts;
+
+	LogInApi(LogIns logIns, Enrolments enrolments, SecurityContextRepository contexts) {
+		this.logIns = logIns;
+		this.enrolments = enrolments;
+		this.contexts = contexts;
+	}
+
+	@PostMapping("/login/key")
+	Map<String, String> key(@Valid @RequestBody KeyRequest request) {
+		byte[] wrapped = this.logIns.wrappedKey(request.email())
+			.orElseThrow(() -> new Refusal(HttpStatus.UNAUTHORIZED, "login-failed",
+					"The e-mail address, passphrase or code is not correct."));
+		return Map.of("wrappedPrivateKey", SealedBytes.of(wrapped).base64Url());
+	}
+
+	@PostMapping("/login")
+	Caller logIn(@Valid @RequestBody LogInRequest body, HttpServletRequest request, HttpServletResponse response) {
+		Caller caller = this.logIns.logIn(body.email(), SealedBytes.fromBase64Url(body.loginSecret()), body.code())
+			.orElseThrow(() -> new Refusal(HttpStatus.UNAUTHORIZED, "login-failed",
+					"The e-mail address, passphrase or code is not correct."));
+		request.getSession(true);
+		request.changeSessionId();
+		var context = SecurityContextHolder.createEmptyContext();
+		context.setAuthentication(new CallerAuthentication(caller));
+		SecurityContextHolder.setContext(context);
+		this.contexts.saveContext(context, request, response);
+		return caller;
+	}
+
+	@PostMapping("/enrol")
+	Enrolments.Enrolled enrol(@Valid @RequestBody EnrolRequest body) {
+		return this.enrolments.enrol(body.email(), body.code(), SealedBytes.fromBase64Url(body.publicKey()),
+				SealedBytes.fromBase64Url(body.wrappedPrivateKey()), SealedBytes.fromBase64Url(body.loginSecret()));
+	}
+
+	@GetMapping("/api/me")
+	Caller me(@AuthenticationPrincipal Caller caller) {
+		return caller;
+	}
+
+}

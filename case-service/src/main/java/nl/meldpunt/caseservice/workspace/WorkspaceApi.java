@@ -1,0 +1,86 @@
+package nl.meldpunt.caseservice.workspace;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import nl.meldpunt.caseservice.accounts.Caller;
+import nl.meldpunt.caseservice.casefile.CaseEvent;
+import nl.meldpunt.caseservice.casefile.CaseLifecycle;
+import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.ItemKind;
+
+/** The advisers' JSON API: inbox, case, messages and notes, procedure steps. */
+@RestController
+@RequestMapping("/api/cases")
+class WorkspaceApi {
+
+	record NewItem(@NotNull UUID itemId, @NotNull ItemKind kind, @NotBlank String ciphertext) {
+	}
+
+	record Written(UUID itemId, LocalDate createdOn) {
+	}
+
+	record Moved(CaseState state, Set<CaseEvent> legalEvents) {
+	}
+
+	private final Inbox inbox;
+
+	private final Workspace workspace;
+
+	private final CaseLifecycle lifecycle;
+
+	WorkspaceApi(Inbox inbox, Workspace workspace, CaseLifecycle lifecycle) {
+		this.inbox = inbox;
+		this.workspace = workspace;
+		this.lifecycle = lifecycle;
+	}
+
+	@GetMapping
+	List<Inbox.Entry> inbox(@AuthenticationPrincipal Caller caller) {
+		return this.inbox.of(caller.organisationId(), this.workspace.actor(caller).asRecipient());
+	}
+
+	@GetMapping("/{caseId}")
+	CaseDetail open(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId) {
+		return this.workspace.open(caller, caseId);
+	}
+
+	@PostMapping("/{caseId}/items")
+	@ResponseStatus(HttpStatus.CREATED)
+	Written write(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @Valid @RequestBody NewItem item) {
+		return new Written(item.itemId(),
+				this.workspace.write(caller, caseId, item.itemId(), item.kind(), item.ciphertext()));
+	}
+
+	@PostMapping("/{caseId}/events")
+	Moved fire(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
+			@Valid @RequestBody EventRequest request) {
+		CaseState state = this.workspace.fire(caller, caseId, request);
+		return new Moved(state, this.lifecycle.eventsFrom(state));
+	}
+
+	@GetMapping(path = "/{caseId}/attachments/{attachmentId}/chunks/{n}",
+			produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	byte[] chunk(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @PathVariable UUID attachmentId,
+			@PathVariable int n) {
+		return this.workspace.chunk(caller, caseId, attachmentId, n).bytes();
+	}
+
+}

@@ -1,0 +1,183 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import nl.meldpunt.caseservice.Fixtures;
+import nl.meldpunt.caseservice.Fixtures.Org;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+
+/**
+ * Who may call what: one table, every endpoint against every kind of caller. "Allow"
+ * means the request got past security and found what it asked for; "deny" is 401, 403 or
+ * the 404 a case gives to anyone who is not its recipient.
+ */
+@SpringBootTest
+@AutoConfigureMockMvc
+class AuthorizationMatrixIntegrationTest {
+
+	enum Who {
+
+		ANONYMOUS, REPORTER_TOKEN, PORTAL, ADVISER_RECIPIENT, ADVISER_NON_RECIPIENT, HOTLINE, DIRECTOR, ADMIN,
+		OTHER_ORGANISATION
+
+	}
+
+	record Endpoint(String name, Function<UUID, MockHttpServletRequestBuilder> request, List<Who> allowed) {
+	}
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	OrganisationSetup setup;
+
+	ObjectMapper json = new ObjectMapper();
+
+	Fixtures fixtures;
+
+	Org org;
+
+	Map<Who, UUID> accounts;
+
+	String credential;
+
+	@BeforeEach
+	void people() {
+		this.fixtures = new Fixtures(this.jdbc, this.setup);
+		this.org = this.fixtures.organisation(2);
+		Org other = this.fixtures.organisation(1);
+		this.accounts = Map.of(Who.ADVISER_RECIPIENT, this.org.advisers().get(0), Who.ADVISER_NON_RECIPIENT,
+				this.fixtures.account(this.org.id(), "ADVISER", null, true), Who.HOTLINE, this.org.handlerId(),
+				Who.DIRECTOR, this.fixtures.account(this.org.id(), "DIRECTOR", null, true), Who.ADMIN,
+				this.fixtures.account(this.org.id(), "ADMIN", null, true), Who.OTHER_ORGANISATION,
+				other.advisers().get(0));
+	}
+
+	@Test
+	void everyEndpointAgainstEveryCaller() throws Exception {
+		List<Who> signedIn = List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.DIRECTOR,
+				Who.ADMIN, Who.OTHER_ORGANISATION);
+		List<Endpoint> endpoints = List.of(
+				new Endpoint("portal view", (id) -> get("/internal/v1/organisations/" + this.org.slug() + "/portal"),
+						List.of(Who.PORTAL)),
+				new Endpoint("reporter mailbox", (id) -> get("/internal/v1/mailbox"), List.of(Who.PORTAL)),
+				new Endpoint("inbox", (id) -> get("/api/cases"),
+						List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.OTHER_ORGANISATION)),
+				new Endpoint("case detail", (id) -> get("/api/cases/" + id), List.of(Who.ADVISER_RECIPIENT)),
+				new Endpoint("fire event",
+						(id) -> post("/api/cases/" + id + "/events").contentType(MediaType.APPLICATION_JSON)
+							.content("{\"event\":\"ACKNOWLEDGE\"}"),
+						List.of(Who.ADVISER_RECIPIENT)),
+				new Endpoint("write note", this::noteRequest, List.of(Who.ADVISER_RECIPIENT)),
+				new Endpoint("list accounts", (id) -> get("/api/admin/accounts"), List.of(Who.ADMIN)),
+				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), List.of(Who.ADMIN)),
+				new Endpoint("who am I", (id) -> get("/api/me"), signedIn));
+		List<String> wrong = new ArrayList<>();
+		for (Endpoint endpoint : endpoints) {
+			for (Who who : Who.values()) {
+				UUID caseId = fileCase();
+				MockHttpServletRequestBuilder request = as(who, endpoint.request().apply(caseId));
+				int status = this.mvc.perform(request).andReturn().getResponse().getStatus();
+				boolean allowed = status < 400;
+				boolean expected = endpoint.allowed().contains(who);
+				if (allowed != expected) {
+					wrong.add(endpoint.name() + " as " + who + ": " + status + " but expected "
+							+ (expected ? "allow" : "deny"));
+				}
+			}
+		}
+		assertThat(wrong).isEmpty();
+	}
+
+	@Test
+	void inboxWhenNotRecipientThenCaseNotListed() throws Exception {
+		UUID caseId = fileCase();
+		String recipient = this.mvc.perform(as(Who.ADVISER_RECIPIENT, get("/api/cases")))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(recipient).contains(caseId.toString());
+		for (Who who : List.of(Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.OTHER_ORGANISATION)) {
+			String body = this.mvc.perform(as(who, get("/api/cases"))).andReturn().getResponse().getContentAsString();
+			assertThat(body).as(who.name()).doesNotContain(caseId.toString());
+		}
+	}
+
+	private MockHttpServletRequestBuilder noteRequest(UUID caseId) {
+		try {
+			UUID itemId = UUID.randomUUID();
+			return post("/api/cases/" + caseId + "/items").contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", "NOTE", "ciphertext",
+						Fixtures.sealedItem(this.org.id(), caseId, itemId, nl.meldpunt.crypto.ItemKind.NOTE))));
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private MockHttpServletRequestBuilder as(Who who, MockHttpServletRequestBuilder request) {
+		request.with(csrf());
+		switch (who) {
+			case ANONYMOUS -> {
+			}
+			case REPORTER_TOKEN -> request.header("X-Mailbox-Credential", this.credential);
+			case PORTAL -> request.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
+				.header("X-Mailbox-Credential", this.credential);
+			default -> {
+				UUID accountId = this.accounts.get(who);
+				String role = this.jdbc.queryForObject("select role from account where id = ?", String.class,
+						accountId);
+				UUID organisationId = this.jdbc.queryForObject("select organisation_id from account where id = ?",
+						UUID.class, accountId);
+				Caller caller = new Caller(accountId, organisationId, Role.valueOf(role), "Test");
+				request.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+						List.of(new SimpleGrantedAuthority("ROLE_" + role)))));
+			}
+		}
+		return request;
+	}
+
+	private UUID fileCase() throws Exception {
+		this.credential = Fixtures.credential();
+		Map<String, Object> filing = Fixtures.filing(this.org, this.credential,
+				List.of(this.accounts.get(Who.ADVISER_NON_RECIPIENT)));
+		int status = this.mvc
+			.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
+				.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content(this.json.writeValueAsString(filing)))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(201);
+		return UUID.fromString((String) filing.get("caseId"));
+	}
+
+}

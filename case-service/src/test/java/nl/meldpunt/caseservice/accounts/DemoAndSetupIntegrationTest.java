@@ -1,0 +1,71 @@
+package nl.meldpunt.caseservice.accounts;
+
+import java.util.Base64;
+
+import dev.samstevens.totp.code.DefaultCodeGenerator;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.DefaultApplicationArguments;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.crypto.WrappedPrivateKey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(properties = { "meldpunt.demo=true", "meldpunt.setup.organisation=first-run-test",
+		"meldpunt.setup.organisation-name=First Run", "meldpunt.setup.admin-email=admin@first-run.example" })
+class DemoAndSetupIntegrationTest {
+
+	@Autowired
+	DemoSeeder seeder;
+
+	@Autowired
+	LogIns logIns;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Test
+	void demoWhenSeededTwiceThenOneOrganisationWithItsPeople() {
+		this.seeder.run(new DefaultApplicationArguments());
+		assertThat(this.jdbc.queryForObject("select count(*) from organisation where slug = 'demo'", Integer.class))
+			.isEqualTo(1);
+		assertThat(this.jdbc.queryForList(
+				"select a.role from account a join organisation o on o.id = a.organisation_id where o.slug = 'demo'"
+						+ " and a.enrolled_on is not null order by a.role",
+				String.class))
+			.containsExactly("ADMIN", "ADVISER", "ADVISER", "DIRECTOR", "HOTLINE");
+	}
+
+	@Test
+	void demoAdviserWhenLoggingInLikeTheBrowserThenSignedIn() throws Exception {
+		byte[] wrapped = this.logIns.wrappedKey("adviser1@demo.meldpunt.nl").orElseThrow();
+		WrappedPrivateKey key = WrappedPrivateKey.parse(wrapped);
+		assertThat(key.unwrap(DemoSeeder.PASSPHRASE).publicKey()).isEqualTo(key.publicKey());
+		SealedBytes loginSecret = SealedBytes.of(key.loginSecret(DemoSeeder.PASSPHRASE).toBytes());
+		String code = new DefaultCodeGenerator().generate(DemoSeeder.TOTP_SECRET, System.currentTimeMillis() / 30_000);
+		assertThat(this.logIns.logIn("adviser1@demo.meldpunt.nl", loginSecret, code))
+			.hasValueSatisfying((caller) -> assertThat(caller.role()).isEqualTo(Role.ADVISER));
+		assertThat(Base64.getEncoder().encodeToString(loginSecret.bytes()))
+			.isNotEqualTo(Base64.getEncoder().encodeToString(wrapped));
+	}
+
+	@Test
+	void firstRunWhenConfiguredThenOrganisationAndInvitedAdminNotYetAccepting() {
+		assertThat(
+				this.jdbc.queryForObject("select name from organisation where slug = 'first-run-test'", String.class))
+			.isEqualTo("First Run");
+		assertThat(this.jdbc
+			.queryForObject("select count(*) from account where email = 'admin@first-run.example' and role = 'ADMIN'"
+					+ " and enrolment_code_hash is not null and enrolled_on is null", Integer.class))
+			.isEqualTo(1);
+		assertThat(this.jdbc
+			.queryForObject("select count(*) from category c join organisation o on o.id = c.organisation_id"
+					+ " where o.slug = 'first-run-test'", Integer.class))
+			.isEqualTo(10);
+	}
+
+}

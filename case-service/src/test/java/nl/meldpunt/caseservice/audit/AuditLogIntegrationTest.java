@@ -1,0 +1,103 @@
+package nl.meldpunt.caseservice.audit;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+@SpringBootTest
+class AuditLogIntegrationTest {
+
+	@Autowired
+	AuditLog log;
+
+	@Autowired
+	AuditVerifier verifier;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	TransactionTemplate transactions;
+
+	@Test
+	void verifyWhenUntouchedThenIntact() {
+		UUID organisation = organisationWithEntries();
+		AuditVerifier.Verification verification = this.verifier.verify(organisation);
+		assertThat(verification.intact()).isTrue();
+		assertThat(verification.entriesChecked()).isEqualTo(3);
+		assertThat(this.verifier.verify().intact()).isTrue();
+	}
+
+	@Test
+	void updateOrDeleteWhenAttemptedThenRefusedByTheDatabase() {
+		UUID organisation = organisationWithEntries();
+		assertThatThrownBy(
+				() -> this.jdbc.update("update audit_entry set action = 'X' where organisation_id = ?", organisation))
+			.hasMessageContaining("append-only");
+		assertThatThrownBy(() -> this.jdbc.update("delete from audit_entry where organisation_id = ?", organisation))
+			.hasMessageContaining("append-only");
+	}
+
+	@Test
+	void verifyWhenRowEditedBehindTheTriggersBackThenReportsThatRow() {
+		UUID organisation = organisationWithEntries();
+		long middle = this.jdbc.queryForObject(
+				"select seq from audit_entry where organisation_id = ? order by seq offset 1 limit 1", Long.class,
+				organisation);
+		// a DBA can switch triggers off; the hash chain still gives the edit away
+		tamper("update audit_entry set actor_id = 'someone-else' where seq = " + middle);
+		try {
+			AuditVerifier.Verification verification = this.verifier.verify(organisation);
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.firstBrokenSeq()).isEqualTo(middle);
+		}
+		finally {
+			tamper("delete from audit_entry where organisation_id = '" + organisation + "'");
+			tamper("delete from audit_head where chain = '" + organisation + "'");
+		}
+	}
+
+	@Test
+	void verifyWhenLastRowRemovedThenReportsTheHead() {
+		UUID organisation = organisationWithEntries();
+		long last = this.jdbc.queryForObject("select max(seq) from audit_entry where organisation_id = ?", Long.class,
+				organisation);
+		tamper("delete from audit_entry where seq = " + last);
+		try {
+			AuditVerifier.Verification verification = this.verifier.verify(organisation);
+			assertThat(verification.intact()).isFalse();
+			assertThat(verification.firstBrokenSeq()).isEqualTo(last);
+		}
+		finally {
+			tamper("delete from audit_entry where organisation_id = '" + organisation + "'");
+			tamper("delete from audit_head where chain = '" + organisation + "'");
+		}
+	}
+
+	private void tamper(String sql) {
+		this.transactions.executeWithoutResult((tx) -> {
+			this.jdbc.execute("set local session_replication_role = replica");
+			this.jdbc.execute(sql);
+		});
+	}
+
+	private UUID organisationWithEntries() {
+		UUID organisation = UUID.randomUUID();
+		this.transactions.executeWithoutResult((tx) -> {
+			this.log.record(organisation, "ADVISER", UUID.randomUUID().toString(), "CASE_READ", UUID.randomUUID(),
+					null);
+			this.log.record(organisation, "REPORTER", null, "MAILBOX_READ", UUID.randomUUID(), null);
+			this.log.record(organisation, "SYSTEM", null, "CASE_DELETED", UUID.randomUUID(), "retention");
+		});
+		return organisation;
+	}
+
+}
