@@ -80,6 +80,9 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 		b.find("start").click();
 		b.waitVisible("report-form");
+		Map<String, Object> formWeight = b.pageWeight();
+		Files.writeString(Path.of("target", "page-weight-form.txt"), formWeight.toString());
+		assertThat(formWeight.get("origins")).isEqualTo(List.of(url("")));
 		b.screenshot("form");
 		accessible("form");
 

@@ -104,7 +104,7 @@ class PagesIntegrationTest extends PortalTest {
 				assertThat(scripts.group(2)).as(scripts.group(1)).isEqualTo(expected);
 				found++;
 			}
-			assertThat(found).as(page).isGreaterThanOrEqualTo(3);
+			assertThat(found).as(page).isGreaterThanOrEqualTo(4);
 			assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
 				.doesNotContain(" style=")
 				.doesNotContainPattern("\\son[a-z]+=");
