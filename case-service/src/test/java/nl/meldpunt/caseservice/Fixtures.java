@@ -148,6 +148,32 @@ public final class Fixtures {
 		return b64(ReporterToken.generate().mailboxCredential().toBytes());
 	}
 
+	/**
+	 * A case row written directly (no API), received on {@code receivedOn}, in
+	 * {@code state}, shared with the given advisers and the reporter.
+	 */
+	public UUID caseRow(Org org, List<UUID> advisers, String state, LocalDate receivedOn) {
+		UUID id = UUID.randomUUID();
+		this.jdbc.update(
+				"insert into case_file (id, organisation_id, state, channel, credential_hash, reporter_public_key, language, received_on)"
+						+ " values (?, ?, ?, 'INTERNAL_ADVISER', ?, ?, 'nl', ?)",
+				id, org.id(), state, ReporterToken.generate().mailboxCredential().storageHash(), bytes(32), receivedOn);
+		for (UUID adviser : advisers) {
+			this.jdbc.update(
+					"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)"
+							+ " values (?, ?, 'ADVISER', ?, ?, ?)",
+					id, org.id(), adviser.toString(), sealedEnvelope(), receivedOn);
+		}
+		this.jdbc.update(
+				"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)"
+						+ " values (?, ?, 'REPORTER', 'reporter', ?, ?)",
+				id, org.id(), sealedEnvelope(), receivedOn);
+		this.jdbc.update(
+				"insert into timeline_entry (case_id, organisation_id, on_day, event, state) values (?, ?, ?, 'FILED', ?)",
+				id, org.id(), receivedOn, state);
+		return id;
+	}
+
 	/** What a test needs to know about its organisation. */
 	public record Org(UUID id, String slug, List<UUID> advisers, UUID hotlineId, UUID handlerId) {
 	}

@@ -1,0 +1,57 @@
+package nl.meldpunt.caseservice.deadlines;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.mail.SimpleMailMessage;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends deadline mail. The mail carries no case content and no case id: only that a
+ * deadline is near and where to sign in, in Dutch and English.
+ */
+@Component
+class Notifier {
+
+	private final JavaMailSender mail;
+
+	private final DeadlineSettings settings;
+
+	Notifier(JavaMailSender mail, DeadlineSettings settings) {
+		this.mail = mail;
+		this.settings = settings;
+	}
+
+	void send(DeadlineNotice notice, LocalDate dueOn, List<String> to) {
+		if (to.isEmpty()) {
+			return;
+		}
+		SimpleMailMessage message = new SimpleMailMessage();
+		message.setFrom(this.settings.mailFrom());
+		message.setBcc(to.toArray(String[]::new));
+		message.setSubject(subject(notice));
+		message.setText(text(notice, dueOn));
+		this.mail.send(message);
+	}
+
+	private static String subject(DeadlineNotice notice) {
+		return switch (notice) {
+			case ACKNOWLEDGE_REMINDER -> "Meldpunt: ontvangstbevestiging binnenkort nodig / acknowledgement due soon";
+			case ACKNOWLEDGE_ESCALATION ->
+				"Meldpunt: ontvangstbevestiging dreigt te laat / acknowledgement about to be late";
+			case FEEDBACK_REMINDER -> "Meldpunt: terugkoppeling binnenkort nodig / feedback due soon";
+			case FEEDBACK_ESCALATION -> "Meldpunt: terugkoppeling dreigt te laat / feedback about to be late";
+		};
+	}
+
+	private static String text(DeadlineNotice notice, LocalDate dueOn) {
+		String escalation = notice.isEscalation()
+				? "U ontvangt dit als achtervang-vertrouwenspersoon. / You receive this as back-up adviser.\n\n" : "";
+		return escalation + "Een melding in Meldpunt heeft een wettelijke termijn die afloopt op " + dueOn
+				+ ".\nLog in op de werkplek om de melding te behandelen.\n\n"
+				+ "A report in Meldpunt has a legal deadline on " + dueOn
+				+ ".\nSign in to the workspace to handle it.\n";
+	}
+
+}
