@@ -2,7 +2,7 @@
 // tests to open. Not a test; run by hand (node src/test/js/generate-cross.mjs) when the
 // format changes, then commit the file.
 import { writeFileSync } from "node:fs";
-import { randomUUID } from "node:crypto";
+import { createHash, randomUUID } from "node:crypto";
 import { MODULE, toB64, utf8, vectorsPath } from "./support.mjs";
 
 const m = await import(MODULE);
@@ -26,6 +26,11 @@ const content = Uint8Array.from({ length: 3000 }, (_, i) => (i * 11) & 0xff);
 const attachmentId = randomUUID();
 const sealedAttachment = await m.sealAttachment(caseKey, content,
 	{ organisationId, caseId, attachmentId, name: "foto.jpg", type: "image/jpeg" });
+// A full first chunk and a short last one: covers index > 0 and a non-last flag. The
+// content is (i * 13) & 0xff; only its length and SHA-256 are stored.
+const twoContent = Uint8Array.from({ length: m.CHUNK_SIZE + 100 }, (_, i) => (i * 13) & 0xff);
+const twoId = randomUUID();
+const twoSealed = await m.sealAttachment(caseKey, twoContent, { organisationId, caseId, attachmentId: twoId });
 const out = {
 	producer: "js",
 	organisationId, caseId, adviserId, token,
@@ -43,6 +48,8 @@ const out = {
 	attachment: { attachmentId, content: toB64(content), chunks: sealedAttachment.chunks.map(toB64),
 		metaJson: JSON.stringify({ name: "foto.jpg", type: "image/jpeg", size: 3000 }),
 		meta: toB64(sealedAttachment.meta) },
+	twoChunkAttachment: { attachmentId: twoId, length: twoContent.length,
+		sha256: createHash("sha256").update(twoContent).digest("hex"), chunks: twoSealed.chunks.map(toB64) },
 };
 writeFileSync(vectorsPath("cross/js-sealed.json"), JSON.stringify(out, null, 2) + "\n");
 console.log("wrote", vectorsPath("cross/js-sealed.json"));

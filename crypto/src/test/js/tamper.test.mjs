@@ -2,7 +2,7 @@
 // Ends with a seeded mutation fuzzer over every parser and open path.
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { MODULE, utf8 } from "./support.mjs";
+import { HPKE, MODULE, utf8 } from "./support.mjs";
 
 const m = await import(MODULE);
 const org = "0b6f1c8e-3f5c-4d2a-9a51-1d2e3f405060";
@@ -76,6 +76,27 @@ test("openCaseKey when recipient, case, organisation or key differs then CryptoE
 	assert.deepEqual(await m.openItem(opened, await m.sealItem(caseKey, text, report), report), text);
 });
 
+test("openCaseKey when sealed with another purpose label then CryptoError", async () => {
+	const { Aes256Gcm, CipherSuite, DhkemX25519HkdfSha256, HkdfSha256 } = await import(HPKE);
+	const suite = new CipherSuite({ kem: new DhkemX25519HkdfSha256(), kdf: new HkdfSha256(), aead: new Aes256Gcm() });
+	const lp = (s) => {
+		const b = utf8(s);
+		return [b.length >> 8, b.length & 0xff, ...b];
+	};
+	const info = (purpose) => Uint8Array.from([...lp("meldpunt/v1"), ...lp(purpose), ...lp(org), ...lp(caseId),
+		...lp(adviserId)]).buffer;
+	const header = Uint8Array.of(1, 2);
+	const seal = async (purpose) => {
+		const pk = await suite.kem.deserializePublicKey(adviser.publicKey.slice().buffer);
+		const { ct, enc } = await suite.seal({ recipientPublicKey: pk, info: info(purpose) }, new Uint8Array(32).buffer,
+			header.slice().buffer);
+		return Uint8Array.from([...header, ...new Uint8Array(enc), ...new Uint8Array(ct)]);
+	};
+	// the same construction with the real label opens, so only the purpose differs
+	await m.openCaseKey(await seal("case-key"), adviser, toAdviser);
+	await assert.rejects(m.openCaseKey(await seal("export"), adviser, toAdviser), m.CryptoError);
+});
+
 test("openAttachment when chunks reordered, dropped, duplicated or moved then CryptoError", async () => {
 	const content = new Uint8Array(2 * m.CHUNK_SIZE + 5).fill(9);
 	const binding = { organisationId: org, caseId, attachmentId: itemId };
@@ -87,6 +108,15 @@ test("openAttachment when chunks reordered, dropped, duplicated or moved then Cr
 	}
 	await assert.rejects(m.openAttachment(caseKey, chunks, { ...binding, attachmentId: other }), m.CryptoError);
 	assert.deepEqual(await m.openAttachment(caseKey, chunks, binding), content);
+});
+
+test("openAttachment when more chunks than fit one Java array then CryptoError before reading any", async () => {
+	// A forged count: 2048 empty slots; reading one would throw TypeError, not CryptoError.
+	const binding = { organisationId: org, caseId, attachmentId: itemId };
+	await assert.rejects(m.openAttachment(caseKey, new Array(2048), binding), m.CryptoError);
+	const { chunks } = await m.sealAttachment(caseKey, new Uint8Array(0), binding);
+	await assert.rejects(m.openAttachment(caseKey, [...new Array(2046).fill(undefined), chunks[0]], binding),
+		TypeError);
 });
 
 test("unwrapPrivateKey when wrong passphrase or flipped byte then CryptoError; login secret stays apart", async () => {

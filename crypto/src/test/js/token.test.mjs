@@ -68,3 +68,16 @@ test("parseToken when two neighbours are swapped, a symbol is missing or extra t
 	assert.throws(() => m.parseToken(""), m.TokenTypoError);
 	assert.throws(() => m.parseToken(null), m.TokenTypoError);
 });
+
+test("parseToken when a non-ASCII letter folds to valid symbols then TokenTypoError", () => {
+	// ß, ﬀ, ı and ſ upper-case to SS, FF, I and S; read after folding they would pass.
+	const substitutions = [["SS", "\u00df"], ["FF", "\ufb00"], ["1", "\u0131"], ["S", "\u017f"]];
+	for (const [plain, lookalike] of substitutions) {
+		let token;
+		do {
+			token = m.generateToken().replaceAll("-", "");
+		} while (!token.includes(plain));
+		assert.equal(m.parseToken(token), m.parseToken(token.toLowerCase()));
+		assert.throws(() => m.parseToken(token.replace(plain, lookalike)), m.TokenTypoError, lookalike);
+	}
+});

@@ -47,7 +47,9 @@ test("sealCaseKey when Wycheproof public key gives a zero shared secret then ref
 	for (const group of vectors("wycheproof-x25519_test.json").testGroups) {
 		for (const t of group.tests) {
 			if (/^0+$/.test(t.shared)) {
-				await assert.rejects(m.sealCaseKey(caseKey, hex(t.public), binding), m.CryptoError, `tcId ${t.tcId}`);
+				// the message shows the module's own check refused it, not the HPKE engine
+				await assert.rejects(m.sealCaseKey(caseKey, hex(t.public), binding),
+					(e) => e instanceof m.CryptoError && /small order/.test(e.message), `tcId ${t.tcId}`);
 				refused++;
 			}
 			else if (t.tcId % 25 === 0) {

@@ -1,10 +1,12 @@
 package nl.meldpunt.crypto;
 
-import java.io.ByteArrayOutputStream;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+
+import javax.security.auth.Destroyable;
 
 import nl.meldpunt.crypto.internal.AesGcm;
 import nl.meldpunt.crypto.internal.AssociatedData;
@@ -13,13 +15,16 @@ import nl.meldpunt.crypto.internal.Wire;
 /**
  * A case's random 256-bit content key. It encrypts every item of the case with
  * AES-256-GCM under a fresh random nonce; it leaves this process only sealed to a
- * recipient ({@link RecipientPublicKey#seal}). Immutable.
+ * recipient ({@link RecipientPublicKey#seal}). Immutable until {@link #destroy()}, which
+ * zeroes the key; any use after that throws {@link IllegalStateException}.
  */
-public final class CaseKey {
+public final class CaseKey implements Destroyable {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final byte[] key;
+
+	private volatile boolean destroyed;
 
 	private CaseKey(byte[] key) {
 		this.key = key;
@@ -40,7 +45,22 @@ public final class CaseKey {
 	}
 
 	byte[] keyBytes() {
+		if (this.destroyed) {
+			throw new IllegalStateException("This case key was destroyed");
+		}
 		return this.key;
+	}
+
+	/** Zeroes the key in memory; this object cannot be used after. */
+	@Override
+	public void destroy() {
+		this.destroyed = true;
+		Arrays.fill(this.key, (byte) 0);
+	}
+
+	@Override
+	public boolean isDestroyed() {
+		return this.destroyed;
 	}
 
 	/**
@@ -99,19 +119,28 @@ public final class CaseKey {
 	 */
 	public byte[] openAttachment(List<SealedItem> chunks, AttachmentBinding binding) throws CryptoException {
 		Objects.requireNonNull(binding, "binding");
+		// Checked before any chunk is read: 2047 full chunks are the most whose joined
+		// plaintext still fits one Java array.
 		if (chunks.isEmpty() || chunks.size() > Wire.MAX_CHUNKS) {
 			throw new CryptoException("Attachment has no chunks or too many");
 		}
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		for (int i = 0; i < chunks.size(); i++) {
-			SealedItem chunk = chunks.get(i);
-			boolean last = i == chunks.size() - 1;
-			if ((!last && chunk.plaintextLength() != Wire.CHUNK_SIZE) || chunk.plaintextLength() > Wire.CHUNK_SIZE) {
+		int last = chunks.size() - 1;
+		long total = 0;
+		for (int i = 0; i <= last; i++) {
+			int length = Objects.requireNonNull(chunks.get(i), "chunk").plaintextLength();
+			if ((i < last && length != Wire.CHUNK_SIZE) || length > Wire.CHUNK_SIZE) {
 				throw new CryptoException("Attachment chunk " + i + " has the wrong size");
 			}
-			out.writeBytes(open(chunk, AssociatedData.chunk(binding, i, last)));
+			total += length;
 		}
-		return out.toByteArray();
+		byte[] out = new byte[Math.toIntExact(total)];
+		int offset = 0;
+		for (int i = 0; i <= last; i++) {
+			byte[] part = open(chunks.get(i), AssociatedData.chunk(binding, i, i == last));
+			System.arraycopy(part, 0, out, offset, part.length);
+			offset += part.length;
+		}
+		return out;
 	}
 
 	private SealedItem seal(byte[] plaintext, int offset, int length, byte[] aad) {
@@ -120,13 +149,13 @@ public final class CaseKey {
 		}
 		byte[] nonce = AesGcm.randomNonce();
 		byte[] prefix = new Wire.Fields().bytes(AssociatedData.itemHeader()).bytes(nonce).toBytes();
-		return SealedItem.wrap(AesGcm.seal(this.key, nonce, aad, plaintext, offset, length, prefix));
+		return SealedItem.wrap(AesGcm.seal(keyBytes(), nonce, aad, plaintext, offset, length, prefix));
 	}
 
 	private byte[] open(SealedItem item, byte[] aad) throws CryptoException {
 		Objects.requireNonNull(item, "item");
 		int start = Wire.HEADER_LENGTH + Wire.NONCE_LENGTH;
-		return AesGcm.open(this.key, item.nonce(), aad, item.raw(), start, item.raw().length - start);
+		return AesGcm.open(keyBytes(), item.nonce(), aad, item.raw(), start, item.raw().length - start);
 	}
 
 	@Override

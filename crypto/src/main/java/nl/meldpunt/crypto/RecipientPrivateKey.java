@@ -1,6 +1,9 @@
 package nl.meldpunt.crypto;
 
+import java.util.Arrays;
 import java.util.Objects;
+
+import javax.security.auth.Destroyable;
 
 import nl.meldpunt.crypto.internal.AssociatedData;
 import nl.meldpunt.crypto.internal.Hpke;
@@ -8,13 +11,17 @@ import nl.meldpunt.crypto.internal.Hpke;
 /**
  * A recipient's X25519 key pair. The private half leaves this object only wrapped under a
  * passphrase ({@link #wrap}); inside the module it is read through
- * {@link #exposeSecretBytes()}, the one access path. Immutable.
+ * {@link #exposeSecretBytes()}, the one access path. Immutable until {@link #destroy()},
+ * which zeroes the private half; any use of it after that throws
+ * {@link IllegalStateException}.
  */
-public final class RecipientPrivateKey {
+public final class RecipientPrivateKey implements Destroyable {
 
 	private final byte[] privateKey;
 
 	private final RecipientPublicKey publicKey;
+
+	private volatile boolean destroyed;
 
 	private RecipientPrivateKey(byte[] privateKey) {
 		this.privateKey = privateKey;
@@ -40,7 +47,26 @@ public final class RecipientPrivateKey {
 
 	/** The one path to the raw private key; package-private on purpose. */
 	byte[] exposeSecretBytes() {
-		return this.privateKey.clone();
+		return secret().clone();
+	}
+
+	private byte[] secret() {
+		if (this.destroyed) {
+			throw new IllegalStateException("This private key was destroyed");
+		}
+		return this.privateKey;
+	}
+
+	/** Zeroes the private half in memory; the public half stays readable. */
+	@Override
+	public void destroy() {
+		this.destroyed = true;
+		Arrays.fill(this.privateKey, (byte) 0);
+	}
+
+	@Override
+	public boolean isDestroyed() {
+		return this.destroyed;
 	}
 
 	public RecipientPublicKey publicKey() {
@@ -57,8 +83,7 @@ public final class RecipientPrivateKey {
 	public CaseKey open(KeyEnvelope envelope, EnvelopeBinding binding) throws CryptoException {
 		Objects.requireNonNull(envelope, "envelope");
 		byte[] info = AssociatedData.envelopeInfo(AssociatedData.CASE_KEY_PURPOSE, binding);
-		return CaseKey
-			.ofOpenedBytes(Hpke.open(this.privateKey, info, AssociatedData.envelopeHeader(), envelope.hpkePart()));
+		return CaseKey.ofOpenedBytes(Hpke.open(secret(), info, AssociatedData.envelopeHeader(), envelope.hpkePart()));
 	}
 
 	/**

@@ -22,6 +22,12 @@ public final class ReporterToken {
 
 	private static final String SALT = "meldpunt/v1/token";
 
+	/** HKDF info of the mailbox credential; must differ from {@link #KEY_INFO}. */
+	static final String CREDENTIAL_INFO = "mailbox-credential";
+
+	/** HKDF info of the reporter key's seed. */
+	static final String KEY_INFO = "reporter-key";
+
 	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private final byte[] entropy;
@@ -88,12 +94,18 @@ public final class ReporterToken {
 
 	/** The credential the reporter's browser sends; the server stores only its hash. */
 	public MailboxCredential mailboxCredential() {
-		return MailboxCredential.ofDerived(Hkdf.derive(this.entropy, SALT, "mailbox-credential", 32));
+		return MailboxCredential.ofDerived(Hkdf.derive(this.entropy, SALT, CREDENTIAL_INFO, 32));
 	}
 
 	/** The reporter's X25519 key pair: RFC 9180 DeriveKeyPair over an HKDF output. */
 	public RecipientPrivateKey reporterKey() {
-		return RecipientPrivateKey.derive(Hkdf.derive(this.entropy, SALT, "reporter-key", 32));
+		byte[] seed = Hkdf.derive(this.entropy, SALT, KEY_INFO, 32);
+		try {
+			return RecipientPrivateKey.derive(seed);
+		}
+		finally {
+			Arrays.fill(seed, (byte) 0);
+		}
 	}
 
 	@Override

@@ -46,6 +46,7 @@ class CrossImplementationUnitTest {
 		String typed = Normalizer.normalize(adviser.get("passphrase").asText(), Normalizer.Form.NFD);
 		WrappedPrivateKey wrapped = WrappedPrivateKey.parse(b64(adviser, "wrappedKey"));
 		assertThat(wrapped.loginSecret(typed).toBytes()).isEqualTo(b64(adviser, "loginSecret"));
+		assertThat(LoginSecret.derive(wrapped.kdfHeader(), typed).toBytes()).isEqualTo(b64(adviser, "loginSecret"));
 		RecipientPrivateKey key = wrapped.unwrap(typed);
 		assertThat(key.publicKey().toBytes()).isEqualTo(b64(adviser, "publicKey"));
 		assertThat(key.publicKey().fingerprint()).isEqualTo(adviser.get("fingerprint").asText());
@@ -89,6 +90,22 @@ class CrossImplementationUnitTest {
 		assertThat(caseKey.openAttachment(chunks, binding)).isEqualTo(b64(attachment, "content"));
 		byte[] meta = caseKey.open(SealedItem.parse(b64(attachment, "meta")), binding.meta());
 		assertThat(new String(meta, StandardCharsets.UTF_8)).isEqualTo(attachment.get("metaJson").asText());
+
+		JsonNode two = v.get("twoChunkAttachment");
+		List<SealedItem> twoChunks = new ArrayList<>();
+		for (JsonNode chunk : two.get("chunks")) {
+			twoChunks.add(SealedItem.parse(Base64.getUrlDecoder().decode(chunk.asText())));
+		}
+		AttachmentBinding twoBinding = new AttachmentBinding(organisation, caseId, uuid(two, "attachmentId"));
+		byte[] content = caseKey.openAttachment(twoChunks, twoBinding);
+		assertThat(twoChunks).hasSize(2);
+		assertThat(content).hasSize(two.get("length").asInt());
+		assertThat(GenerateCrossVectors.sha256(content)).isEqualTo(two.get("sha256").asText());
+		for (int i = 0; i < content.length; i++) {
+			assertThat(content[i]).as("byte %d", i).isEqualTo((byte) (i * 13));
+		}
+		assertThatExceptionOfType(CryptoException.class)
+			.isThrownBy(() -> caseKey.openAttachment(List.of(twoChunks.get(1), twoChunks.get(0)), twoBinding));
 	}
 
 	private static byte[] b64(JsonNode node, String field) {

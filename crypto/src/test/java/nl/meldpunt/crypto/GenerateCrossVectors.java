@@ -3,6 +3,8 @@ package nl.meldpunt.crypto;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
@@ -85,7 +87,37 @@ public final class GenerateCrossVectors {
 		attachmentNode.put("metaJson", meta);
 		attachmentNode.put("meta",
 				b64(caseKey.seal(meta.getBytes(StandardCharsets.UTF_8), attachment.meta()).toBytes()));
+		twoChunkAttachment(root.putObject("twoChunkAttachment"), caseKey, organisation, caseId);
 		return root;
+	}
+
+	/**
+	 * A full first chunk and a short last one: covers index > 0 and a non-last flag. The
+	 * content is {@code (i * 13) & 0xFF}; only its length and SHA-256 are stored.
+	 */
+	private static void twoChunkAttachment(ObjectNode node, CaseKey caseKey, UUID organisation, UUID caseId)
+			throws CryptoException {
+		AttachmentBinding binding = new AttachmentBinding(organisation, caseId, UUID.randomUUID());
+		byte[] content = new byte[1024 * 1024 + 100];
+		for (int i = 0; i < content.length; i++) {
+			content[i] = (byte) (i * 13);
+		}
+		node.put("attachmentId", binding.attachmentId().toString());
+		node.put("length", content.length);
+		node.put("sha256", sha256(content));
+		ArrayNode chunks = node.putArray("chunks");
+		for (SealedItem chunk : caseKey.sealAttachment(content, binding)) {
+			chunks.add(b64(chunk.toBytes()));
+		}
+	}
+
+	static String sha256(byte[] bytes) throws CryptoException {
+		try {
+			return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new CryptoException("no SHA-256");
+		}
 	}
 
 	private static void item(ArrayNode items, CaseKey caseKey, ItemBinding binding, String text) {

@@ -34,9 +34,11 @@ class ReporterTokenUnitTest {
 	}
 
 	@Test
-	void deriveWhenSameTokenThenCredentialAndKeyAreDistinct() {
+	void deriveWhenSameTokenThenCredentialDiffersFromReporterKeyAndKeyIsReproducible() {
 		ReporterToken token = ReporterToken.generate();
 		byte[] credential = token.mailboxCredential().toBytes();
+
+		assertThat(ReporterToken.CREDENTIAL_INFO).isNotEqualTo(ReporterToken.KEY_INFO);
 
 		assertThat(credential).isNotEqualTo(token.reporterKey().publicKey().toBytes());
 		assertThat(credential).isNotEqualTo(token.reporterKey().exposeSecretBytes());
@@ -98,6 +100,24 @@ class ReporterTokenUnitTest {
 		}
 		assertThatExceptionOfType(CryptoException.class).isThrownBy(() -> ReporterToken.parse(""));
 		assertThatExceptionOfType(CryptoException.class).isThrownBy(() -> ReporterToken.parse(null));
+	}
+
+	@Test
+	void parseWhenNonAsciiLetterFoldsToValidSymbolsThenFails() throws Exception {
+		// ß, ﬀ, ı and ſ upper-case to SS, FF, I and S: valid symbols.
+		String[][] substitutions = { { "SS", "\u00df" }, { "FF", "\ufb00" }, { "1", "\u0131" }, { "S", "\u017f" } };
+		for (String[] substitution : substitutions) {
+			String plain;
+			do {
+				plain = ReporterToken.generate().printable().replace("-", "");
+			}
+			while (!plain.contains(substitution[0]));
+			String typed = plain.replaceFirst(substitution[0], substitution[1]);
+
+			assertThat(ReporterToken.parse(plain.toLowerCase())).isEqualTo(ReporterToken.parse(plain));
+			assertThatExceptionOfType(CryptoException.class).as(substitution[1])
+				.isThrownBy(() -> ReporterToken.parse(typed));
+		}
 	}
 
 	@Test

@@ -1,6 +1,7 @@
 package nl.meldpunt.crypto;
 
 import java.nio.charset.StandardCharsets;
+import java.util.AbstractList;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -160,6 +161,31 @@ class TamperUnitTest {
 		assertFails(chunks, new AttachmentBinding(binding.organisationId(), binding.caseId(), UUID.randomUUID()));
 		assertFails(List.of(), binding);
 		assertThat(this.caseKey.openAttachment(chunks, binding)).isEqualTo(content);
+	}
+
+	@Test
+	void openAttachmentWhenChunkCountTooLargeForOneArrayThenFailsBeforeReadingAnyChunk() throws Exception {
+		SealedItem empty = this.caseKey.sealAttachment(new byte[0], TestBindings.attachment()).get(0);
+		List<SealedItem> forged = new AbstractList<>() {
+
+			@Override
+			public SealedItem get(int index) {
+				throw new AssertionError("chunk " + index + " was read before the count was checked");
+			}
+
+			@Override
+			public int size() {
+				return Wire.MAX_CHUNKS + 1;
+			}
+
+		};
+
+		assertThat(Wire.MAX_CHUNKS * (long) Wire.CHUNK_SIZE).isLessThanOrEqualTo(Integer.MAX_VALUE - 8);
+		assertThat((Wire.MAX_CHUNKS + 1) * (long) Wire.CHUNK_SIZE).isGreaterThan(Integer.MAX_VALUE);
+		assertThatExceptionOfType(CryptoException.class)
+			.isThrownBy(() -> this.caseKey.openAttachment(forged, TestBindings.attachment()))
+			.withMessageContaining("too many");
+		assertThat(this.caseKey.openAttachment(List.of(empty), TestBindings.attachment())).isEmpty();
 	}
 
 	@Test

@@ -23,9 +23,10 @@ import nl.meldpunt.crypto.WrappedPrivateKey;
 
 /**
  * {@code keygen}, {@code seal}, {@code open}, {@code fingerprint}, {@code token}. The
- * passphrase comes from {@code MELDPUNT_PASSPHRASE} or the console, never from an
- * argument (arguments end up in shell history and process lists). Exit codes: 0 done, 1 a
- * crypto or file failure (message on stderr), 2 wrong usage.
+ * passphrase comes from {@code MELDPUNT_PASSPHRASE} and a reporter token from
+ * {@code MELDPUNT_TOKEN}, else from the console; never from an argument (arguments end up
+ * in shell history and process lists). Exit codes: 0 done, 1 a crypto or file failure
+ * (message on stderr), 2 wrong usage.
  */
 public final class Cli {
 
@@ -36,8 +37,9 @@ public final class Cli {
 			  token
 			  seal        --public-key <base64url> --organisation <uuid> --case <uuid>
 			              --recipient <uuid|reporter> --in <file> --out <sealed-file>
-			  open        (--key <wrapped-key-file> | --token <token>) --in <sealed-file> --out <file>
-			The passphrase is read from MELDPUNT_PASSPHRASE, else from the console.""";
+			  open        [--key <wrapped-key-file>] --in <sealed-file> --out <file>
+			The passphrase (with --key) is read from MELDPUNT_PASSPHRASE, the reporter token
+			(without --key) from MELDPUNT_TOKEN; else each from the console.""";
 
 	private final Map<String, String> environment;
 
@@ -126,23 +128,30 @@ public final class Cli {
 		try (InputStream source = Files.newInputStream(Path.of(option(options, "--in")))) {
 			file = SealedFile.read(source);
 		}
-		RecipientPrivateKey key = options.containsKey("--token")
-				? ReporterToken.parse(options.get("--token")).reporterKey()
-				: WrappedPrivateKey.parse(Files.readAllBytes(Path.of(option(options, "--key")))).unwrap(passphrase());
+		if (options.containsKey("--token")) {
+			throw new IllegalArgumentException("--token is not accepted: set MELDPUNT_TOKEN or type it when asked");
+		}
+		RecipientPrivateKey key = options.containsKey("--key")
+				? WrappedPrivateKey.parse(Files.readAllBytes(Path.of(options.get("--key")))).unwrap(passphrase())
+				: ReporterToken.parse(secret("MELDPUNT_TOKEN", "token")).reporterKey();
 		CaseKey caseKey = key.open(file.envelope(), file.envelopeBinding());
 		Files.write(Path.of(option(options, "--out")), caseKey.openAttachment(file.chunks(), file.attachmentBinding()));
 	}
 
 	private String passphrase() {
-		String fromEnvironment = this.environment.get("MELDPUNT_PASSPHRASE");
+		return secret("MELDPUNT_PASSPHRASE", "passphrase");
+	}
+
+	private String secret(String variable, String what) {
+		String fromEnvironment = this.environment.get(variable);
 		if (fromEnvironment != null && !fromEnvironment.isEmpty()) {
 			return fromEnvironment;
 		}
 		Console console = System.console();
 		if (console == null) {
-			throw new IllegalArgumentException("no passphrase: set MELDPUNT_PASSPHRASE or run in a terminal");
+			throw new IllegalArgumentException("no " + what + ": set " + variable + " or run in a terminal");
 		}
-		return new String(console.readPassword("passphrase: "));
+		return new String(console.readPassword(what + ": "));
 	}
 
 	private static String option(Map<String, String> options, String name) {

@@ -16,6 +16,7 @@ import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.EnvelopeBinding;
 import nl.meldpunt.crypto.KeyEnvelope;
 import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.crypto.internal.Wire;
 
 /**
  * The CLI's file container: a key envelope and the file's content sealed as attachment
@@ -33,7 +34,7 @@ record SealedFile(EnvelopeBinding envelopeBinding, UUID attachmentId, KeyEnvelop
 
 	private static final byte[] MAGIC = "MPF1".getBytes(StandardCharsets.US_ASCII);
 
-	private static final int MAX_CHUNKS = 4096;
+	private static final int MAX_CHUNKS = Wire.MAX_CHUNKS;
 
 	private static final int MAX_CHUNK_LENGTH = 30 + 1024 * 1024;
 

@@ -67,6 +67,10 @@ public final class Crockford {
 	}
 
 	private static int value(char c) {
+		// Checked before case folding, which maps ı to I and ſ to S.
+		if (c >= 128) {
+			return -1;
+		}
 		char u = Character.toUpperCase(c);
 		if (u == 'O') {
 			return 0;
@@ -74,7 +78,7 @@ public final class Crockford {
 		if (u == 'I' || u == 'L') {
 			return 1;
 		}
-		return (u < 128) ? ALPHABET.indexOf(u) : -1;
+		return ALPHABET.indexOf(u);
 	}
 
 }

@@ -48,10 +48,10 @@ public final class Wire {
 	public static final int CHUNK_SIZE = 1024 * 1024;
 
 	/**
-	 * Most chunks an attachment may have (4 GiB would be 4096; the services cap far
-	 * lower).
+	 * Most chunks an attachment may have: 2047 MiB is the most plaintext that still fits
+	 * one Java array (the services cap far lower).
 	 */
-	public static final int MAX_CHUNKS = 4096;
+	public static final int MAX_CHUNKS = 2047;
 
 	/**
 	 * version, suite, enc (32), HPKE ciphertext of the 32-byte case key with its tag

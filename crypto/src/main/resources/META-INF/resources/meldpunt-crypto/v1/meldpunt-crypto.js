@@ -21,7 +21,8 @@ const ENVELOPE_LENGTH = 2 + 32 + 32 + TAG_LENGTH;
 
 /** Plaintext size of every attachment chunk but the last. */
 export const CHUNK_SIZE = 1024 * 1024;
-const MAX_CHUNKS = 4096;
+// 2047 full chunks are the most whose joined plaintext still fits one Java array.
+const MAX_CHUNKS = 2047;
 /** The recipient id of the reporter's own key envelope. */
 export const REPORTER = "reporter";
 export const ITEM_KINDS = Object.freeze(["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK"]);
@@ -220,11 +221,13 @@ function decodeToken(textValue) {
 	let buffer = 0;
 	let bits = 0;
 	let index = 0;
-	for (const c of textValue.toUpperCase()) {
-		if (c === "-" || c === " ") {
+	for (const typed of textValue) {
+		if (typed === "-" || typed === " ") {
 			continue;
 		}
-		const value = c === "O" ? 0 : c === "I" || c === "L" ? 1 : ALPHABET.indexOf(c);
+		// Checked before case folding: toUpperCase maps ß to SS, ﬀ to FF, ı to I and ſ to S.
+		const c = typed.charCodeAt(0) < 128 ? typed.toUpperCase() : "";
+		const value = c === "" ? -1 : c === "O" ? 0 : c === "I" || c === "L" ? 1 : ALPHABET.indexOf(c);
 		if (value < 0 || index >= out.length) {
 			throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
 		}
@@ -394,6 +397,7 @@ export async function sealAttachment(caseKey, content, binding, onProgress) {
 /** Decrypts and joins chunks; throws CryptoError if one is missing, extra, moved or changed. */
 export async function openAttachment(caseKey, chunks, binding, onProgress) {
 	const target = attachmentBinding(binding);
+	// The count is checked before any chunk is read, with the same cap as the Java side.
 	if (!Array.isArray(chunks) || chunks.length === 0 || chunks.length > MAX_CHUNKS) {
 		throw new CryptoError("Attachment has no chunks or too many");
 	}
@@ -429,6 +433,7 @@ export async function sealCaseKey(caseKey, recipientPublicKey, binding) {
 	if (pk.length !== 32) {
 		throw new CryptoError("A public key is 32 bytes");
 	}
+	await checkNotSmallOrder(pk);
 	const info = envelopeInfo(binding).buffer;
 	let sealed;
 	try {
@@ -439,6 +444,26 @@ export async function sealCaseKey(caseKey, recipientPublicKey, binding) {
 		throw new CryptoError("Cannot seal to this public key");
 	}
 	return concat(ENVELOPE_HEADER, new Uint8Array(sealed.enc), new Uint8Array(sealed.ct));
+}
+
+let probeKey;
+
+// A point of small order gives an all-zero X25519 result with every private key, so one
+// probe tells. Checked here rather than trusting the engine to refuse such a point.
+async function checkNotSmallOrder(publicKey) {
+	probeKey ??= subtle.generateKey({ name: "X25519" }, false, ["deriveBits"]);
+	let shared;
+	try {
+		const peer = await subtle.importKey("raw", publicKey, { name: "X25519" }, false, []);
+		shared = new Uint8Array(await subtle.deriveBits({ name: "X25519", public: peer },
+			(await probeKey).privateKey, 256));
+	}
+	catch (error) {
+		throw new CryptoError("The public key is a point of small order");
+	}
+	if (shared.every((b) => b === 0)) {
+		throw new CryptoError("The public key is a point of small order");
+	}
 }
 
 /** Opens a key envelope with the recipient's key pair; throws CryptoError on any mismatch. */
@@ -466,46 +491,60 @@ export async function openCaseKey(envelope, keyPair, binding) {
 
 // ---- passphrase-wrapped private keys ---------------------------------------------------
 
-function parseWrapped(wrapped) {
-	const data = bytes(wrapped, "wrapped");
-	checkHeader(data, SUITE_WRAPPED_KEY, "Wrapped key");
+const SALT_LENGTH = 16;
+const WRAPPED_TAIL = 32 + NONCE_LENGTH + 32 + TAG_LENGTH;
+
+// The KDF header (version, suite, KDF id, parameters, salt) at the start of `data`.
+function parseKdfHeader(data, what) {
+	checkHeader(data, SUITE_WRAPPED_KEY, what);
 	if (data.length < 3) {
-		throw new CryptoError("Wrapped key is too short");
+		throw new CryptoError(`${what} is too short`);
 	}
-	const view = new DataView(data.buffer, data.byteOffset, data.byteLength);
-	let offset;
-	let iterations;
-	if (data[2] === KDF_PBKDF2) {
-		offset = 7;
-		iterations = data.length >= 7 ? view.getUint32(3) : 0;
-		if (iterations < PBKDF2_MIN || iterations > PBKDF2_MAX) {
-			throw new CryptoError("Wrapped key has KDF parameters out of bounds");
-		}
-	}
-	else if (data[2] === KDF_ARGON2ID) {
+	if (data[2] === KDF_ARGON2ID) {
 		throw new CryptoError("This key is wrapped with Argon2id, which this browser module does not implement");
 	}
-	else {
-		throw new CryptoError("Wrapped key names an unknown KDF");
+	if (data[2] !== KDF_PBKDF2) {
+		throw new CryptoError(`${what} names an unknown KDF`);
 	}
-	if (data.length !== offset + 16 + 32 + NONCE_LENGTH + 32 + TAG_LENGTH) {
+	if (data.length < 7 + SALT_LENGTH) {
+		throw new CryptoError(`${what} is too short`);
+	}
+	const iterations = new DataView(data.buffer, data.byteOffset, data.byteLength).getUint32(3);
+	if (iterations < PBKDF2_MIN || iterations > PBKDF2_MAX) {
+		throw new CryptoError(`${what} has KDF parameters out of bounds`);
+	}
+	return { iterations, saltOffset: 7, headerLength: 7 + SALT_LENGTH };
+}
+
+function parseWrapped(wrapped) {
+	const data = bytes(wrapped, "wrapped");
+	const header = parseKdfHeader(data, "Wrapped key");
+	if (data.length !== header.headerLength + WRAPPED_TAIL) {
 		throw new CryptoError("Wrapped key has the wrong length");
 	}
-	return { data, iterations, saltOffset: offset };
+	return { data, ...header };
 }
 
 async function stretch(passphrase, salt, iterations) {
-	if (typeof passphrase !== "string" || passphrase.length === 0) {
-		throw new TypeError("An empty passphrase protects nothing");
+	if (typeof passphrase !== "string") {
+		throw new TypeError("passphrase must be a string");
+	}
+	if (passphrase.length === 0) {
+		throw new CryptoError("Wrong passphrase: it is empty");
 	}
 	const key = await subtle.importKey("raw", encoder.encode(passphrase.normalize("NFC")), "PBKDF2", false,
 		["deriveBits"]);
 	const master = new Uint8Array(await subtle.deriveBits({ name: "PBKDF2", hash: "SHA-256", salt, iterations },
 		key, 256));
-	return {
-		wrapKey: await hkdf(master, PASSPHRASE_SALT, "key-wrap"),
-		loginSecret: await hkdf(master, PASSPHRASE_SALT, "login"),
-	};
+	try {
+		return {
+			wrapKey: await hkdf(master, PASSPHRASE_SALT, "key-wrap"),
+			loginSecret: await hkdf(master, PASSPHRASE_SALT, "login"),
+		};
+	}
+	finally {
+		master.fill(0);
+	}
 }
 
 /**
@@ -525,8 +564,12 @@ export async function wrapPrivateKey(keyPair, passphrase, options = {}) {
 	const salt = randomBytes(16);
 	const aad = concat(Uint8Array.of(VERSION, SUITE_WRAPPED_KEY, KDF_PBKDF2), u32(iterations), salt,
 		keyPair.publicKey);
+	if (typeof passphrase !== "string" || passphrase.length === 0) {
+		throw new TypeError("An empty passphrase protects nothing");
+	}
 	const derived = await stretch(passphrase, salt, iterations);
 	const aesKey = await subtle.importKey("raw", derived.wrapKey, "AES-GCM", false, ["encrypt"]);
+	derived.wrapKey.fill(0);
 	const nonce = randomBytes(NONCE_LENGTH);
 	const secret = new Uint8Array(await suite.kem.serializePrivateKey(privateKey));
 	const ct = new Uint8Array(await subtle.encrypt({ name: "AES-GCM", iv: nonce, additionalData: aad }, aesKey,
@@ -543,6 +586,7 @@ export async function unwrapPrivateKey(wrapped, passphrase) {
 	const nonceOffset = saltOffset + 48;
 	const derived = await stretch(passphrase, salt, iterations);
 	const aesKey = await subtle.importKey("raw", derived.wrapKey, "AES-GCM", false, ["decrypt"]);
+	derived.wrapKey.fill(0);
 	let secret;
 	try {
 		secret = new Uint8Array(await subtle.decrypt(
@@ -561,8 +605,18 @@ export async function unwrapPrivateKey(wrapped, passphrase) {
 	return pair;
 }
 
-/** The log-in secret for a wrapped key and passphrase: the only value the server sees. */
-export async function deriveLoginSecret(wrapped, passphrase) {
-	const { data, iterations, saltOffset } = parseWrapped(wrapped);
-	return (await stretch(passphrase, data.slice(saltOffset, saltOffset + 16), iterations)).loginSecret;
+/**
+ * The log-in secret for a passphrase: the only value the server sees. Takes the KDF header
+ * the server serves before log-in (bytes [0, 23) of a PBKDF2-wrapped key) or, equally, the
+ * whole wrapped key.
+ */
+export async function deriveLoginSecret(kdfHeader, passphrase) {
+	const data = bytes(kdfHeader, "kdfHeader");
+	const { iterations, saltOffset, headerLength } = parseKdfHeader(data, "KDF header");
+	if (data.length !== headerLength && data.length !== headerLength + WRAPPED_TAIL) {
+		throw new CryptoError("KDF header has the wrong length");
+	}
+	const derived = await stretch(passphrase, data.slice(saltOffset, saltOffset + SALT_LENGTH), iterations);
+	derived.wrapKey.fill(0);
+	return derived.loginSecret;
 }

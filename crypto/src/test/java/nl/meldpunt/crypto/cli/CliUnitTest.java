@@ -69,7 +69,7 @@ class CliUnitTest {
 	}
 
 	@Test
-	void openWhenTokenThenReporterOpensFileSealedToIt() throws Exception {
+	void openWhenTokenInEnvironmentThenReporterOpensFileSealedToItAndArgumentIsRefused() throws Exception {
 		Files.writeString(this.dir.resolve("plain.txt"), "antwoord aan de melder");
 		cli(ENV).run("token");
 		String token = find("token:\\s+(\\S+)");
@@ -78,7 +78,11 @@ class CliUnitTest {
 				UUID.randomUUID().toString(), "--recipient", "reporter", "--in", path("plain.txt"), "--out",
 				path("sealed.mpf"));
 
-		assertThat(cli(Map.of()).run("open", "--token", token.toLowerCase(), "--in", path("sealed.mpf"), "--out",
+		assertThat(
+				cli(Map.of()).run("open", "--token", token, "--in", path("sealed.mpf"), "--out", path("refused.txt")))
+			.isEqualTo(2);
+		assertThat(this.dir.resolve("refused.txt")).doesNotExist();
+		assertThat(cli(Map.of("MELDPUNT_TOKEN", token.toLowerCase())).run("open", "--in", path("sealed.mpf"), "--out",
 				path("opened.txt")))
 			.isZero();
 		assertThat(Files.readString(this.dir.resolve("opened.txt"))).isEqualTo("antwoord aan de melder");
