@@ -29,6 +29,7 @@ import nl.meldpunt.crypto.EnvelopeBinding;
 import nl.meldpunt.crypto.ItemBinding;
 import nl.meldpunt.crypto.ItemKind;
 import nl.meldpunt.crypto.KeyEnvelope;
+import nl.meldpunt.crypto.LoginSecret;
 import nl.meldpunt.crypto.RecipientPrivateKey;
 import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.crypto.WrappedPrivateKey;
@@ -71,14 +72,20 @@ final class DemoAdviser {
 
 	DemoAdviser logIn(String email) throws Exception {
 		JsonNode key = post("/login/key", this.json.createObjectNode().put("email", email));
-		WrappedPrivateKey wrapped = WrappedPrivateKey.parse(decode(key.get("wrappedPrivateKey").asText()));
-		this.key = wrapped.unwrap(PASSPHRASE);
+		// CONTRACTS.md 2: before log-in the server may serve only the KDF header, the
+		// whole
+		// wrapped key then comes with (or after) the log-in
+		byte[] header = key.has("kdfHeader") ? decode(key.get("kdfHeader").asText())
+				: WrappedPrivateKey.parse(decode(key.get("wrappedPrivateKey").asText())).kdfHeader();
 		JsonNode caller = post("/login",
 				this.json.createObjectNode()
 					.put("email", email)
-					.put("loginSecret", encode(wrapped.loginSecret(PASSPHRASE).toBytes()))
+					.put("loginSecret", encode(LoginSecret.derive(header, PASSPHRASE).toBytes()))
 					.put("code", totp(TOTP_SECRET, Instant.now().getEpochSecond() / 30)));
 		this.accountId = UUID.fromString(caller.get("accountId").asText());
+		JsonNode wrapped = key.has("wrappedPrivateKey") ? key
+				: caller.has("wrappedPrivateKey") ? caller : get("/api/me");
+		this.key = WrappedPrivateKey.parse(decode(wrapped.get("wrappedPrivateKey").asText())).unwrap(PASSPHRASE);
 		return this;
 	}
 
