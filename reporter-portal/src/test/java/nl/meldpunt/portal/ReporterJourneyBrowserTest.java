@@ -227,6 +227,29 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	}
 
 	@Test
+	void formWhenAccessCodeWrongThenToldAtTheFieldAndWhenRightThenFiled() {
+		Browser b = this.browser;
+		int before = caseService.caseCount();
+		b.open(url("/en/o/coded/report"));
+		b.find("accessCode").sendKeys("guess");
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys("with a code");
+		b.find("submit").click();
+		b.waitVisible("accessCode-error");
+		assertThat(b.find("accessCode-error").getText())
+			.isEqualTo("The access code is not right. You find the code on your organisation's intranet.");
+		assertThat(b.find("accessCode").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(caseService.caseCount()).isEqualTo(before);
+		b.screenshot("access-code-wrong");
+		accessible("access code wrong");
+		b.find("accessCode").clear();
+		b.find("accessCode").sendKeys("open-sesame");
+		b.find("submit").click();
+		b.waitVisible("done");
+		assertThat(caseService.caseCount()).isEqualTo(before + 1);
+	}
+
+	@Test
 	void pagesWhenOrganisationUnknownOrClosedThenAccessibleExplanations() {
 		Browser b = this.browser;
 		b.open(url("/o/nobody"));
