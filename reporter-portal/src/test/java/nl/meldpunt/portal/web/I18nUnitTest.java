@@ -44,16 +44,14 @@ class I18nUnitTest {
 	@Test
 	void templatesWhenReadThenNoUntranslatedLiteralText() throws IOException {
 		List<String> literals = new ArrayList<>();
-		Pattern text = Pattern.compile("(?:^|>)([^<>]+)(?=<|$)");
 		Pattern tag = Pattern.compile("<[^>\"]*(?:\"[^\"]*\"[^>\"]*)*>");
 		Pattern attribute = Pattern.compile("\\s(?<!th:)(?:aria-label|placeholder|title|alt)=\"([^\"]*)\"");
 		try (Stream<Path> files = Files.list(TEMPLATES)) {
 			for (Path file : files.toList()) {
 				String html = Files.readString(file).replaceAll("(?s)<!--.*?-->", "");
-				Matcher texts = text.matcher(tag.matcher(html).replaceAll("><"));
-				while (texts.find()) {
-					if (texts.group(1).chars().anyMatch(Character::isLetter)) {
-						literals.add(file.getFileName() + ": " + texts.group(1).strip());
+				for (String text : tag.matcher(html).replaceAll("\u0000").split("\u0000")) {
+					if (text.chars().anyMatch(Character::isLetter)) {
+						literals.add(file.getFileName() + ": " + text.strip());
 					}
 				}
 				Matcher attributes = attribute.matcher(html);
