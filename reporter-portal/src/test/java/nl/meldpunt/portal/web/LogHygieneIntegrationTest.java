@@ -12,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.env.Environment;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -28,6 +29,14 @@ class LogHygieneIntegrationTest extends PortalTest {
 
 	@Autowired
 	TestRestTemplate http;
+
+	@Autowired
+	Environment environment;
+
+	@Test
+	void accessLogWhenConfiguredThenOff() {
+		assertThat(this.environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, true)).isFalse();
+	}
 
 	@Test
 	void filingAndFollowUpWhenLoggedThenNoMarkerCredentialAddressOrUserAgent(CapturedOutput output) {
