@@ -4,6 +4,10 @@ import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,6 +17,7 @@ import java.util.UUID;
 
 import javax.imageio.ImageIO;
 
+import nl.meldpunt.crypto.ReporterToken;
 import nl.meldpunt.ops.MeldpuntSystem;
 import nl.meldpunt.ops.TestSystem;
 import org.junit.jupiter.api.Test;
@@ -85,7 +90,28 @@ class ReporterJourneyEndToEndTest {
 			assertThat(reporter.hasCookies()).isFalse();
 		}
 		assertThat(adviser.read(caseId)).contains("REPORTER:MESSAGE:Op dinsdag, rond de lunch.");
+		sameAnswerForUnknownAndWrongTokens(system, link.substring(link.indexOf('#') + 1));
 		assertThat(adviser.detail(caseId).get("state").asText()).isEqualTo("IN_CONSULTATION");
+	}
+
+	/**
+	 * Through portal and case-service: a never-issued token and a wrong one answer alike.
+	 */
+	private static void sameAnswerForUnknownAndWrongTokens(MeldpuntSystem system, String token) throws Exception {
+		byte[] wrong = ReporterToken.parse(token).mailboxCredential().toBytes();
+		wrong[31] ^= 1;
+		byte[] unknown = ReporterToken.generate().mailboxCredential().toBytes();
+		HttpClient http = HttpClient.newHttpClient();
+		List<String> answers = new java.util.ArrayList<>();
+		for (byte[] credential : List.of(wrong, unknown)) {
+			HttpResponse<String> answer = http
+				.send(HttpRequest.newBuilder(URI.create(system.portalUrl() + "/api/mailbox"))
+					.header("X-Mailbox-Credential", DemoAdviser.encode(credential))
+					.header("Accept-Language", "nl")
+					.build(), HttpResponse.BodyHandlers.ofString());
+			answers.add(answer.statusCode() + " " + answer.body());
+		}
+		assertThat(answers.get(0)).startsWith("404 ").contains("unknown-token").isEqualTo(answers.get(1));
 	}
 
 	private static UUID caseWith(DemoAdviser adviser, String marker) throws Exception {
