@@ -52,16 +52,17 @@ class LogInApi {
 		this.contexts = contexts;
 	}
 
+	/** What the browser gets after log-in: who it is and the wrapped key to unlock. */
+	record SignedIn(Caller caller, String wrappedPrivateKey) {
+	}
+
 	@PostMapping("/login/key")
 	Map<String, String> key(@Valid @RequestBody KeyRequest request) {
-		byte[] wrapped = this.logIns.wrappedKey(request.email())
-			.orElseThrow(() -> new Refusal(HttpStatus.UNAUTHORIZED, "login-failed",
-					"The e-mail address, passphrase or code is not correct."));
-		return Map.of("wrappedPrivateKey", SealedBytes.of(wrapped).base64Url());
+		return Map.of("kdfHeader", SealedBytes.of(this.logIns.kdfHeader(request.email())).base64Url());
 	}
 
 	@PostMapping("/login")
-	Caller logIn(@Valid @RequestBody LogInRequest body, HttpServletRequest request, HttpServletResponse response) {
+	SignedIn logIn(@Valid @RequestBody LogInRequest body, HttpServletRequest request, HttpServletResponse response) {
 		Caller caller = this.logIns.logIn(body.email(), SealedBytes.fromBase64Url(body.loginSecret()), body.code())
 			.orElseThrow(() -> new Refusal(HttpStatus.UNAUTHORIZED, "login-failed",
 					"The e-mail address, passphrase or code is not correct."));
@@ -71,7 +72,7 @@ class LogInApi {
 		context.setAuthentication(new CallerAuthentication(caller));
 		SecurityContextHolder.setContext(context);
 		this.contexts.saveContext(context, request, response);
-		return caller;
+		return signedIn(caller);
 	}
 
 	@PostMapping("/enrol")
@@ -81,8 +82,13 @@ class LogInApi {
 	}
 
 	@GetMapping("/api/me")
-	Caller me(@AuthenticationPrincipal Caller caller) {
-		return caller;
+	SignedIn me(@AuthenticationPrincipal Caller caller) {
+		return signedIn(caller);
+	}
+
+	private SignedIn signedIn(Caller caller) {
+		byte[] wrapped = this.logIns.wrappedKey(caller);
+		return new SignedIn(caller, (wrapped != null) ? SealedBytes.of(wrapped).base64Url() : null);
 	}
 
 }

@@ -9,6 +9,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.meldpunt.caseservice.audit.AuditLog;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.WrappedPrivateKey;
 
 /**
  * Checks a log-in: the browser-derived log-in secret against its slow hash, then the TOTP
@@ -28,10 +30,13 @@ class LogIns {
 
 	private final Clock clock;
 
+	private final LoginDecoys decoys;
+
 	/** Compared against when the e-mail is unknown, so that both take the same time. */
 	private final String decoyHash;
 
-	LogIns(Accounts accounts, PasswordEncoder encoder, Totp totp, AuditLog audit, Clock clock) {
+	LogIns(Accounts accounts, PasswordEncoder encoder, Totp totp, AuditLog audit, Clock clock, LoginDecoys decoys) {
+		this.decoys = decoys;
 		this.accounts = accounts;
 		this.encoder = encoder;
 		this.totp = totp;
@@ -40,10 +45,33 @@ class LogIns {
 		this.decoyHash = encoder.encode("decoy-login-secret");
 	}
 
-	/** The wrapped private key the browser needs to derive the log-in secret. */
+	/**
+	 * The KDF header the browser needs to derive the log-in secret: only the header, and
+	 * a decoy for an unknown address (the whole wrapped key is served after log-in).
+	 */
+	@Transactional
+	public byte[] kdfHeader(String email) {
+		String name = normalise(email);
+		return this.accounts.findByEmail(name)
+			.filter(Account::isEnrolled)
+			.map(Account::wrappedPrivateKey)
+			.map(LogIns::headerOf)
+			.orElseGet(() -> this.decoys.header(name));
+	}
+
+	/** The signed-in person's wrapped private key (null for accounts without keys). */
 	@Transactional(readOnly = true)
-	public Optional<byte[]> wrappedKey(String email) {
-		return this.accounts.findByEmail(normalise(email)).filter(Account::isEnrolled).map(Account::wrappedPrivateKey);
+	public byte[] wrappedKey(Caller caller) {
+		return this.accounts.findById(caller.accountId()).map(Account::wrappedPrivateKey).orElse(null);
+	}
+
+	private static byte[] headerOf(byte[] wrapped) {
+		try {
+			return WrappedPrivateKey.parse(wrapped).kdfHeader();
+		}
+		catch (CryptoException ex) {
+			throw new IllegalStateException("A stored wrapped key is invalid", ex);
+		}
 	}
 
 	/** The caller, or empty when the log-in failed for whatever reason. */

@@ -4,6 +4,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -23,6 +24,9 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
 	static final String GENESIS = "0".repeat(64);
+
+	/** Chains per organisation: entries about one case always share a chain. */
+	static final int SHARDS = 16;
 
 	private final JdbcTemplate jdbc;
 
@@ -45,20 +49,34 @@ public class AuditLog {
 		Instant now = this.clock.instant();
 		Instant at = "REPORTER".equals(actorKind) ? now.truncatedTo(ChronoUnit.DAYS)
 				: now.truncatedTo(ChronoUnit.SECONDS);
-		String chain = (organisationId != null) ? organisationId.toString() : "system";
-		this.jdbc.update("insert into audit_head (chain, hash, seq) values (?, ?, 0) on conflict do nothing", chain,
-				GENESIS);
-		String previous = this.jdbc.queryForObject("select hash from audit_head where chain = ? for update",
-				String.class, chain);
-		AuditEntry entry = new AuditEntry(0, organisationId, at, actorKind, actorId, action, caseId, detail, previous,
-				null);
+		String chain = chainOf(organisationId, caseId);
+		String previous = head(chain);
+		AuditEntry entry = new AuditEntry(0, chain, organisationId, at, actorKind, actorId, action, caseId, detail,
+				previous, null);
 		String hash = entry.computeHash();
 		Long seq = this.jdbc.queryForObject(
-				"insert into audit_entry (organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash)"
-						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq",
-				Long.class, organisationId, Timestamp.from(at), actorKind, actorId, action, caseId, detail, previous,
-				hash);
+				"insert into audit_entry (chain, organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq",
+				Long.class, chain, organisationId, Timestamp.from(at), actorKind, actorId, action, caseId, detail,
+				previous, hash);
 		this.jdbc.update("update audit_head set hash = ?, seq = ? where chain = ?", hash, seq, chain);
+	}
+
+	/** The chain's newest hash, locked until commit so that appends to it queue. */
+	private String head(String chain) {
+		List<String> head = this.jdbc.queryForList("select hash from audit_head where chain = ? for update",
+				String.class, chain);
+		if (!head.isEmpty()) {
+			return head.get(0);
+		}
+		this.jdbc.update("insert into audit_head (chain, hash, seq) values (?, ?, 0) on conflict do nothing", chain,
+				GENESIS);
+		return this.jdbc.queryForObject("select hash from audit_head where chain = ? for update", String.class, chain);
+	}
+
+	static String chainOf(UUID organisationId, UUID caseId) {
+		String base = (organisationId != null) ? organisationId.toString() : "system";
+		return base + "/" + ((caseId != null) ? Math.floorMod(caseId.hashCode(), SHARDS) : 0);
 	}
 
 }

@@ -41,29 +41,29 @@ public class AuditVerifier {
 		Map<String, String> last = new HashMap<>();
 		long[] checked = { 0 };
 		Long[] broken = { null };
-		this.jdbc
-			.query("select seq, organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash"
-					+ " from audit_entry" + where + " order by seq", (rs) -> {
-						if (broken[0] != null) {
-							return;
-						}
-						AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getObject(2, UUID.class),
-								rs.getObject(3, Timestamp.class).toInstant(), rs.getString(4), rs.getString(5),
-								rs.getString(6), rs.getObject(7, UUID.class), rs.getString(8), rs.getString(9),
-								rs.getString(10));
-						String chain = (entry.organisationId() != null) ? entry.organisationId().toString() : "system";
-						String expectedPrevious = last.getOrDefault(chain, AuditLog.GENESIS);
-						if (!expectedPrevious.equals(entry.previousHash())
-								|| !entry.computeHash().equals(entry.hash())) {
-							broken[0] = entry.seq();
-							return;
-						}
-						last.put(chain, entry.hash());
-						checked[0]++;
-					}, args);
+		this.jdbc.query(
+				"select seq, chain, organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash"
+						+ " from audit_entry" + where + " order by seq",
+				(rs) -> {
+					if (broken[0] != null) {
+						return;
+					}
+					AuditEntry entry = new AuditEntry(rs.getLong(1), rs.getString(2), rs.getObject(3, UUID.class),
+							rs.getObject(4, Timestamp.class).toInstant(), rs.getString(5), rs.getString(6),
+							rs.getString(7), rs.getObject(8, UUID.class), rs.getString(9), rs.getString(10),
+							rs.getString(11));
+					String chain = entry.chain();
+					String expectedPrevious = last.getOrDefault(chain, AuditLog.GENESIS);
+					if (!expectedPrevious.equals(entry.previousHash()) || !entry.computeHash().equals(entry.hash())) {
+						broken[0] = entry.seq();
+						return;
+					}
+					last.put(chain, entry.hash());
+					checked[0]++;
+				}, args);
 		if (broken[0] == null) {
-			String chains = (organisationId != null) ? " where chain = ?" : "";
-			Object[] chainArgs = (organisationId != null) ? new Object[] { organisationId.toString() } : new Object[0];
+			String chains = (organisationId != null) ? " where chain like ?" : "";
+			Object[] chainArgs = (organisationId != null) ? new Object[] { organisationId + "/%" } : new Object[0];
 			for (Map<String, Object> head : this.jdbc.queryForList("select chain, hash, seq from audit_head" + chains,
 					chainArgs)) {
 				String hash = last.getOrDefault((String) head.get("chain"), AuditLog.GENESIS);

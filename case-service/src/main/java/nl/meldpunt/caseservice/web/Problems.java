@@ -25,6 +25,8 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	static final String BASE = "https://meldpunt.nl/problems/";
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
+
 	@ExceptionHandler(Refusal.class)
 	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
 		return respond(refusal.status(), refusal.slug(), refusal.getMessage(), refusal.errors());
@@ -33,6 +35,14 @@ class Problems extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
 		return respond(HttpStatus.CONFLICT, "conflict", "The request conflicts with data already stored.", List.of());
+	}
+
+	/** Anything unexpected: logged here, and the caller learns nothing about it. */
+	@ExceptionHandler(RuntimeException.class)
+	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		log.error("Unexpected failure", ex);
+		return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side.",
+				List.of());
 	}
 
 	@Override

@@ -58,11 +58,14 @@ class LogInIntegrationTest {
 	void logInWhenSecretAndCodeRightThenSessionInDatabaseAndCallerPrincipal() throws Exception {
 		Enrolled person = enrolAdviser();
 		ResponseEntity<JsonNode> keyResponse = post("/login/key", Map.of("email", person.email()), null);
-		assertThat(keyResponse.getBody().get("wrappedPrivateKey").asText())
-			.isEqualTo(Fixtures.b64(enrolment.wrappedKey().toBytes()));
+		byte[] header = java.util.Base64.getUrlDecoder().decode(keyResponse.getBody().get("kdfHeader").asText());
+		assertThat(header).isEqualTo(enrolment.wrappedKey().kdfHeader());
+		assertThat(nl.meldpunt.crypto.LoginSecret.derive(header, PASSPHRASE)).isEqualTo(enrolment.loginSecret());
 		ResponseEntity<JsonNode> loggedIn = logIn(person, code(person.totpSecret()));
 		assertThat(loggedIn.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(loggedIn.getBody().get("role").asText()).isEqualTo("ADVISER");
+		assertThat(loggedIn.getBody().get("caller").get("role").asText()).isEqualTo("ADVISER");
+		assertThat(loggedIn.getBody().get("wrappedPrivateKey").asText())
+			.isEqualTo(Fixtures.b64(enrolment.wrappedKey().toBytes()));
 		String cookie = loggedIn.getHeaders().getFirst(HttpHeaders.SET_COOKIE).split(";")[0];
 		assertThat(this.jdbc.queryForObject("select count(*) from spring_session", Integer.class)).isPositive();
 		HttpHeaders headers = new HttpHeaders();
@@ -70,7 +73,7 @@ class LogInIntegrationTest {
 		ResponseEntity<JsonNode> me = this.http.exchange("/api/me", HttpMethod.GET, new HttpEntity<>(headers),
 				JsonNode.class);
 		assertThat(me.getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(me.getBody().get("accountId").asText()).isEqualTo(person.accountId().toString());
+		assertThat(me.getBody().get("caller").get("accountId").asText()).isEqualTo(person.accountId().toString());
 		ResponseEntity<JsonNode> inbox = this.http.exchange("/api/cases", HttpMethod.GET, new HttpEntity<>(headers),
 				JsonNode.class);
 		assertThat(inbox.getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -85,6 +88,21 @@ class LogInIntegrationTest {
 		assertFailed(post("/login",
 				Map.of("email", "nobody@example.org", "loginSecret", Fixtures.b64(new byte[32]), "code", "123456"),
 				null));
+	}
+
+	@Test
+	void kdfHeaderWhenEmailUnknownThenSameShapedDecoyEveryTime() {
+		String first = post("/login/key", Map.of("email", "nobody@example.org"), null).getBody()
+			.get("kdfHeader")
+			.asText();
+		String again = post("/login/key", Map.of("email", "NOBODY@example.org "), null).getBody()
+			.get("kdfHeader")
+			.asText();
+		String other = post("/login/key", Map.of("email", "someone-else@example.org"), null).getBody()
+			.get("kdfHeader")
+			.asText();
+		assertThat(first).isEqualTo(again).isNotEqualTo(other);
+		assertThat(java.util.Base64.getUrlDecoder().decode(first)).hasSameSizeAs(enrolment.wrappedKey().kdfHeader());
 	}
 
 	@Test

@@ -61,7 +61,7 @@ class AuditLogIntegrationTest {
 		}
 		finally {
 			tamper("delete from audit_entry where organisation_id = '" + organisation + "'");
-			tamper("delete from audit_head where chain = '" + organisation + "'");
+			tamper("delete from audit_head where chain like '" + organisation + "/%'");
 		}
 	}
 
@@ -78,7 +78,7 @@ class AuditLogIntegrationTest {
 		}
 		finally {
 			tamper("delete from audit_entry where organisation_id = '" + organisation + "'");
-			tamper("delete from audit_head where chain = '" + organisation + "'");
+			tamper("delete from audit_head where chain like '" + organisation + "/%'");
 		}
 	}
 
