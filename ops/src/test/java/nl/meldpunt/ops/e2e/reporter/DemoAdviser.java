@@ -82,7 +82,8 @@ final class DemoAdviser {
 					.put("email", email)
 					.put("loginSecret", encode(LoginSecret.derive(header, PASSPHRASE).toBytes()))
 					.put("code", totp(TOTP_SECRET, Instant.now().getEpochSecond() / 30)));
-		this.accountId = UUID.fromString(caller.get("accountId").asText());
+		JsonNode who = caller.has("caller") ? caller.get("caller") : caller;
+		this.accountId = UUID.fromString(who.get("accountId").asText());
 		JsonNode wrapped = key.has("wrappedPrivateKey") ? key
 				: caller.has("wrappedPrivateKey") ? caller : get("/api/me");
 		this.key = WrappedPrivateKey.parse(decode(wrapped.get("wrappedPrivateKey").asText())).unwrap(PASSPHRASE);
