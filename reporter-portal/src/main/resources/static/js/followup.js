@@ -1,7 +1,7 @@
 // The reporter's way back: the token from the link's fragment (never sent to a server)
 // opens the mailbox; messages are decrypted here; replies, files and a withdrawal are
 // encrypted or sent from here.
-import { deriveReporter, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem, TokenTypoError }
+import { deriveReporter, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem }
 	from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile } from "./common.js";
 
@@ -32,7 +32,8 @@ async function open(typed) {
 		token = parseToken(typed.includes("#") ? typed.slice(typed.indexOf("#") + 1) : typed);
 	}
 	catch (error) {
-		errors.add("token", error instanceof TokenTypoError ? text("js.tokenTypo") : text("js.tokenTypo"));
+		// a checksum miss (TokenTypoError) and text that is no token at all get the same advice
+		errors.add("token", text("js.tokenTypo"));
 		byId("token").focus();
 		return;
 	}
