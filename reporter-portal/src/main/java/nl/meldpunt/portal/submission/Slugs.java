@@ -2,7 +2,7 @@ package nl.meldpunt.portal.submission;
 
 import java.util.regex.Pattern;
 
-import nl.meldpunt.portal.caseservice.CaseServiceProblem;
+import nl.meldpunt.portal.web.PortalProblem;
 
 /**
  * An organisation's slug as it may appear in a path; anything else is an unknown
@@ -17,7 +17,7 @@ final class Slugs {
 
 	static String checked(String slug) {
 		if (slug == null || !SLUG.matcher(slug).matches()) {
-			throw new CaseServiceProblem(404, "unknown-organisation", java.util.List.of());
+			throw new PortalProblem(404, "unknown-organisation");
 		}
 		return slug;
 	}

@@ -28,8 +28,17 @@ class PageProblems {
 
 	@ExceptionHandler
 	String caseService(CaseServiceProblem problem, Locale locale, Model model, HttpServletResponse response) {
-		response.setStatus(ProblemTranslator.statusOr500(problem.status()));
-		model.addAttribute("problem", this.translator.detail(problem.slug(), locale));
+		return page(problem.status(), problem.slug(), locale, model, response);
+	}
+
+	@ExceptionHandler
+	String portal(PortalProblem problem, Locale locale, Model model, HttpServletResponse response) {
+		return page(problem.status(), problem.slug(), locale, model, response);
+	}
+
+	private String page(int status, String slug, Locale locale, Model model, HttpServletResponse response) {
+		response.setStatus(ProblemTranslator.statusOr500(status));
+		model.addAttribute("problem", this.translator.detail(slug, locale));
 		model.addAttribute("lang", locale.getLanguage());
 		return "problem";
 	}

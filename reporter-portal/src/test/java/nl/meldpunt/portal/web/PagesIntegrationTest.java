@@ -59,6 +59,9 @@ class PagesIntegrationTest extends PortalTest {
 		assertThat(dutch.getBody()).contains("Deze organisatie kennen wij niet");
 		assertThat(english.getStatusCode().value()).isEqualTo(404);
 		assertThat(english.getBody()).contains("We do not know this organisation");
+		ResponseEntity<String> malformed = this.http.getForEntity("/en/o/NOT_a_slug", String.class);
+		assertThat(malformed.getStatusCode().value()).isEqualTo(404);
+		assertThat(malformed.getBody()).contains("We do not know this organisation");
 	}
 
 	@Test
