@@ -96,6 +96,13 @@ export async function api(method, path, { json, body, credential, retries = 2 } 
 	}
 }
 
+/** The visible name of a field (its label, or its group's legend), without the "*" mark. */
+function labelOf(fieldId) {
+	const label = document.querySelector(`label[for="${fieldId}"]`)
+		?? document.getElementById(`${fieldId}-error`)?.closest("fieldset")?.querySelector("legend");
+	return label ? label.textContent.replace(/\s*\*\s*$/, "").trim() : "";
+}
+
 /** Field errors shown next to the field (aria-describedby) and in a summary that links to them. */
 export class FormErrors {
 	constructor(summary, list) {
@@ -146,7 +153,7 @@ export class FormErrors {
 			const item = document.createElement("li");
 			const link = document.createElement("a");
 			link.href = "#" + (document.getElementById(fieldId) ? fieldId : fieldId + "-error");
-			link.textContent = message;
+			link.textContent = labelOf(fieldId) ? `${labelOf(fieldId)} – ${message}` : message;
 			item.append(link);
 			this.list.append(item);
 		}

@@ -89,6 +89,8 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.find("submit").click();
 		b.waitVisible("error-summary");
 		assertThat(b.find("what-error").getText()).isEqualTo("Vul dit veld in.");
+		assertThat(b.find("error-list").getText()).contains("Wat is er gebeurd? – Vul dit veld in.")
+			.contains("Waar gaat het over? – Vul dit veld in.");
 		assertThat(b.find("what").getAttribute("aria-invalid")).isEqualTo("true");
 		assertThat(b.find("what").getAttribute("aria-describedby")).contains("what-error");
 		b.screenshot("form-errors");
