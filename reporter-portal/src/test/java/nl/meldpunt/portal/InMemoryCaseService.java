@@ -122,13 +122,6 @@ public final class InMemoryCaseService implements AutoCloseable {
 		return this.cases.get(caseId);
 	}
 
-	public StoredCase onlyCase() {
-		if (this.cases.size() != 1) {
-			throw new IllegalStateException("Expected one case, found " + this.cases.size());
-		}
-		return this.cases.values().iterator().next();
-	}
-
 	/** Everything the portal sent, bodies and headers, for zero-knowledge checks. */
 	public String everythingReceived() {
 		return String.join("\n", this.requestHeaders) + "\n" + String.join("\n", this.requestBodies);
@@ -525,10 +518,6 @@ public final class InMemoryCaseService implements AutoCloseable {
 			this.meta = meta;
 			this.chunkCount = chunkCount;
 			this.totalBytes = totalBytes;
-		}
-
-		public int storedChunks() {
-			return this.chunks.size();
 		}
 
 	}
