@@ -3,6 +3,7 @@ package nl.meldpunt.portal;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 /**
  * The public reporter portal. It holds no database credentials and never sees a report in
@@ -10,6 +11,7 @@ import org.springframework.boot.autoconfigure.jdbc.DataSourceAutoConfiguration;
  * over the authenticated internal API.
  */
 @SpringBootApplication(exclude = DataSourceAutoConfiguration.class)
+@ConfigurationPropertiesScan
 public class ReporterPortalApplication {
 
 	public static void main(String[] args) {

@@ -1,18 +1,16 @@
 package nl.meldpunt.portal;
 
+import javax.sql.DataSource;
+
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.ApplicationContext;
 
-import javax.sql.DataSource;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class ReporterPortalApplicationIntegrationTest {
+class ReporterPortalApplicationIntegrationTest extends PortalTest {
 
 	@Autowired
 	TestRestTemplate http;

@@ -1,0 +1,128 @@
+package nl.meldpunt.ops.e2e.reporter;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * A reporter's headless Chromium for the end-to-end tests: steps photographed into
+ * target/screenshots/, axe-core injected from the test classpath (never served by the
+ * application), and the reporter's form filled the way a person fills it.
+ */
+final class ReporterBrowser implements AutoCloseable {
+
+	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
+
+	private final ChromeDriver driver;
+
+	private final Path screenshots;
+
+	private int step;
+
+	ReporterBrowser(String name) throws IOException {
+		Path userData = Files.createTempDirectory("meldpunt-e2e-chromium");
+		this.screenshots = Files.createDirectories(Path.of("target", "screenshots", name));
+		String chromedriver = System.getProperty("meldpunt.chromedriver", "/usr/bin/chromedriver");
+		System.setProperty("webdriver.chrome.driver", chromedriver);
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary(System.getProperty("meldpunt.chromium", "/usr/bin/chromium"));
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
+				"--window-size=412,915", "--user-data-dir=" + userData);
+		this.driver = new ChromeDriver(
+				new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
+					.usingAnyFreePort()
+					.build(),
+				options);
+		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+	}
+
+	void open(String url) {
+		this.driver.get(url);
+	}
+
+	WebElement find(String id) {
+		return this.driver.findElement(By.id(id));
+	}
+
+	WebElement waitVisible(String id) {
+		return new WebDriverWait(this.driver, Duration.ofSeconds(90))
+			.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+	}
+
+	void waitText(String id, String text) {
+		new WebDriverWait(this.driver, Duration.ofSeconds(90))
+			.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+	}
+
+	void click(String id) {
+		find(id).click();
+	}
+
+	void type(String id, String text) {
+		find(id).sendKeys(text);
+	}
+
+	/** Chooses the first category the organisation offers. */
+	void firstCategory() {
+		new Select(find("category")).selectByIndex(1);
+	}
+
+	void submit(String formId) {
+		find(formId).findElement(By.cssSelector("button[type=submit]")).click();
+	}
+
+	boolean hasCookies() {
+		return !this.driver.manage().getCookies().isEmpty();
+	}
+
+	void screenshot(String name) throws IOException {
+		this.step++;
+		Files.write(this.screenshots.resolve(String.format("%02d-%s.png", this.step, name)),
+				((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
+	}
+
+	/** WCAG 2.0/2.1 A and AA violations axe-core finds on the current page. */
+	@SuppressWarnings("unchecked")
+	List<String> accessibilityViolations() {
+		try (InputStream in = ReporterBrowser.class.getClassLoader().getResourceAsStream(AXE)) {
+			this.driver.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) this.driver)
+			.executeAsyncScript(
+					"""
+							const done = arguments[arguments.length - 1];
+							axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
+								.then((result) => done(result.violations.map((v) => ({ id: v.id,
+									nodes: v.nodes.map((n) => n.target.join(' ')).join(' | ') }))));
+							""");
+		return violations.stream().map((v) -> v.get("id") + " -> " + v.get("nodes")).toList();
+	}
+
+	@Override
+	public void close() {
+		this.driver.quit();
+	}
+
+}

@@ -1,0 +1,170 @@
+package nl.meldpunt.portal.caseservice;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.client.ClientHttpResponse;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.ResourceAccessException;
+import org.springframework.web.client.RestClient;
+
+/**
+ * The portal's side of the internal API (docs/CONTRACTS.md section 3). Every reporter
+ * operation goes through here; the portal itself stores nothing. Attachment chunks are
+ * streamed through, never buffered whole.
+ */
+@Component
+public class CaseServiceClient {
+
+	/** Header that carries the reporter's mailbox credential. */
+	public static final String CREDENTIAL_HEADER = "X-Mailbox-Credential";
+
+	private static final Logger log = LoggerFactory.getLogger(CaseServiceClient.class);
+
+	private final RestClient http;
+
+	private final ObjectMapper json;
+
+	CaseServiceClient(RestClient caseServiceRestClient, ObjectMapper json) {
+		this.http = caseServiceRestClient;
+		this.json = json;
+	}
+
+	public OrganisationPortal portal(String slug) {
+		return call(() -> this.http.get()
+			.uri("/organisations/{slug}/portal", slug)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, this::refuse)
+			.body(OrganisationPortal.class));
+	}
+
+	/**
+	 * Files a report; the answer keeps the case service's status (201 new, 200 repeat).
+	 */
+	public ResponseEntity<JsonNode> file(String slug, Object filing) {
+		return call(() -> this.http.post()
+			.uri("/organisations/{slug}/cases", slug)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(filing)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, this::refuse)
+			.toEntity(JsonNode.class));
+	}
+
+	public JsonNode mailbox(String credential) {
+		return call(() -> this.http.get()
+			.uri("/mailbox")
+			.header(CREDENTIAL_HEADER, credential)
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, this::refuse)
+			.body(JsonNode.class));
+	}
+
+	public ResponseEntity<JsonNode> postMessage(String credential, Object message) {
+		return post(credential, "/mailbox/messages", message);
+	}
+
+	public ResponseEntity<JsonNode> announceAttachment(String credential, Object attachment) {
+		return post(credential, "/mailbox/attachments", attachment);
+	}
+
+	public ResponseEntity<JsonNode> withdraw(String credential) {
+		return post(credential, "/mailbox/withdraw", null);
+	}
+
+	/** Streams one sealed chunk from the reporter's request to the case service. */
+	public void putChunk(String credential, String attachmentId, int index, InputStream chunk, long length) {
+		call(() -> this.http.put()
+			.uri("/mailbox/attachments/{id}/chunks/{n}", attachmentId, index)
+			.header(CREDENTIAL_HEADER, credential)
+			.contentType(MediaType.APPLICATION_OCTET_STREAM)
+			.contentLength(length)
+			.body((out) -> chunk.transferTo(out))
+			.retrieve()
+			.onStatus(HttpStatusCode::isError, this::refuse)
+			.toBodilessEntity());
+	}
+
+	/** Streams one sealed chunk from the case service to {@code target}. */
+	public void getChunk(String credential, String attachmentId, int index, OutputStream target) {
+		call(() -> this.http.get()
+			.uri("/mailbox/attachments/{id}/chunks/{n}", attachmentId, index)
+			.header(CREDENTIAL_HEADER, credential)
+			.exchange((request, response) -> {
+				if (response.getStatusCode().isError()) {
+					refuse(request, response);
+				}
+				response.getBody().transferTo(target);
+				return null;
+			}, true));
+	}
+
+	private ResponseEntity<JsonNode> post(String credential, String path, Object body) {
+		return call(() -> {
+			RestClient.RequestBodySpec spec = this.http.post()
+				.uri(path)
+				.header(CREDENTIAL_HEADER, credential)
+				.contentType(MediaType.APPLICATION_JSON);
+			if (body != null) {
+				spec.body(body);
+			}
+			return spec.retrieve().onStatus(HttpStatusCode::isError, this::refuse).toEntity(JsonNode.class);
+		});
+	}
+
+	private void refuse(org.springframework.http.HttpRequest request, ClientHttpResponse response) throws IOException {
+		int status = response.getStatusCode().value();
+		if (status == 401) {
+			// a reporter cannot fix this: the two services disagree on the internal
+			// secret
+			log.error("Case service refused the portal's internal API secret");
+			throw new CaseServiceProblem(503, CaseServiceProblem.UNAVAILABLE, List.of());
+		}
+		String slug = "unexpected";
+		List<String> fields = new ArrayList<>();
+		try (InputStream body = response.getBody()) {
+			JsonNode problem = this.json.readTree(body);
+			String type = (problem != null) ? problem.path("type").asText("") : "";
+			if (type.startsWith("https://meldpunt.nl/problems/")) {
+				slug = type.substring("https://meldpunt.nl/problems/".length());
+			}
+			if (problem != null) {
+				for (JsonNode error : problem.path("errors")) {
+					// case-service writes "field: message"; only the field name is kept
+					String field = error.isTextual() ? error.asText().split(":", 2)[0].strip()
+							: error.path("field").asText(null);
+					if (field != null) {
+						fields.add(field);
+					}
+				}
+			}
+		}
+		catch (IOException ex) {
+			// a body that is no problem document keeps the generic slug
+		}
+		throw new CaseServiceProblem(status, slug, fields);
+	}
+
+	private <T> T call(java.util.function.Supplier<T> exchange) {
+		try {
+			return exchange.get();
+		}
+		catch (ResourceAccessException ex) {
+			// the exception names only the case service's address, never reporter data
+			log.warn("Case service unreachable: {}", ex.getClass().getSimpleName());
+			throw new CaseServiceProblem(503, CaseServiceProblem.UNAVAILABLE, List.of());
+		}
+	}
+
+}

@@ -1,0 +1,155 @@
+package nl.meldpunt.portal.followup;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.List;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import nl.meldpunt.portal.PortalProperties;
+import nl.meldpunt.portal.caseservice.CaseServiceClient;
+import nl.meldpunt.portal.web.Base64Url;
+import nl.meldpunt.portal.web.Ciphertexts;
+import nl.meldpunt.portal.web.PortalProblem;
+import nl.meldpunt.portal.web.RateLimits;
+
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The browser API of a reporter coming back with the token link: read the case, reply,
+ * add files, withdraw. The credential travels in a header, never in a URL, so it cannot
+ * end up in an access log or a Referer.
+ */
+@RestController
+class MailboxApi {
+
+	private static final String CREDENTIAL = CaseServiceClient.CREDENTIAL_HEADER;
+
+	private final CaseServiceClient caseService;
+
+	private final RateLimits rateLimits;
+
+	private final PortalProperties properties;
+
+	MailboxApi(CaseServiceClient caseService, RateLimits rateLimits, PortalProperties properties) {
+		this.caseService = caseService;
+		this.rateLimits = rateLimits;
+		this.properties = properties;
+	}
+
+	@GetMapping("/api/mailbox")
+	JsonNode mailbox(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+		return this.caseService.mailbox(use(credential));
+	}
+
+	@PostMapping("/api/mailbox/messages")
+	ResponseEntity<JsonNode> message(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@Valid @RequestBody Message message) {
+		String checked = use(credential);
+		if (Base64Url.Validator.decodedLength(message.ciphertext()) > this.properties.maxItemBytes()) {
+			throw new PortalProblem(413, "message-too-large", List.of("ciphertext"));
+		}
+		if (!Ciphertexts.isSealedItem(message.ciphertext())) {
+			throw new PortalProblem(400, "malformed-ciphertext", List.of("ciphertext"));
+		}
+		return passOn(this.caseService.postMessage(checked, message));
+	}
+
+	@PostMapping("/api/mailbox/attachments")
+	ResponseEntity<JsonNode> attachment(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@Valid @RequestBody Attachment attachment) {
+		String checked = use(credential);
+		if (attachment.totalBytes() > this.properties.maxAttachmentBytes()) {
+			throw new PortalProblem(413, "attachment-too-large", List.of("totalBytes"));
+		}
+		if (!Ciphertexts.isSealedItem(attachment.metaCiphertext())) {
+			throw new PortalProblem(400, "malformed-ciphertext", List.of("metaCiphertext"));
+		}
+		return passOn(this.caseService.announceAttachment(checked, attachment));
+	}
+
+	@PutMapping(path = "/api/mailbox/attachments/{attachmentId}/chunks/{index}",
+			consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	ResponseEntity<Void> putChunk(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@PathVariable UUID attachmentId, @PathVariable int index, HttpServletRequest request) throws IOException {
+		String checked = use(credential);
+		checkIndex(index);
+		long length = request.getContentLengthLong();
+		if (length <= 0) {
+			throw new PortalProblem(411, "invalid-request", List.of("Content-Length"));
+		}
+		if (length > this.properties.maxChunkBytes()) {
+			throw new PortalProblem(413, "chunk-too-large");
+		}
+		try (InputStream chunk = request.getInputStream()) {
+			this.caseService.putChunk(checked, attachmentId.toString(), index, chunk, length);
+		}
+		return ResponseEntity.noContent().build();
+	}
+
+	@GetMapping("/api/mailbox/attachments/{attachmentId}/chunks/{index}")
+	void getChunk(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@PathVariable UUID attachmentId, @PathVariable int index, HttpServletResponse response) throws IOException {
+		String checked = use(credential);
+		checkIndex(index);
+		response.setContentType(MediaType.APPLICATION_OCTET_STREAM_VALUE);
+		this.caseService.getChunk(checked, attachmentId.toString(), index, response.getOutputStream());
+	}
+
+	@PostMapping("/api/mailbox/withdraw")
+	ResponseEntity<JsonNode> withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+		return passOn(this.caseService.withdraw(use(credential)));
+	}
+
+	private String use(String credential) {
+		this.rateLimits.mailbox();
+		return Credential.checked(credential);
+	}
+
+	private static void checkIndex(int index) {
+		if (index < 0 || index >= Attachment.MAX_CHUNKS) {
+			throw PortalProblem.invalid(List.of("index"));
+		}
+	}
+
+	private static ResponseEntity<JsonNode> passOn(ResponseEntity<JsonNode> answer) {
+		return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
+	}
+
+	/**
+	 * @param itemId the message, chosen by the browser
+	 * @param ciphertext the sealed message, base64url
+	 */
+	record Message(@NotNull UUID itemId, @NotNull @Base64Url(minBytes = 28) String ciphertext) {
+	}
+
+	/**
+	 * @param attachmentId the attachment, chosen by the browser
+	 * @param metaCiphertext the sealed file name, type and size
+	 * @param chunkCount how many sealed chunks follow
+	 * @param totalBytes the plaintext size
+	 */
+	record Attachment(@NotNull UUID attachmentId,
+			@NotNull @Base64Url(minBytes = 28, maxBytes = 65536) String metaCiphertext,
+			@Min(1) @Max(MAX_CHUNKS) int chunkCount, @Min(0) long totalBytes) {
+
+		/** Upper bound on chunks: far more than the largest allowed file needs. */
+		static final int MAX_CHUNKS = 100_000;
+
+	}
+
+}

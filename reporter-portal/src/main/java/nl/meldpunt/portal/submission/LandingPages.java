@@ -1,0 +1,59 @@
+package nl.meldpunt.portal.submission;
+
+import java.util.Locale;
+
+import nl.meldpunt.portal.PortalProperties;
+import nl.meldpunt.portal.caseservice.CaseServiceClient;
+import nl.meldpunt.portal.caseservice.OrganisationPortal;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/**
+ * An organisation's landing page and report form, Dutch under {@code /o/{slug}} and
+ * English under {@code /en/o/{slug}}.
+ */
+@Controller
+class LandingPages {
+
+	private final CaseServiceClient caseService;
+
+	private final PortalProperties properties;
+
+	LandingPages(CaseServiceClient caseService, PortalProperties properties) {
+		this.caseService = caseService;
+		this.properties = properties;
+	}
+
+	@GetMapping({ "/o/{slug}", "/en/o/{slug}" })
+	String landing(@PathVariable String slug, Locale locale, Model model) {
+		describe(slug, locale, model);
+		model.addAttribute("otherHref", other(locale) + "/o/" + slug);
+		return "landing";
+	}
+
+	@GetMapping({ "/o/{slug}/report", "/en/o/{slug}/report" })
+	String form(@PathVariable String slug, Locale locale, Model model) {
+		describe(slug, locale, model);
+		model.addAttribute("otherHref", other(locale) + "/o/" + slug + "/report");
+		model.addAttribute("maxTextChars", this.properties.maxTextChars());
+		return "report";
+	}
+
+	private static String other(Locale locale) {
+		return "en".equals(locale.getLanguage()) ? "" : "/en";
+	}
+
+	private void describe(String slug, Locale locale, Model model) {
+		OrganisationPortal portal = this.caseService.portal(Slugs.checked(slug))
+			.withAttachmentCap(this.properties.maxAttachmentBytes());
+		String lang = locale.getLanguage();
+		model.addAttribute("portal", portal);
+		model.addAttribute("lang", lang);
+		model.addAttribute("base", "en".equals(lang) ? "/en" : "");
+		model.addAttribute("maxAttachmentMiB", portal.maxAttachmentBytes() / (1024 * 1024));
+	}
+
+}

@@ -1,0 +1,341 @@
+package nl.meldpunt.portal;
+
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import javax.imageio.ImageIO;
+
+import nl.meldpunt.crypto.ReporterToken;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.openqa.selenium.By;
+import org.openqa.selenium.support.ui.Select;
+
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The reporter's whole journey in headless Chromium against the real portal and the
+ * in-memory case service: file an anonymous report with a photo, keep the token link,
+ * come back, read the adviser's reply, answer it, withdraw. Every page is checked with
+ * axe-core and photographed into target/screenshots/.
+ */
+class ReporterJourneyBrowserTest extends PortalTest {
+
+	@LocalServerPort
+	int port;
+
+	private Browser browser;
+
+	@BeforeEach
+	void start(TestInfo test) {
+		this.browser = new Browser(test.getTestMethod().orElseThrow().getName());
+	}
+
+	@AfterEach
+	void stop() {
+		this.browser.close();
+	}
+
+	private String url(String path) {
+		return "http://localhost:" + this.port + path;
+	}
+
+	private void accessible(String page) {
+		assertThat(this.browser.accessibilityViolations()).as(page).isEmpty();
+	}
+
+	@Test
+	void journeyWhenFiledKeptAndAnsweredThenEverythingWorksInTheBrowserOnly() throws Exception {
+		String marker = "JOURNEY" + UUID.randomUUID().toString().replace("-", "");
+		Path photo = photoWithExif(marker);
+		Browser b = this.browser;
+
+		b.open(url("/o/demo"));
+		b.screenshot("landing-nl");
+		accessible("landing nl");
+		assertThat(b.driver().manage().getCookies()).isEmpty();
+		Map<String, Object> weight = b.pageWeight();
+		Files.writeString(Path.of("target", "page-weight.txt"), weight.toString());
+		assertThat(((Number) weight.get("bytes")).longValue()).isLessThanOrEqualTo(150 * 1024);
+		assertThat(weight.get("origins")).isEqualTo(List.of(url("")));
+
+		b.find("other-language").click();
+		b.waitText("main", "Report to Gemeente Demo");
+		b.screenshot("landing-en");
+		accessible("landing en");
+		b.find("other-language").click();
+		b.waitText("main", "Melden bij Gemeente Demo");
+
+		b.find("start").click();
+		b.waitVisible("report-form");
+		Map<String, Object> formWeight = b.pageWeight();
+		Files.writeString(Path.of("target", "page-weight-form.txt"), formWeight.toString());
+		assertThat(formWeight.get("origins")).isEqualTo(List.of(url("")));
+		b.screenshot("form");
+		accessible("form");
+
+		b.find("submit").click();
+		b.waitVisible("error-summary");
+		assertThat(b.find("what-error").getText()).isEqualTo("Vul dit veld in.");
+		assertThat(b.find("error-list").getText()).contains("Wat is er gebeurd? – Vul dit veld in.")
+			.contains("Waar gaat het over? – Vul dit veld in.");
+		assertThat(b.find("what").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(b.find("what").getAttribute("aria-describedby")).contains("what-error");
+		b.screenshot("form-errors");
+		accessible("form with errors");
+
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys("Wat er gebeurde: " + marker);
+		b.find("when").sendKeys("begin maart");
+		b.find("where").sendKeys("kantine");
+		b.find("files").sendKeys(photo.toString());
+		b.screenshot("form-filled");
+		b.find("submit").click();
+
+		b.waitVisible("done");
+		String link = b.find("token-link").getAttribute("value");
+		assertThat(link).startsWith(url("/r/#"));
+		assertThat(link).endsWith("#" + b.find("token-code").getText());
+		assertThat(b.find("qr").getAttribute("data-modules")).isNotBlank();
+		assertThat(b.find("status").getText()).contains("Verborgen fotogegevens verwijderd").contains("photo.jpg");
+		b.screenshot("token-shown");
+		accessible("token");
+		b.find("save").click();
+		Path saved = b.downloads().resolve("meldpunt-link.txt");
+		awaitFile(saved);
+		assertThat(Files.readString(saved)).contains(link).contains("Bewaar hem veilig");
+		b.find("finish").click();
+		assertThat(b.find("kept-error").getText()).isEqualTo("Vink eerst aan dat u de link hebt bewaard.");
+		b.find("kept").click();
+		b.find("finish").click();
+		b.waitText("main", "Melden bij Gemeente Demo");
+
+		InMemoryCaseService.StoredCase filed = caseService.caseWith(caseIdOf(marker));
+		assertThat(caseService.reportAsAdviser(filed)).contains(marker).contains("\"anonymous\":true");
+		assertThat(caseService.everythingReceived()).doesNotContain(marker);
+		UUID attachmentId = filed.attachments.keySet().iterator().next();
+		byte[] received = caseService.attachmentAsAdviser(filed, attachmentId);
+		assertThat(received[0] & 0xff).isEqualTo(0xff);
+		assertThat(received[1] & 0xff).isEqualTo(0xd8);
+		assertThat(new String(received, StandardCharsets.ISO_8859_1)).doesNotContain(marker).doesNotContain("Exif");
+		caseService.replyAsAdviser(filed, "Dank voor uw melding. Kunt u meer vertellen?");
+
+		b.open(link);
+		b.waitVisible("case");
+		b.waitText("conversation", "Kunt u meer vertellen?");
+		assertThat(b.find("state").getText()).isEqualTo("Uw antwoord is nodig");
+		assertThat(b.find("conversation").getText()).contains(marker);
+		assertThat(b.find("files-list").getText()).contains("photo.jpg");
+		b.screenshot("follow-up");
+		accessible("follow-up");
+		b.find("files-list").findElement(By.tagName("button")).click();
+		Path downloaded = b.downloads().resolve("photo.jpg");
+		awaitFile(downloaded);
+		assertThat(Files.readAllBytes(downloaded)).isEqualTo(received);
+
+		b.find("reply").sendKeys("Het gebeurde drie keer.");
+		b.find("reply-form").findElement(By.cssSelector("button[type=submit]")).click();
+		b.waitText("conversation", "Het gebeurde drie keer.");
+		assertThat(filed.itemKindsByAuthor()).containsExactly("REPORTER:REPORT", "ADVISER:MESSAGE", "REPORTER:MESSAGE");
+		assertThat(filed.state()).isEqualTo("IN_CONSULTATION");
+		b.screenshot("answered");
+
+		b.find("withdraw-confirm").click();
+		b.find("withdraw").click();
+		b.waitText("state", "Ingetrokken");
+		assertThat(b.find("reply-form").isDisplayed()).isFalse();
+		b.screenshot("withdrawn");
+		accessible("withdrawn");
+		assertThat(b.driver().manage().getCookies()).isEmpty();
+	}
+
+	@Test
+	void followUpWhenTokenMistypedOrUnknownThenClearMessagesInTheReportersLanguage() {
+		Browser b = this.browser;
+		String token = ReporterToken.generate().printable();
+		char first = token.charAt(0);
+		String typo = ((first == 'A') ? 'B' : 'A') + token.substring(1);
+		b.open(url("/en/r/#" + typo));
+		b.waitVisible("token-error");
+		assertThat(b.find("token-error").getText())
+			.isEqualTo("This code is not right. Check that you copied it correctly.");
+		b.screenshot("token-typo");
+		accessible("token typo");
+
+		b.open(url("/r/"));
+		b.find("token").sendKeys(token);
+		b.find("token-form").findElement(By.cssSelector("button[type=submit]")).click();
+		b.waitVisible("token-error");
+		assertThat(b.find("token-error").getText()).startsWith("Wij vinden geen melding bij deze link of code");
+		b.screenshot("token-unknown");
+		accessible("token unknown");
+	}
+
+	@Test
+	void formWhenAdviserExcludedOrHotlineChosenThenOnlyThoseRecipientsGetTheKey() throws Exception {
+		Browser b = this.browser;
+		String excluded = "EXCL" + UUID.randomUUID().toString().replace("-", "");
+		b.open(url("/o/demo/report"));
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys(excluded);
+		b.find("exclude-1").click();
+		b.screenshot("adviser-excluded");
+		b.find("submit").click();
+		b.waitVisible("done");
+		assertThat(caseService.caseWith(caseIdOfText(excluded)).envelopes.keySet())
+			.containsExactlyInAnyOrder(caseService.adviserAId.toString(), "reporter");
+
+		String hotline = "HOTL" + UUID.randomUUID().toString().replace("-", "");
+		b.open(url("/en/o/demo/report"));
+		b.find("route-hotline").click();
+		assertThat(b.find("exclude-choice").isDisplayed()).isFalse();
+		b.find("hotline-0").click();
+		new Select(b.find("category")).selectByValue("harassment");
+		b.find("what").sendKeys(hotline);
+		b.screenshot("hotline-chosen");
+		accessible("hotline chosen");
+		b.find("submit").click();
+		b.waitVisible("done");
+		UUID caseId = caseService.caseIds()
+			.stream()
+			.filter((id) -> caseService.caseWith(id).envelopes.containsKey(caseService.hotlineId.toString()))
+			.findFirst()
+			.orElseThrow();
+		assertThat(caseService.caseWith(caseId).envelopes.keySet())
+			.containsExactlyInAnyOrder(caseService.hotlineId.toString(), "reporter");
+	}
+
+	private UUID caseIdOfText(String text) throws Exception {
+		for (UUID id : caseService.caseIds()) {
+			InMemoryCaseService.StoredCase stored = caseService.caseWith(id);
+			if (stored.envelopes.containsKey(caseService.adviserAId.toString())
+					&& caseService.reportAsAdviser(stored).contains(text)) {
+				return id;
+			}
+		}
+		throw new AssertionError("No case with " + text);
+	}
+
+	@Test
+	void formWhenAccessCodeWrongThenToldAtTheFieldAndWhenRightThenFiled() {
+		Browser b = this.browser;
+		int before = caseService.caseCount();
+		b.open(url("/en/o/coded/report"));
+		b.find("accessCode").sendKeys("guess");
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys("with a code");
+		b.find("submit").click();
+		b.waitVisible("accessCode-error");
+		assertThat(b.find("accessCode-error").getText())
+			.isEqualTo("The access code is not right. You find the code on your organisation's intranet.");
+		assertThat(b.find("accessCode").getAttribute("aria-invalid")).isEqualTo("true");
+		assertThat(caseService.caseCount()).isEqualTo(before);
+		b.screenshot("access-code-wrong");
+		accessible("access code wrong");
+		b.find("accessCode").clear();
+		b.find("accessCode").sendKeys("open-sesame");
+		b.find("submit").click();
+		b.waitVisible("done");
+		assertThat(caseService.caseCount()).isEqualTo(before + 1);
+	}
+
+	@Test
+	void pagesWhenOrganisationUnknownOrClosedThenAccessibleExplanations() {
+		Browser b = this.browser;
+		b.open(url("/o/nobody"));
+		assertThat(b.find("problem").getText()).startsWith("Deze organisatie kennen wij niet");
+		b.screenshot("unknown-organisation");
+		accessible("unknown organisation");
+		b.open(url("/en/o/closed"));
+		assertThat(b.find("main").getText()).contains("does not accept reports yet");
+		b.screenshot("closed-organisation");
+		accessible("closed organisation");
+		b.open(url("/o/coded/report"));
+		b.screenshot("access-code-form");
+		accessible("access code form");
+	}
+
+	@Test
+	void formWhenFileOverTheLimitThenRefusedBeforeEncryption() throws Exception {
+		Browser b = this.browser;
+		Path large = Files.createTempFile("large", ".bin");
+		try (var channel = java.nio.channels.FileChannel.open(large, java.nio.file.StandardOpenOption.WRITE)) {
+			channel.write(java.nio.ByteBuffer.wrap(new byte[] { 1 }), 52_428_800L);
+		}
+		b.open(url("/en/o/demo/report"));
+		new Select(b.find("category")).selectByValue("harassment");
+		b.find("what").sendKeys("too large");
+		b.find("files").sendKeys(large.toString());
+		b.find("submit").click();
+		b.waitVisible("files-error");
+		assertThat(b.find("files-error").getText()).startsWith("This file is larger than the allowed 50 MiB");
+		b.screenshot("file-too-large");
+		accessible("file too large");
+		Files.delete(large);
+	}
+
+	private static void awaitFile(Path file) throws InterruptedException {
+		for (int i = 0; i < 100 && !Files.exists(file); i++) {
+			Thread.sleep(100);
+		}
+		assertThat(file).exists();
+	}
+
+	private UUID caseIdOf(String marker) throws Exception {
+		for (int i = 0; i < 100; i++) {
+			for (UUID id : caseService.caseIds()) {
+				InMemoryCaseService.StoredCase stored = caseService.caseWith(id);
+				if (!stored.attachments.isEmpty() && caseService.reportAsAdviser(stored).contains(marker)) {
+					return id;
+				}
+			}
+			Thread.sleep(100);
+		}
+		throw new AssertionError("No case with the marker");
+	}
+
+	/**
+	 * A small JPEG with an EXIF block that carries the marker, as a phone camera would
+	 * add.
+	 */
+	private static Path photoWithExif(String marker) throws Exception {
+		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.ORANGE);
+		graphics.fillRect(0, 0, 64, 48);
+		graphics.dispose();
+		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
+		ImageIO.write(image, "jpg", jpeg);
+		byte[] plain = jpeg.toByteArray();
+		ByteArrayOutputStream exif = new ByteArrayOutputStream();
+		exif.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
+		exif.write(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
+		exif.write(("GPS 52.37N 4.89E " + marker).getBytes(StandardCharsets.ISO_8859_1));
+		byte[] app1 = exif.toByteArray();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		out.write(plain, 0, 2);
+		out.write(0xff);
+		out.write(0xe1);
+		out.write((app1.length + 2) >> 8);
+		out.write((app1.length + 2) & 0xff);
+		out.write(app1);
+		out.write(plain, 2, plain.length - 2);
+		Path dir = Files.createTempDirectory("photo");
+		Path file = dir.resolve("photo.jpg");
+		Files.write(file, out.toByteArray());
+		return file;
+	}
+
+}

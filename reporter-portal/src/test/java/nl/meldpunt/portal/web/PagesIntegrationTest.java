@@ -1,0 +1,135 @@
+package nl.meldpunt.portal.web;
+
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import nl.meldpunt.portal.PortalTest;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.ResponseEntity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PagesIntegrationTest extends PortalTest {
+
+	private static final List<String> PAGES = List.of("/o/demo", "/en/o/demo", "/o/demo/report", "/en/o/demo/report",
+			"/r/", "/en/r/", "/o/nobody", "/api/o/demo", "/api/mailbox", "/css/portal.css", "/js/report.js",
+			"/meldpunt-crypto/v1/meldpunt-crypto.js", "/does-not-exist");
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Test
+	void landingWhenDutchThenExplainsRecipientsTermsHotlinesAndLimits() {
+		String page = this.http.getForObject("/o/demo", String.class);
+		assertThat(page).contains("<html lang=\"nl\"")
+			.contains("Melden bij Gemeente Demo")
+			.contains("A. Adviseur")
+			.contains("Binnen 7 dagen")
+			.contains("Binnen 3 maanden")
+			.contains("Antidiscriminatiebureau Regio")
+			.contains("088 123 4567")
+			.contains("werkcomputer")
+			.contains("href=\"/en/o/demo\"");
+	}
+
+	@Test
+	void landingWhenEnglishThenEnglishWithADutchLink() {
+		String page = this.http.getForObject("/en/o/demo", String.class);
+		assertThat(page).contains("<html lang=\"en\"")
+			.contains("Report to Gemeente Demo")
+			.contains("Within 7 days")
+			.contains("Independent office for discrimination reports")
+			.contains("href=\"/o/demo\"");
+	}
+
+	@Test
+	void landingWhenOrganisationUnknownThen404PageInTheLanguageOfThePath() {
+		ResponseEntity<String> dutch = this.http.getForEntity("/o/nobody", String.class);
+		ResponseEntity<String> english = this.http.getForEntity("/en/o/nobody", String.class);
+		assertThat(dutch.getStatusCode().value()).isEqualTo(404);
+		assertThat(dutch.getBody()).contains("Deze organisatie kennen wij niet");
+		assertThat(english.getStatusCode().value()).isEqualTo(404);
+		assertThat(english.getBody()).contains("We do not know this organisation");
+		ResponseEntity<String> malformed = this.http.getForEntity("/en/o/NOT_a_slug", String.class);
+		assertThat(malformed.getStatusCode().value()).isEqualTo(404);
+		assertThat(malformed.getBody()).contains("We do not know this organisation");
+	}
+
+	@Test
+	void landingWhenNotAcceptingReportsThenSaysSoAndOffersNoForm() {
+		String page = this.http.getForObject("/o/closed", String.class);
+		assertThat(page).contains("neemt op dit moment nog geen meldingen aan").doesNotContain("id=\"start\"");
+	}
+
+	@Test
+	void reportFormWhenAccessCodeRequiredThenAsksForIt() {
+		assertThat(this.http.getForObject("/o/coded/report", String.class)).contains("id=\"accessCode\"");
+		assertThat(this.http.getForObject("/o/demo/report", String.class)).doesNotContain("id=\"accessCode\"");
+	}
+
+	@Test
+	void everyAnswerWhenRequestedThenNoCookieAndStrictHeaders() {
+		for (String path : PAGES) {
+			ResponseEntity<String> answer = this.http.getForEntity(path, String.class);
+			HttpHeaders headers = answer.getHeaders();
+			assertThat(headers.get(HttpHeaders.SET_COOKIE)).as(path).isNull();
+			assertThat(headers.getFirst("Content-Security-Policy")).as(path)
+				.isEqualTo(SecurityHeaders.CONTENT_SECURITY_POLICY)
+				.doesNotContain("unsafe")
+				.contains("default-src 'none'")
+				.contains("script-src 'self'");
+			assertThat(headers.getFirst("Referrer-Policy")).as(path).isEqualTo("no-referrer");
+			assertThat(headers.getFirst("X-Content-Type-Options")).as(path).isEqualTo("nosniff");
+		}
+	}
+
+	@Test
+	void scriptsWhenReferencedThenCarryIntegrityOfTheServedBytes() throws Exception {
+		for (String page : List.of("/o/demo/report", "/r/")) {
+			String html = this.http.getForObject(page, String.class);
+			Matcher scripts = Pattern
+				.compile("<(?:script|link)[^>]*(?:src|href)=\"([^\"]+\\.m?js)\"[^>]*integrity=\"([^\"]+)\"")
+				.matcher(html);
+			int found = 0;
+			while (scripts.find()) {
+				byte[] served = this.http.getForObject(scripts.group(1), byte[].class);
+				String expected = "sha384-"
+						+ Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-384").digest(served));
+				assertThat(scripts.group(2)).as(scripts.group(1)).isEqualTo(expected);
+				found++;
+			}
+			assertThat(found).as(page).isGreaterThanOrEqualTo(4);
+			assertThat(html).doesNotContainPattern("<script(?![^>]*\\bsrc=)[^>]*>")
+				.doesNotContain(" style=")
+				.doesNotContainPattern("\\son[a-z]+=");
+		}
+	}
+
+	@Test
+	void textAnswersWhenGzipAcceptedThenCompressed() {
+		HttpHeaders headers = new HttpHeaders();
+		headers.set(HttpHeaders.ACCEPT_ENCODING, "gzip");
+		for (String path : List.of("/o/demo", "/css/portal.css", "/meldpunt-crypto/v1/meldpunt-crypto.js")) {
+			ResponseEntity<byte[]> answer = this.http.exchange(path, HttpMethod.GET, new HttpEntity<>(headers),
+					byte[].class);
+			assertThat(answer.getHeaders().getFirst(HttpHeaders.CONTENT_ENCODING)).as(path).isEqualTo("gzip");
+		}
+	}
+
+	@Test
+	void followUpWhenRequestedThenTheSamePageForEveryoneWithoutToken() {
+		String page = this.http.getForObject("/r/", String.class);
+		assertThat(page).contains("id=\"token-form\"").contains("Uw melding");
+		assertThat(this.http.getForObject("/en/r/", String.class)).contains("Your report");
+	}
+
+}
