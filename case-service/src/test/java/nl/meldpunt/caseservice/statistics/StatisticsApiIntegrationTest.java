@@ -104,11 +104,13 @@ class StatisticsApiIntegrationTest {
 
 	@Test
 	@WithDirector(organisation = ORGANISATION, role = Role.ADVISER)
+	// the security chain refuses before the controller; StatisticsReports refuses too
+	// (own test)
 	void releaseWhenAdviserThenForbiddenProblem() throws Exception {
 		this.mvc.perform(get("/api/statistics"))
 			.andExpect(status().isForbidden())
 			.andExpect(content().contentTypeCompatibleWith("application/problem+json"))
-			.andExpect(jsonPath("$.type").value("https://meldpunt.nl/problems/statistics-for-directors-only"));
+			.andExpect(jsonPath("$.type").value("https://meldpunt.nl/problems/forbidden"));
 	}
 
 	@Test

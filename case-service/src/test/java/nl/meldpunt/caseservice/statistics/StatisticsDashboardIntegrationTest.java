@@ -112,11 +112,13 @@ class StatisticsDashboardIntegrationTest {
 
 	@Test
 	@WithDirector(organisation = ORGANISATION, role = Role.ADVISER)
+	// the security chain refuses before the controller; StatisticsReports refuses too
+	// (own test)
 	void dashboardAndReportsWhenAdviserThenForbidden() throws Exception {
 		for (String path : List.of("/statistics", "/statistics/report.pdf", "/statistics/report.csv")) {
 			this.mvc.perform(get(path))
 				.andExpect(status().isForbidden())
-				.andExpect(jsonPath("$.type").value("https://meldpunt.nl/problems/statistics-for-directors-only"));
+				.andExpect(jsonPath("$.type").value("https://meldpunt.nl/problems/forbidden"));
 		}
 	}
 
