@@ -17,9 +17,32 @@ import java.util.Optional;
  * @param demo seed the demo organisation and print its credentials
  * @param externalDatabase a PostgreSQL to use instead of the embedded one
  * @param javaOptions extra JVM options for both applications
+ * @param setup first-run setup to perform, if asked for
  */
 public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
-		Optional<ExternalDatabase> externalDatabase, String javaOptions) {
+		Optional<ExternalDatabase> externalDatabase, String javaOptions, Optional<Setup> setup) {
+
+	/** First run: create an organisation and invite its first administrator. */
+	public record Setup(String organisation, String adminEmail) {
+
+		public Setup {
+			if (organisation == null || !organisation.matches("[a-z0-9][a-z0-9-]{1,62}")) {
+				throw new LaunchFailure("--setup needs an organisation link name of lower-case letters, digits and"
+						+ " dashes, for example: --setup gemeente-voorbeeld --admin beheer@voorbeeld.nl");
+			}
+			if (adminEmail == null || !adminEmail.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
+				throw new LaunchFailure(
+						"--setup needs the first administrator's e-mail address too: --admin beheer@voorbeeld.nl");
+			}
+		}
+
+	}
+
+	public LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
+			Optional<ExternalDatabase> externalDatabase, String javaOptions) {
+		this(dataDirectory, appsDirectory, portalPort, caseServicePort, demo, externalDatabase, javaOptions,
+				Optional.empty());
+	}
 
 	/** Connection to a PostgreSQL that someone else runs. */
 	public record ExternalDatabase(String url, String user, String password) {
@@ -36,24 +59,29 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 		Objects.requireNonNull(dataDirectory, "dataDirectory");
 		Objects.requireNonNull(appsDirectory, "appsDirectory");
 		Objects.requireNonNull(externalDatabase, "externalDatabase");
+		Objects.requireNonNull(setup, "setup");
 		javaOptions = (javaOptions != null) ? javaOptions : "";
 	}
 
 	static LaunchSettings from(String[] args, Map<String, String> env) {
 		Path data = Path.of(env.getOrDefault("MELDPUNT_DATA", "data"));
 		boolean demo = Boolean.parseBoolean(env.getOrDefault("MELDPUNT_DEMO", "false"));
+		String setupOrganisation = null;
+		String setupAdmin = null;
 		for (int i = 0; i < args.length; i++) {
 			switch (args[i]) {
 				case "--demo" -> demo = true;
-				case "--data" -> {
-					if (i + 1 >= args.length) {
-						throw new LaunchFailure("--data needs a folder, for example: --data ./data");
-					}
-					data = Path.of(args[++i]);
-				}
-				default -> throw new LaunchFailure("Unknown option " + args[i] + ": use --demo, --data DIR or --help.");
+				case "--data" -> data = Path.of(value(args, ++i, "--data needs a folder, for example: --data ./data"));
+				case "--setup" -> setupOrganisation = value(args, ++i,
+						"--setup needs the organisation's link name, for example: --setup gemeente-voorbeeld");
+				case "--admin" -> setupAdmin = value(args, ++i,
+						"--admin needs an e-mail address, for example: --admin beheer@voorbeeld.nl");
+				default -> throw new LaunchFailure("Unknown option " + args[i]
+						+ ": use --demo, --data DIR, --setup NAME --admin E-MAIL or --help.");
 			}
 		}
+		Optional<Setup> setup = (setupOrganisation != null || setupAdmin != null)
+				? Optional.of(new Setup(setupOrganisation, setupAdmin)) : Optional.empty();
 		String url = firstPresent(env, "MELDPUNT_DATABASE_URL", "SPRING_DATASOURCE_URL");
 		Optional<ExternalDatabase> external = Optional.ofNullable(url)
 			.map((u) -> new ExternalDatabase(u,
@@ -61,12 +89,14 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 					firstPresent(env, "MELDPUNT_DATABASE_PASSWORD", "SPRING_DATASOURCE_PASSWORD")));
 		return new LaunchSettings(data.toAbsolutePath().normalize(), defaultAppsDirectory(env),
 				port(env, "MELDPUNT_PORTAL_PORT", 8080), port(env, "MELDPUNT_CASE_SERVICE_PORT", 8081), demo, external,
-				env.get("MELDPUNT_JAVA_OPTS"));
+				env.get("MELDPUNT_JAVA_OPTS"), setup);
 	}
 
-	LaunchSettings withPorts(int portal, int caseService) {
-		return new LaunchSettings(this.dataDirectory, this.appsDirectory, portal, caseService, this.demo,
-				this.externalDatabase, this.javaOptions);
+	private static String value(String[] args, int index, String missing) {
+		if (index >= args.length || args[index].startsWith("--")) {
+			throw new LaunchFailure(missing);
+		}
+		return args[index];
 	}
 
 	private static Path defaultAppsDirectory(Map<String, String> env) {

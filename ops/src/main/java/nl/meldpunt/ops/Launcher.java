@@ -12,9 +12,11 @@ import java.time.Instant;
 public final class Launcher {
 
 	private static final String USAGE = """
-			Usage: java -jar ops/target/meldpunt.jar [--demo] [--data DIR]
-			  --demo      seed a demo organisation with advisers, a hotline and a director
-			  --data DIR  where the database, logs and secrets are kept (default ./data)
+			Usage: java -jar ops/target/meldpunt.jar [--demo] [--data DIR] [--setup NAME --admin E-MAIL]
+			  --demo                     seed a demo organisation with advisers, a hotline and a director
+			  --data DIR                 where the database, logs and secrets are kept (default ./data)
+			  --setup NAME --admin MAIL  first run: create organisation NAME (its portal is /o/NAME) and
+			                             print a one-time enrolment code for its first administrator
 			Environment: MELDPUNT_DATABASE_URL/_USER/_PASSWORD (use that PostgreSQL instead of the
 			embedded one), MELDPUNT_PORTAL_PORT (8080), MELDPUNT_CASE_SERVICE_PORT (8081),
 			MELDPUNT_JAVA_OPTS (extra JVM options for both applications).""";
@@ -63,9 +65,10 @@ public final class Launcher {
 		out.println("  Health:               " + system.portalUrl() + "/actuator/health, " + system.caseServiceUrl()
 				+ "/actuator/health");
 		out.println("  Logs:                 " + system.logDirectory());
-		if (!settings.demo()) {
-			out.println("First run? Reports are refused until an organisation has an enrolled adviser:");
-			out.println("  follow the setup link printed above by the case service, or start with --demo to try it.");
+		if (!settings.demo() && settings.setup().isEmpty()) {
+			out.println(
+					"First run? Reports are refused until an organisation has an enrolled adviser. Start once with");
+			out.println("  --setup <organisation> --admin <e-mail> to create it, or with --demo to try everything.");
 		}
 		out.println("Press Ctrl-C to stop.");
 	}

@@ -65,6 +65,12 @@ public final class MeldpuntSystem implements AutoCloseable {
 			caseEnv.put("MELDPUNT_DATABASE_USER", database.user());
 			caseEnv.put("MELDPUNT_DATABASE_PASSWORD", database.password());
 			caseEnv.put("MELDPUNT_PORTAL_URL", "http://127.0.0.1:" + settings.portalPort());
+			settings.setup().ifPresent((setup) -> {
+				// relaxed binding: MELDPUNT_SETUP_ADMINEMAIL is
+				// meldpunt.setup.admin-email
+				caseEnv.put("MELDPUNT_SETUP_ORGANISATION", setup.organisation());
+				caseEnv.put("MELDPUNT_SETUP_ADMINEMAIL", setup.adminEmail());
+			});
 			caseService = ChildApplication.start("case-service",
 					settings.appsDirectory().resolve(ChildApplication.CASE_SERVICE_JAR), settings.caseServicePort(),
 					caseEnv, jvm(settings, "-Xmx384m"), logs, console);

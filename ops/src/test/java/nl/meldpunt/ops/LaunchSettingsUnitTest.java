@@ -49,4 +49,33 @@ class LaunchSettingsUnitTest {
 			.withMessageContaining("--demo");
 	}
 
+	@Test
+	void fromWhenSetupAndAdminGivenThenFirstRunSetup() {
+		LaunchSettings settings = LaunchSettings
+			.from(new String[] { "--setup", "gemeente-voorbeeld", "--admin", "beheer@voorbeeld.nl" }, Map.of());
+		assertThat(settings.setup()).contains(new LaunchSettings.Setup("gemeente-voorbeeld", "beheer@voorbeeld.nl"));
+	}
+
+	@Test
+	void fromWhenSetupWithoutAdminThenAsksForTheAddress() {
+		assertThatExceptionOfType(LaunchFailure.class)
+			.isThrownBy(() -> LaunchSettings.from(new String[] { "--setup", "gemeente-voorbeeld" }, Map.of()))
+			.withMessageContaining("--admin beheer@voorbeeld.nl");
+	}
+
+	@Test
+	void fromWhenSetupNameIsNotALinkNameThenExplainsTheForm() {
+		assertThatExceptionOfType(LaunchFailure.class)
+			.isThrownBy(() -> LaunchSettings
+				.from(new String[] { "--setup", "Gemeente Voorbeeld", "--admin", "beheer@voorbeeld.nl" }, Map.of()))
+			.withMessageContaining("lower-case letters, digits and dashes");
+	}
+
+	@Test
+	void fromWhenOptionLacksItsValueThenSaysWhatItNeeds() {
+		assertThatExceptionOfType(LaunchFailure.class)
+			.isThrownBy(() -> LaunchSettings.from(new String[] { "--data" }, Map.of()))
+			.withMessage("--data needs a folder, for example: --data ./data");
+	}
+
 }
