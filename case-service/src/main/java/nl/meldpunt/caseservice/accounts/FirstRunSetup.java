@@ -2,7 +2,6 @@ package nl.meldpunt.caseservice.accounts;
 
 import java.io.PrintStream;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -37,16 +36,16 @@ class FirstRunSetup implements ApplicationRunner {
 
 	private final PrintStream console;
 
-	FirstRunSetup(OrganisationSetup organisations, Accounts accounts, Enrolments enrolments,
-			@Value("${meldpunt.setup.organisation}") String slug,
-			@Value("${meldpunt.setup.organisation-name:${meldpunt.setup.organisation}}") String name,
-			@Value("${meldpunt.setup.admin-email}") String adminEmail) {
+	FirstRunSetup(OrganisationSetup organisations, Accounts accounts, Enrolments enrolments, SetupProperties setup) {
+		if (setup.adminEmail() == null || setup.adminEmail().isBlank()) {
+			throw new IllegalStateException("First-run setup needs meldpunt.setup.admin-email as well");
+		}
 		this.organisations = organisations;
 		this.accounts = accounts;
 		this.enrolments = enrolments;
-		this.slug = slug;
-		this.name = name;
-		this.adminEmail = adminEmail;
+		this.slug = setup.organisation();
+		this.name = (setup.organisationName() != null) ? setup.organisationName() : setup.organisation();
+		this.adminEmail = setup.adminEmail();
 		this.console = System.out;
 	}
 

@@ -6,7 +6,7 @@ import java.util.UUID;
 import jakarta.persistence.EntityManager;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.stereotype.Component;
+import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -15,9 +15,10 @@ import nl.meldpunt.caseservice.audit.AuditLog;
 /**
  * Stores a new case with everything filed with it, in the caller's transaction and in as
  * few statements as possible (one row each, envelopes in one batch). Validation is the
- * caller's job; this only writes.
+ * caller's job; this only writes. A {@code @Repository}, so that a duplicate key surfaces
+ * as Spring's {@code DataIntegrityViolationException}.
  */
-@Component
+@Repository
 public class CaseFiling {
 
 	/** A validated filing. */

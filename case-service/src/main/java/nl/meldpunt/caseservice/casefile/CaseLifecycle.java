@@ -6,6 +6,8 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import reactor.core.publisher.Mono;
 
 import org.springframework.http.HttpStatus;
@@ -64,9 +66,12 @@ public class CaseLifecycle {
 
 	private final Clock clock;
 
-	CaseLifecycle(CaseLifecycleSteps steps, Clock clock) {
+	private final EntityManager entityManager;
+
+	CaseLifecycle(CaseLifecycleSteps steps, Clock clock, EntityManager entityManager) {
 		this.steps = steps;
 		this.clock = clock;
+		this.entityManager = entityManager;
 	}
 
 	/**
@@ -75,6 +80,9 @@ public class CaseLifecycle {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public CaseState fire(Case kase, Transition transition) {
+		// re-read under a row lock: two steps on one case never interleave, and the
+		// machine starts from the state as committed, not as first loaded
+		this.entityManager.refresh(kase, LockModeType.PESSIMISTIC_WRITE);
 		Attempt attempt = this.steps.attempt(kase, transition);
 		StateMachine<CaseState, CaseEvent> machine = machineAt(kase.state());
 		List<StateMachineEventResult<CaseState, CaseEvent>> results = machine

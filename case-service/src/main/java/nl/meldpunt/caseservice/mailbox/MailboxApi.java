@@ -1,7 +1,6 @@
 package nl.meldpunt.caseservice.mailbox;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.time.LocalDate;
 import java.util.Map;
 import java.util.UUID;
@@ -28,7 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.Ciphertexts;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.web.RequestBodies;
 
 /** The reporter's calls of the internal API (CONTRACTS.md 3). */
 @RestController
@@ -76,7 +75,7 @@ class MailboxApi {
 	@PutMapping(path = "/attachments/{id}/chunks/{n}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	ResponseEntity<Void> putChunk(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@PathVariable UUID id, @PathVariable int n, HttpServletRequest request) throws IOException {
-		this.mailbox.putChunk(credential, id, n, readBounded(request));
+		this.mailbox.putChunk(credential, id, n, RequestBodies.readBounded(request, Ciphertexts.MAX_ITEM_BYTES));
 		return ResponseEntity.noContent().build();
 	}
 
@@ -89,27 +88,6 @@ class MailboxApi {
 	@PostMapping("/withdraw")
 	Map<String, CaseState> withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
 		return Map.of("state", this.mailbox.withdraw(credential));
-	}
-
-	/**
-	 * Reads a raw body, refusing it as soon as it outgrows one chunk (no multipart limit
-	 * applies here).
-	 */
-	static byte[] readBounded(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > Ciphertexts.MAX_ITEM_BYTES) {
-			throw tooLarge();
-		}
-		try (InputStream body = request.getInputStream()) {
-			byte[] bytes = body.readNBytes(Ciphertexts.MAX_ITEM_BYTES + 1);
-			if (bytes.length > Ciphertexts.MAX_ITEM_BYTES) {
-				throw tooLarge();
-			}
-			return bytes;
-		}
-	}
-
-	private static Refusal tooLarge() {
-		return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large", "This chunk is too large.");
 	}
 
 }

@@ -31,7 +31,7 @@ public class Category {
 	protected Category() {
 	}
 
-	Category(UUID organisationId, String code, String nameNl, String nameEn, int position) {
+	public Category(UUID organisationId, String code, String nameNl, String nameEn, int position) {
 		this.id = UUID.randomUUID();
 		this.organisationId = organisationId;
 		this.code = code;

@@ -27,6 +27,7 @@ import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Timeline;
 import nl.meldpunt.caseservice.casefile.Transition;
+import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.web.Refusal;
 
 import org.springframework.http.HttpStatus;
@@ -59,8 +60,12 @@ class Workspace {
 
 	private final Clock clock;
 
+	private final Organisations organisations;
+
 	Workspace(Cases cases, Accounts accounts, KeyEnvelopes envelopes, Exclusions exclusions, CaseItems items,
-			Attachments attachments, Timeline timeline, CaseLifecycle lifecycle, AuditLog audit, Clock clock) {
+			Attachments attachments, Timeline timeline, CaseLifecycle lifecycle, AuditLog audit, Clock clock,
+			Organisations organisations) {
+		this.organisations = organisations;
 		this.cases = cases;
 		this.accounts = accounts;
 		this.envelopes = envelopes;
@@ -138,6 +143,43 @@ class Workspace {
 		Actor actor = actor(caller);
 		Case kase = caseFor(caller, actor, caseId);
 		return this.lifecycle.fire(kase, request.toTransition(actor));
+	}
+
+	@Transactional
+	public void attach(Caller caller, UUID caseId, UUID attachmentId, String metaCiphertext, int chunkCount,
+			long totalBytes) {
+		Actor actor = actor(caller);
+		Case kase = caseFor(caller, actor, caseId);
+		if (!kase.isOpen()) {
+			throw new Refusal(HttpStatus.CONFLICT, "case-closed", "This case is closed.");
+		}
+		long limit = this.organisations.getReferenceById(kase.organisationId()).maxAttachmentBytes();
+		if (totalBytes > limit) {
+			throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large",
+					"The attachment is larger than this organisation allows.");
+		}
+		SealedBytes meta = Ciphertexts.item("metaCiphertext", SealedBytes.fromBase64Url(metaCiphertext));
+		if (this.attachments.find(kase.id(), attachmentId).isPresent()) {
+			throw new Refusal(HttpStatus.CONFLICT, "item-id-taken", "This attachment id is already in use.");
+		}
+		Author author = (actor.kind() == Actor.Kind.HOTLINE) ? Author.HOTLINE : Author.ADVISER;
+		this.attachments.create(kase.organisationId(), new Attachments.Attachment(attachmentId, kase.id(), author, meta,
+				chunkCount, totalBytes, LocalDate.now(this.clock)));
+		audit(caller, kase, "ATTACHMENT_ADDED");
+	}
+
+	@Transactional
+	public void putChunk(Caller caller, UUID caseId, UUID attachmentId, int n, byte[] bytes) {
+		Actor actor = actor(caller);
+		Case kase = caseFor(caller, actor, caseId);
+		Attachments.Attachment attachment = this.attachments.find(kase.id(), attachmentId)
+			.filter((a) -> a.author() != Author.REPORTER)
+			.orElseThrow(() -> Refusal.notFound("unknown-attachment", "There is no such attachment."));
+		if (n < 0 || n >= attachment.chunkCount()) {
+			throw Refusal.invalid("n", "must be between 0 and " + (attachment.chunkCount() - 1));
+		}
+		this.attachments.putChunk(kase.organisationId(), attachment, n,
+				Ciphertexts.item("chunk", SealedBytes.of(bytes)));
 	}
 
 	@Transactional

@@ -1,13 +1,19 @@
 package nl.meldpunt.caseservice.workspace;
 
+import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -15,6 +21,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
@@ -24,7 +31,9 @@ import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseLifecycle;
 import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.web.RequestBodies;
 
 /** The advisers' JSON API: inbox, case, messages and notes, procedure steps. */
 @RestController
@@ -74,6 +83,28 @@ class WorkspaceApi {
 			@Valid @RequestBody EventRequest request) {
 		CaseState state = this.workspace.fire(caller, caseId, request);
 		return new Moved(state, this.lifecycle.eventsFrom(state));
+	}
+
+	record NewAttachment(@NotNull UUID attachmentId, @NotBlank String metaCiphertext,
+			@NotNull @Min(1) @Max(100_000) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes) {
+	}
+
+	@PostMapping("/{caseId}/attachments")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, UUID> attach(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
+			@Valid @RequestBody NewAttachment attachment) {
+		this.workspace.attach(caller, caseId, attachment.attachmentId(), attachment.metaCiphertext(),
+				attachment.chunkCount(), attachment.totalBytes());
+		return Map.of("attachmentId", attachment.attachmentId());
+	}
+
+	@PutMapping(path = "/{caseId}/attachments/{attachmentId}/chunks/{n}",
+			consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void putChunk(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @PathVariable UUID attachmentId,
+			@PathVariable int n, HttpServletRequest request) throws IOException {
+		this.workspace.putChunk(caller, caseId, attachmentId, n,
+				RequestBodies.readBounded(request, Ciphertexts.MAX_ITEM_BYTES));
 	}
 
 	@GetMapping(path = "/{caseId}/attachments/{attachmentId}/chunks/{n}",

@@ -97,6 +97,7 @@ class AuthorizationMatrixIntegrationTest {
 						List.of(Who.ADVISER_RECIPIENT)),
 				new Endpoint("write note", this::noteRequest, List.of(Who.ADVISER_RECIPIENT)),
 				new Endpoint("list accounts", (id) -> get("/api/admin/accounts"), List.of(Who.ADMIN)),
+				new Endpoint("organisation settings", (id) -> get("/api/admin/organisation"), List.of(Who.ADMIN)),
 				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), List.of(Who.ADMIN)),
 				new Endpoint("who am I", (id) -> get("/api/me"), signedIn));
 		List<String> wrong = new ArrayList<>();

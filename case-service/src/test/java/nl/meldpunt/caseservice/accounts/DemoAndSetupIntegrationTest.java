@@ -15,7 +15,7 @@ import nl.meldpunt.crypto.WrappedPrivateKey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @SpringBootTest(properties = { "meldpunt.demo=true", "meldpunt.setup.organisation=first-run-test",
-		"meldpunt.setup.organisation-name=First Run", "meldpunt.setup.admin-email=admin@first-run.example" })
+		"meldpunt.setup.organisation-name=First Run", "meldpunt.setup.adminemail=admin@first-run.example" })
 class DemoAndSetupIntegrationTest {
 
 	@Autowired

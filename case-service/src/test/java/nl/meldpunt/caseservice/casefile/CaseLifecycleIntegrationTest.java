@@ -205,6 +205,22 @@ class CaseLifecycleIntegrationTest {
 	}
 
 	@Test
+	void sameStepWhenFiredTwiceAtOnceThenExactlyOneTransition() throws Exception {
+		UUID id = file(List.of());
+		java.util.concurrent.Callable<String> acknowledge = () -> refusal(id, Transition.of(ACKNOWLEDGE, this.adviser));
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+		List<String> outcomes = new ArrayList<>();
+		for (var future : pool.invokeAll(List.of(acknowledge, acknowledge))) {
+			outcomes.add(future.get());
+		}
+		pool.shutdown();
+		assertThat(outcomes).containsExactlyInAnyOrder("accepted", "illegal-transition");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from timeline_entry where case_id = ? and event = 'ACKNOWLEDGE'", Integer.class, id))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void eventFromNonRecipientIsRefused() {
 		UUID id = file(List.of());
 		Actor stranger = Actor.adviser(this.fixtures.account(this.org.id(), "ADVISER", null, true));

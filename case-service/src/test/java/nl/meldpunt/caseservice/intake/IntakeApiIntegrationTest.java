@@ -115,6 +115,23 @@ class IntakeApiIntegrationTest {
 	}
 
 	@Test
+	void fileWhenSameFilingArrivesFourTimesAtOnceThenOneCreatedAndThreeRepeats() throws Exception {
+		Map<String, Object> filing = Fixtures.filing(this.org, Fixtures.credential(), List.of());
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		List<java.util.concurrent.Callable<HttpStatus>> calls = new ArrayList<>();
+		for (int i = 0; i < 4; i++) {
+			calls.add(() -> HttpStatus.valueOf(post(filing).getStatusCode().value()));
+		}
+		List<HttpStatus> statuses = new ArrayList<>();
+		for (var future : pool.invokeAll(calls)) {
+			statuses.add(future.get());
+		}
+		pool.shutdown();
+		assertThat(statuses).containsExactlyInAnyOrder(HttpStatus.CREATED, HttpStatus.OK, HttpStatus.OK, HttpStatus.OK);
+		assertThat(count("key_envelope", UUID.fromString((String) filing.get("caseId")))).isEqualTo(3);
+	}
+
+	@Test
 	void fileWhenSameCaseIdWithOtherCredentialThen409() {
 		Map<String, Object> filing = Fixtures.filing(this.org, Fixtures.credential(), List.of());
 		post(filing);

@@ -1,0 +1,203 @@
+package nl.meldpunt.caseservice.workspace;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+import nl.meldpunt.caseservice.Fixtures;
+import nl.meldpunt.caseservice.Fixtures.Org;
+import nl.meldpunt.caseservice.accounts.Caller;
+import nl.meldpunt.caseservice.accounts.Role;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+import nl.meldpunt.crypto.ItemKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
+
+@SpringBootTest
+@AutoConfigureMockMvc
+class WorkspaceApiIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	OrganisationSetup setup;
+
+	ObjectMapper json = new ObjectMapper();
+
+	Fixtures fixtures;
+
+	Org org;
+
+	UUID adviser;
+
+	@BeforeEach
+	void organisation() {
+		this.fixtures = new Fixtures(this.jdbc, this.setup);
+		this.org = this.fixtures.organisation(2);
+		this.adviser = this.org.advisers().get(0);
+	}
+
+	@Test
+	void inboxWhenCasesDueAtDifferentTimesThenOrderedByDeadlineWithFlags() throws Exception {
+		UUID overdue = this.fixtures.caseRow(this.org, List.of(this.adviser), "RECEIVED", LocalDate.now().minusDays(9));
+		UUID fresh = this.fixtures.caseRow(this.org, List.of(this.adviser), "RECEIVED", LocalDate.now());
+		UUID soon = this.fixtures.caseRow(this.org, List.of(this.adviser), "RECEIVED", LocalDate.now().minusDays(5));
+		JsonNode inbox = call(get("/api/cases"));
+		assertThat(inbox.findValuesAsText("caseId")).containsExactly(overdue.toString(), soon.toString(),
+				fresh.toString());
+		assertThat(inbox.get(0).get("overdue").asBoolean()).isTrue();
+		assertThat(inbox.get(1).get("dueSoon").asBoolean()).isTrue();
+		assertThat(inbox.get(2).get("overdue").asBoolean()).isFalse();
+		assertThat(inbox.get(2).get("dueSoon").asBoolean()).isFalse();
+		assertThat(inbox.get(0).get("deadline").asText()).isEqualTo("ACKNOWLEDGE");
+	}
+
+	@Test
+	void caseWhenOpenedThenEnvelopeItemsAndOnlyLegalEvents() throws Exception {
+		UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), "RECEIVED", LocalDate.now());
+		JsonNode detail = call(get("/api/cases/" + caseId));
+		assertThat(detail.get("myKeyEnvelope").asText()).isNotEmpty();
+		assertThat(detail.get("legalEvents").toString()).isEqualTo("[\"ACKNOWLEDGE\",\"WITHDRAW\",\"REASSIGN\"]");
+		JsonNode moved = call(post("/api/cases/" + caseId + "/events").content("{\"event\":\"ACKNOWLEDGE\"}"));
+		assertThat(moved.get("state").asText()).isEqualTo("ACKNOWLEDGED");
+		assertThat(moved.get("legalEvents").toString()).contains("START_CONSULTATION").doesNotContain("CLOSE");
+	}
+
+	@Test
+	void messagesAndNotesWhenWrittenThenNotesStayInternal() throws Exception {
+		String credential = Fixtures.credential();
+		Map<String, Object> filing = Fixtures.filing(this.org, credential, List.of());
+		UUID caseId = UUID.fromString((String) filing.get("caseId"));
+		this.mvc.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
+			.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
+			.contentType(MediaType.APPLICATION_JSON)
+			.content(this.json.writeValueAsString(filing)));
+		write(caseId, "MESSAGE", ItemKind.MESSAGE);
+		write(caseId, "NOTE", ItemKind.NOTE);
+		assertThat(call(get("/api/cases/" + caseId)).get("items").findValuesAsText("kind")).containsExactly("REPORT",
+				"MESSAGE", "NOTE");
+		String mailbox = this.mvc
+			.perform(get("/internal/v1/mailbox").header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
+				.header("X-Mailbox-Credential", credential))
+			.andReturn()
+			.getResponse()
+			.getContentAsString();
+		assertThat(this.json.readTree(mailbox).get("items").findValuesAsText("kind")).containsExactly("REPORT",
+				"MESSAGE");
+	}
+
+	@Test
+	void refusalsWhenBadInputThenProblemDetailAndStateUnchanged() throws Exception {
+		UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), "IN_CONSULTATION", LocalDate.now());
+		assertProblem(post("/api/cases/" + caseId + "/events").content("{\"event\":\"ACKNOWLEDGE\"}"), 409,
+				"illegal-transition");
+		assertProblem(post("/api/cases/" + caseId + "/events").content("{\"event\":\"START_MEDIATION\"}"), 422,
+				"consent-required");
+		assertProblem(post("/api/cases/" + caseId + "/events").content("{\"event\":\"NO_SUCH_EVENT\"}"), 400,
+				"invalid-request");
+		assertProblem(post("/api/cases/" + caseId + "/events")
+			.content("{\"event\":\"REASSIGN\",\"share\":{\"recipientKind\":\"ADVISER\",\"recipientId\":\""
+					+ this.org.advisers().get(1) + "\",\"envelope\":\"AAAA\"}}"),
+				400, "malformed-ciphertext");
+		assertProblem(
+				post("/api/cases/" + caseId + "/items").content(this.json.writeValueAsString(Map.of("itemId",
+						UUID.randomUUID().toString(), "kind", "MESSAGE", "ciphertext", Fixtures.b64(new byte[10])))),
+				400, "malformed-ciphertext");
+		assertThat(this.jdbc.queryForObject("select state from case_file where id = ?", String.class, caseId))
+			.isEqualTo("IN_CONSULTATION");
+	}
+
+	@Test
+	void reassignWhenSharedThenNewAdviserOpensIt() throws Exception {
+		UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), "ACKNOWLEDGED", LocalDate.now());
+		UUID other = this.org.advisers().get(1);
+		call(post("/api/cases/" + caseId + "/events").content(
+				this.json.writeValueAsString(Map.of("event", "REASSIGN", "share", Map.of("recipientKind", "ADVISER",
+						"recipientId", other.toString(), "envelope", Fixtures.b64(Fixtures.sealedEnvelope()))))));
+		MvcResult asOther = this.mvc.perform(as(other, get("/api/cases/" + caseId))).andReturn();
+		assertThat(asOther.getResponse().getStatus()).isEqualTo(200);
+	}
+
+	@Test
+	void attachmentWhenUploadedByAdviserThenChunkReadable() throws Exception {
+		UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), "ACKNOWLEDGED", LocalDate.now());
+		UUID attachmentId = UUID.randomUUID();
+		call(post("/api/cases/" + caseId + "/attachments")
+			.content(this.json.writeValueAsString(Map.of("attachmentId", attachmentId.toString(), "metaCiphertext",
+					Fixtures.sealedItem(this.org.id(), caseId, attachmentId, ItemKind.ATTACHMENT_META), "chunkCount", 1,
+					"totalBytes", 10))));
+		byte[] chunk = nl.meldpunt.crypto.CaseKey.generate()
+			.sealAttachment(new byte[10], new nl.meldpunt.crypto.AttachmentBinding(this.org.id(), caseId, attachmentId))
+			.get(0)
+			.toBytes();
+		int status = this.mvc
+			.perform(as(this.adviser, put("/api/cases/" + caseId + "/attachments/" + attachmentId + "/chunks/0"))
+				.contentType(MediaType.APPLICATION_OCTET_STREAM)
+				.content(chunk))
+			.andReturn()
+			.getResponse()
+			.getStatus();
+		assertThat(status).isEqualTo(204);
+		byte[] read = this.mvc
+			.perform(as(this.adviser, get("/api/cases/" + caseId + "/attachments/" + attachmentId + "/chunks/0")))
+			.andReturn()
+			.getResponse()
+			.getContentAsByteArray();
+		assertThat(read).isEqualTo(chunk);
+	}
+
+	private void write(UUID caseId, String kind, ItemKind sealedAs) throws Exception {
+		UUID itemId = UUID.randomUUID();
+		call(post("/api/cases/" + caseId + "/items")
+			.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", kind, "ciphertext",
+					Fixtures.sealedItem(this.org.id(), caseId, itemId, sealedAs)))));
+	}
+
+	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
+		MvcResult result = this.mvc.perform(as(this.adviser, request)).andReturn();
+		assertThat(result.getResponse().getStatus()).isEqualTo(status);
+		assertThat(this.json.readTree(result.getResponse().getContentAsString()).get("type").asText())
+			.isEqualTo("https://meldpunt.nl/problems/" + slug);
+	}
+
+	private JsonNode call(MockHttpServletRequestBuilder request) throws Exception {
+		MvcResult result = this.mvc.perform(as(this.adviser, request)).andReturn();
+		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
+		return this.json.readTree(result.getResponse().getContentAsString());
+	}
+
+	private MockHttpServletRequestBuilder as(UUID accountId, MockHttpServletRequestBuilder request) {
+		Caller caller = new Caller(accountId, this.org.id(), Role.ADVISER, "Adviser");
+		return request.contentType(MediaType.APPLICATION_JSON)
+			.with(csrf())
+			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+					List.of(new SimpleGrantedAuthority("ROLE_ADVISER")))));
+	}
+
+}
