@@ -40,6 +40,8 @@ class LauncherProcessIntegrationTest {
 
 		LauncherProcess first = LauncherProcess.start(data, portal, caseService);
 		first.awaitOutput("Meldpunt is running");
+		// the case service's console lines reach the operator: here, the demo accounts
+		assertThat(first.output()).contains("Demo accounts, all with passphrase").contains("adviser1@demo.meldpunt.nl");
 		assertThat(health(portal)).contains("\"UP\"");
 		assertThat(health(caseService)).contains("\"UP\"");
 		List<ProcessHandle> children = first.descendants();

@@ -83,8 +83,12 @@ class DemoSeeder implements ApplicationRunner {
 		seed(demo, Role.HOTLINE, "Hanna Hotline", "hotline@demo.meldpunt.nl", hotlineId, false);
 		seed(demo, Role.DIRECTOR, "Dirk Directeur", "director@demo.meldpunt.nl", null, false);
 		seed(demo, Role.ADMIN, "Ada Beheerder", "admin@demo.meldpunt.nl", null, false);
-		log.info("Demo organisation '{}' ready; demo accounts use the demo passphrase and TOTP secret {}", SLUG,
-				TOTP_SECRET);
+		// "[meldpunt]" marks lines that the launcher also shows on the operator's console
+		log.info("[meldpunt] Demo organisation '{}' is ready: its portal is /o/{}", SLUG, SLUG);
+		log.info("[meldpunt] Demo accounts, all with passphrase '{}' and TOTP secret {}:", PASSPHRASE, TOTP_SECRET);
+		log.info("[meldpunt]   adviser1@demo.meldpunt.nl (adviser), adviser2@demo.meldpunt.nl (back-up adviser),");
+		log.info(
+				"[meldpunt]   hotline@demo.meldpunt.nl (external hotline), director@demo.meldpunt.nl, admin@demo.meldpunt.nl");
 	}
 
 	private void seed(Organisation organisation, Role role, String name, String email, UUID hotlineId, boolean backup) {

@@ -53,13 +53,13 @@ class FirstRunSetup implements ApplicationRunner {
 	public void run(ApplicationArguments args) {
 		Organisation organisation = this.organisations.create(this.slug, this.name);
 		if (this.accounts.findByEmail(this.adminEmail.strip().toLowerCase(java.util.Locale.ROOT)).isPresent()) {
-			this.console.println("Meldpunt setup: " + this.adminEmail + " already has an account; nothing to do.");
+			this.console.println("[meldpunt] Setup: " + this.adminEmail + " already has an account; nothing to do.");
 			return;
 		}
 		String code = this.enrolments.invite(organisation.id(), Role.ADMIN, "Administrator", this.adminEmail, null);
 		this.console.println("Meldpunt setup: organisation '" + organisation.slug() + "' is ready.");
-		this.console
-			.println("Enrol the administrator " + this.adminEmail + " at /enrol with the one-time code: " + code);
+		this.console.println(
+				"[meldpunt] Enrol the administrator " + this.adminEmail + " at /enrol with the one-time code: " + code);
 	}
 
 }
