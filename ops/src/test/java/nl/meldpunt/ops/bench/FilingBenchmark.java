@@ -38,7 +38,7 @@ import nl.meldpunt.ops.MeldpuntSystem;
  * (each sealed for the demo organisation's advisers and its own reporter key) to the
  * portal, which forwards them to the case service, which stores them in PostgreSQL. Then
  * it prints the system's memory. A program, not a test:
- * {@code ./mvnw -B -q -pl ops -am verify -DskipTests -Pbenchmark}.
+ * {@code ./mvnw -B -q -pl ops -am verify -DskipTests -Pfiling-benchmark}.
  *
  * <p>
  * Options (system properties): {@code bench.filings} (20000), {@code bench.clients} (32),
@@ -124,16 +124,18 @@ public final class FilingBenchmark {
 		CaseKey caseKey = CaseKey.generate();
 		StringBuilder json = new StringBuilder(4096);
 		json.append("{\"caseId\":\"").append(caseId).append("\",\"route\":\"ADVISERS\",\"excludedAdviserIds\":[]");
-		json.append(",\"mailboxCredential\":\"").append(B64.encode(token.mailboxCredential().toBytes())).append('"');
+		json.append(",\"mailboxCredential\":\"")
+			.append(B64.encodeToString(token.mailboxCredential().toBytes()))
+			.append('"');
 		json.append(",\"reporterPublicKey\":\"")
-			.append(B64.encode(token.reporterKey().publicKey().toBytes()))
+			.append(B64.encodeToString(token.reporterKey().publicKey().toBytes()))
 			.append('"');
 		byte[] sealed = caseKey.seal(report, new ItemBinding(organisationId, caseId, itemId, ItemKind.REPORT))
 			.toBytes();
 		json.append(",\"report\":{\"itemId\":\"")
 			.append(itemId)
 			.append("\",\"ciphertext\":\"")
-			.append(B64.encode(sealed))
+			.append(B64.encodeToString(sealed))
 			.append("\"}");
 		json.append(",\"keyEnvelopes\":[");
 		for (Recipient adviser : advisers) {
@@ -143,7 +145,7 @@ public final class FilingBenchmark {
 			json.append("{\"recipientKind\":\"ADVISER\",\"recipientId\":\"")
 				.append(adviser.id)
 				.append("\",\"envelope\":\"")
-				.append(B64.encode(envelope))
+				.append(B64.encodeToString(envelope))
 				.append("\"},");
 		}
 		byte[] own = token.reporterKey()
@@ -151,7 +153,7 @@ public final class FilingBenchmark {
 			.seal(caseKey, EnvelopeBinding.forReporter(organisationId, caseId))
 			.toBytes();
 		json.append("{\"recipientKind\":\"REPORTER\",\"recipientId\":\"reporter\",\"envelope\":\"")
-			.append(B64.encode(own))
+			.append(B64.encodeToString(own))
 			.append("\"}],\"language\":\"nl\"}");
 		return json.toString();
 	}
@@ -161,6 +163,7 @@ public final class FilingBenchmark {
 		AtomicInteger next = new AtomicInteger();
 		long[] latencies = new long[bodies.size()];
 		ConcurrentHashMap<Integer, AtomicInteger> errors = new ConcurrentHashMap<>();
+		AtomicInteger shown = new AtomicInteger();
 		ExecutorService pool = Executors.newFixedThreadPool(clients);
 		long start = System.nanoTime();
 		List<Future<?>> workers = new ArrayList<>();
@@ -175,15 +178,22 @@ public final class FilingBenchmark {
 						.build();
 					long sent = System.nanoTime();
 					int status;
+					String answer;
 					try {
-						status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+						HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+						status = response.statusCode();
+						answer = response.body();
 					}
 					catch (IOException ex) {
 						status = -1;
+						answer = ex.toString();
 					}
 					latencies[i] = System.nanoTime() - sent;
 					if (status != 201) {
 						errors.computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
+						if (shown.getAndIncrement() == 0) {
+							System.out.println("First refusal (" + status + "): " + answer);
+						}
 					}
 				}
 				return null;
