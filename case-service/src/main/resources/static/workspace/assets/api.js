@@ -92,7 +92,7 @@ export function el(tag, attributes = {}, ...children) {
 			node.setAttribute(name, value === true ? "" : value);
 		}
 	}
-	for (const child of children.flat()) {
+	for (const child of children.flat(Infinity)) {
 		if (child !== null && child !== undefined && child !== false) {
 			node.append(child instanceof Node ? child : String(child));
 		}
