@@ -102,7 +102,7 @@ export function el(tag, attributes = {}, ...children) {
 
 /** A labelled form field; `input` is the control, its id names the label. */
 export function field(labelText, input, hint) {
-	return el("div", { class: "field" }, el("label", { for: input.id }, labelText), hint ?? null, input);
+	return el("div", { class: "field" }, el("label", { for: input.id }, labelText), input, hint ?? null);
 }
 
 let statusTimer;

@@ -181,16 +181,17 @@ function stepForm(context, event, error) {
 			field(text("steps.legalDuty"), inputs.duty));
 	}
 	if (event === "REFER_EXTERNAL") {
-		inputs.hotline = options("hotline", people.hotlines.map((h) => [h.id, `${h.name} (${h.fingerprint})`]));
-		controls.push(people.hotlines.length ? field(text("steps.hotline"), inputs.hotline) : el("p", {}, text("steps.noHotline")));
+		inputs.hotline = options("hotline", people.hotlines.map((h) => [h.id, h.name]));
+		controls.push(people.hotlines.length ? field(text("steps.hotline"), inputs.hotline, fingerprintHint(inputs.hotline, people.hotlines))
+			: el("p", {}, text("steps.noHotline")));
 	}
 	if (event === "REASSIGN") {
 		const candidates = people.advisers.filter((a) => a.id !== session.caller.accountId && !detail.excludedAdvisers.includes(a.id));
 		if (candidates.length === 0) {
 			return el("p", {}, text("steps.noAdviser"));
 		}
-		inputs.adviser = options("adviser", candidates.map((a) => [a.id, `${a.displayName} (${a.fingerprint})`]));
-		controls.push(field(text("steps.adviser"), inputs.adviser));
+		inputs.adviser = options("adviser", candidates.map((a) => [a.id, a.displayName]));
+		controls.push(field(text("steps.adviser"), inputs.adviser, fingerprintHint(inputs.adviser, candidates)));
 	}
 	if (event === "CLOSE") {
 		inputs.category = options("close-category", people.categories.map((c) => [c.code, c.name[language]]));
@@ -219,6 +220,17 @@ function stepForm(context, event, error) {
 		}
 	});
 	return form;
+}
+
+/** The chosen recipient's key fingerprint, to compare out of band before sealing to it. */
+function fingerprintHint(select, recipients) {
+	const hint = el("p", { id: `${select.id}-fingerprint`, class: "hint", "aria-live": "polite" });
+	select.setAttribute("aria-describedby", hint.id);
+	select.addEventListener("change", () => {
+		const chosen = recipients.find((r) => r.id === select.value);
+		hint.textContent = chosen ? text("steps.fingerprint", chosen.fingerprint) : "";
+	});
+	return hint;
 }
 
 async function fire({ caseId, organisationId, caseKey, people }, event, inputs) {

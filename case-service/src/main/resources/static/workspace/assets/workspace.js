@@ -29,7 +29,7 @@ function routeOf(pathname) {
 /** Goes to a workspace path without reloading (the key stays in memory). */
 export function navigate(path) {
 	history.pushState({}, "", href(path));
-	route().then(focusTitle);
+	route().then(focusTitle, failed);
 }
 
 function languageLink() {
@@ -211,5 +211,10 @@ document.getElementById("logout").addEventListener("click", async () => {
 	}
 });
 
-window.addEventListener("popstate", () => route().then(focusTitle));
-route().catch(() => show(text("app.name"), el("p", { class: "error", role: "alert" }, text("page.network"))));
+window.addEventListener("popstate", () => route().then(focusTitle, failed));
+function failed(error) {
+	const message = error instanceof Problem && error.status === 403 ? text("page.forbidden") : text("page.network");
+	show(text("app.name"), el("p", { class: "error", role: "alert" }, message));
+}
+
+route().catch(failed);

@@ -80,6 +80,7 @@ class WorkspaceJourneyEndToEndTest {
 
 			adviser.click("consent-REFER_EXTERNAL");
 			adviser.chooseFirst("hotline");
+			adviser.waitText("hotline-fingerprint", "Vingerafdruk van de sleutel");
 			adviser.screenshot("referral-chosen");
 			adviser.click("event-REFER_EXTERNAL");
 			adviser.waitText("case-state", "Doorverwezen naar extern meldpunt");
