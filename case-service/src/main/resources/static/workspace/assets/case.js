@@ -2,7 +2,7 @@
 // messages and notes in this browser, and seals every reply, note and share before it
 // leaves. Binding ids come from the signed-in context and the route, never from fields
 // stored next to a ciphertext.
-import { openCaseKey, openItem, sealCaseKey, sealItem } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
+import { openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
 
 const SIMPLE = ["ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "GIVE_FEEDBACK"];
@@ -62,6 +62,7 @@ export async function renderCase(view, caseId, session, { show, navigate, direct
 		facts(detail),
 		reportSection(items.find((i) => i.kind === "REPORT")),
 		conversation(items.filter((i) => i.kind !== "REPORT"), session.caller.accountId),
+		await attachments(context),
 		writeForm(context, "MESSAGE", "reply"),
 		writeForm(context, "NOTE", "note"),
 		steps(context),
@@ -107,6 +108,56 @@ function conversation(items, myAccountId) {
 			` · ${text(`kind.${item.kind}`)} · ${formatDate(item.createdOn)}`),
 		item.unreadable ? el("p", { class: "error" }, text("case.unreadable")) : el("p", { class: "text" }, item.plain)))));
 	return section;
+}
+
+/** Attachments: names decrypted at once, content fetched and decrypted on request. */
+async function attachments({ caseId, organisationId, caseKey, detail }) {
+	if (detail.attachments.length === 0) {
+		return null;
+	}
+	const list = el("ul", { class: "attachments" });
+	for (const attachment of detail.attachments) {
+		const binding = { organisationId, caseId, attachmentId: attachment.attachmentId };
+		let meta = null;
+		try {
+			meta = await openAttachmentMeta(caseKey, fromBase64Url(attachment.metaCiphertext), binding);
+		}
+		catch {
+			// shown as an unnamed attachment; its content is checked again when opened
+		}
+		const name = meta?.name || text("attachment.unnamed");
+		const button = el("button", { type: "button", class: "link", id: `open-${attachment.attachmentId}` }, text("attachment.open", name));
+		const status = el("span", { class: "hint", "aria-live": "polite" });
+		button.addEventListener("click", async () => {
+			button.disabled = true;
+			try {
+				const chunks = [];
+				for (let i = 0; i < attachment.chunkCount; i++) {
+					const response = await fetch(`/api/cases/${caseId}/attachments/${attachment.attachmentId}/chunks/${i}`,
+						{ credentials: "same-origin", headers: { Accept: "application/octet-stream" } });
+					if (!response.ok) {
+						throw new Problem(response.status, "other");
+					}
+					chunks.push(new Uint8Array(await response.arrayBuffer()));
+				}
+				const plain = await openAttachment(caseKey, chunks, binding);
+				// saved, never shown inline: the content is the reporter's, not ours
+				const link = el("a", { class: "download", download: name,
+					href: URL.createObjectURL(new Blob([plain], { type: "application/octet-stream" })) }, text("attachment.save", name));
+				button.replaceWith(link);
+				link.focus();
+			}
+			catch {
+				button.disabled = false;
+				status.textContent = text("case.unreadable");
+			}
+		});
+		list.append(el("li", {}, el("span", { class: "meta" },
+			`${text(`author.${attachment.author}`)} · ${formatDate(attachment.createdOn)} · ${Math.max(1, Math.round(attachment.totalBytes / 1024))} kB `),
+		button, status));
+	}
+	return el("section", { id: "attachments", "aria-labelledby": "attachments-title" },
+		el("h2", { id: "attachments-title" }, text("attachments.title")), list);
 }
 
 function writeForm({ caseId, organisationId, caseKey, detail, again }, kind, name) {

@@ -1,8 +1,15 @@
 package nl.meldpunt.ops.e2e.workspace;
 
+import java.awt.Color;
+import java.awt.Graphics2D;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+
+import javax.imageio.ImageIO;
 
 import nl.meldpunt.ops.MeldpuntSystem;
 import nl.meldpunt.ops.TestSystem;
@@ -17,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * header, log-in secret, TOTP), decrypts and reads the report, acknowledges it and
  * replies; the reporter reads the reply; the adviser refers the case to the hotline with
  * the reporter's consent (sealing the case key to the hotline in the browser); the
- * hotline handler signs in, reads it, gives feedback and closes it with an outcome.
+ * hotline handler signs in, reads it, gives feedback and closes it with an outcome. The
+ * reporter's photo is decrypted in the adviser's browser and offered as a download.
  * Screenshots of every step in target/screenshots/workspace/, axe-core on every page.
  */
 class WorkspaceJourneyEndToEndTest {
@@ -52,6 +60,9 @@ class WorkspaceJourneyEndToEndTest {
 			assertThat(adviser.accessibilityViolations()).isEmpty();
 			openCaseWith(adviser, marker);
 			assertThat(adviser.find("report").getText()).contains(marker);
+			assertThat(adviser.find("attachments").getText()).contains("photo.jpg");
+			adviser.all("#attachments button").get(0).click();
+			adviser.waitCss("#attachments a.download[href^='blob:'][download='photo.jpg']");
 			adviser.screenshot("case-decrypted");
 			assertThat(adviser.accessibilityViolations()).isEmpty();
 			adviser.click("event-ACKNOWLEDGE");
@@ -127,6 +138,7 @@ class WorkspaceJourneyEndToEndTest {
 			reporter.firstCategory();
 			reporter.type("what", "Wat er gebeurde: " + marker);
 			reporter.type("when", "vorige week");
+			reporter.type("files", photo().toString());
 			reporter.click("submit");
 			reporter.waitVisible("done");
 			String link = reporter.find("token-link").getAttribute("value");
@@ -135,6 +147,17 @@ class WorkspaceJourneyEndToEndTest {
 			reporter.click("finish");
 			return link;
 		}
+	}
+
+	private static Path photo() throws Exception {
+		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
+		Graphics2D graphics = image.createGraphics();
+		graphics.setColor(Color.ORANGE);
+		graphics.fillRect(0, 0, 64, 48);
+		graphics.dispose();
+		Path file = Files.createTempDirectory("photo").resolve("photo.jpg");
+		ImageIO.write(image, "jpg", file.toFile());
+		return file;
 	}
 
 	/** Opens the inbox's cases one by one (in the page, the key stays in memory). */
