@@ -1,11 +1,17 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -60,7 +66,8 @@ class SecurityConfiguration {
 							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/setup", "/actuator/health/**",
-						"/actuator/health", "/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico")
+						"/actuator/health", "/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico",
+						"/workspace/login", "/en/workspace/login", "/workspace/assets/**")
 				.permitAll()
 				.requestMatchers("/api/me")
 				.authenticated()
@@ -68,18 +75,33 @@ class SecurityConfiguration {
 				.hasRole(Role.DIRECTOR.name())
 				.requestMatchers("/admin/**", "/api/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers("/workspace/**", "/api/cases/**")
+				.requestMatchers("/workspace/**", "/en/workspace/**", "/api/cases/**")
 				.hasAnyRole(Role.ADVISER.name(), Role.HOTLINE.name())
 				.anyRequest()
 				.denyAll())
-			.exceptionHandling((errors) -> errors
-				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
-						HttpStatus.UNAUTHORIZED, "unauthenticated", "Please sign in."))
+			.exceptionHandling((errors) -> errors.authenticationEntryPoint(SecurityConfiguration::signInFirst)
 				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
 						"forbidden", "You are not allowed to do this.")))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
 			.build();
+	}
+
+	/**
+	 * A person opening a workspace page without a session is sent to its log-in page
+	 * (same language); every API call gets a ProblemDetail.
+	 */
+	private static void signInFirst(HttpServletRequest request, HttpServletResponse response,
+			AuthenticationException ex) throws IOException {
+		String path = request.getRequestURI();
+		boolean page = "GET".equals(request.getMethod()) && !path.startsWith("/workspace/api/")
+				&& (path.startsWith("/workspace") || path.startsWith("/en/workspace"));
+		if (page) {
+			boolean english = path.startsWith("/en/") || "en".equals(request.getParameter("lang"));
+			response.sendRedirect(english ? "/workspace/login?lang=en" : "/workspace/login");
+			return;
+		}
+		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Please sign in.");
 	}
 
 	@Bean

@@ -96,6 +96,8 @@ class AuthorizationMatrixIntegrationTest {
 							.content("{\"event\":\"ACKNOWLEDGE\"}"),
 						List.of(Who.ADVISER_RECIPIENT)),
 				new Endpoint("write note", this::noteRequest, List.of(Who.ADVISER_RECIPIENT)),
+				new Endpoint("workspace directory", (id) -> get("/workspace/api/directory"),
+						List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.OTHER_ORGANISATION)),
 				new Endpoint("list accounts", (id) -> get("/api/admin/accounts"), List.of(Who.ADMIN)),
 				new Endpoint("organisation settings", (id) -> get("/api/admin/organisation"), List.of(Who.ADMIN)),
 				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), List.of(Who.ADMIN)),

@@ -27,7 +27,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * target/screenshots/, axe-core injected from the test classpath (never served by the
  * application), and the reporter's form filled the way a person fills it.
  */
-final class ReporterBrowser implements AutoCloseable {
+public final class ReporterBrowser implements AutoCloseable {
 
 	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
@@ -37,7 +37,7 @@ final class ReporterBrowser implements AutoCloseable {
 
 	private int step;
 
-	ReporterBrowser(String name) throws IOException {
+	public ReporterBrowser(String name) throws IOException {
 		Path userData = Files.createTempDirectory("meldpunt-e2e-chromium");
 		this.screenshots = Files.createDirectories(Path.of("target", "screenshots", name));
 		String chromedriver = System.getProperty("meldpunt.chromedriver", "/usr/bin/chromedriver");
@@ -55,46 +55,46 @@ final class ReporterBrowser implements AutoCloseable {
 		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
 	}
 
-	void open(String url) {
+	public void open(String url) {
 		this.driver.get(url);
 	}
 
-	WebElement find(String id) {
+	public WebElement find(String id) {
 		return this.driver.findElement(By.id(id));
 	}
 
-	WebElement waitVisible(String id) {
+	public WebElement waitVisible(String id) {
 		return new WebDriverWait(this.driver, Duration.ofSeconds(90))
 			.until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
 	}
 
-	void waitText(String id, String text) {
+	public void waitText(String id, String text) {
 		new WebDriverWait(this.driver, Duration.ofSeconds(90))
 			.until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
 	}
 
-	void click(String id) {
+	public void click(String id) {
 		find(id).click();
 	}
 
-	void type(String id, String text) {
+	public void type(String id, String text) {
 		find(id).sendKeys(text);
 	}
 
 	/** Chooses the first category the organisation offers. */
-	void firstCategory() {
+	public void firstCategory() {
 		new Select(find("category")).selectByIndex(1);
 	}
 
-	void submit(String formId) {
+	public void submit(String formId) {
 		find(formId).findElement(By.cssSelector("button[type=submit]")).click();
 	}
 
-	boolean hasCookies() {
+	public boolean hasCookies() {
 		return !this.driver.manage().getCookies().isEmpty();
 	}
 
-	void screenshot(String name) throws IOException {
+	public void screenshot(String name) throws IOException {
 		this.step++;
 		Files.write(this.screenshots.resolve(String.format("%02d-%s.png", this.step, name)),
 				((TakesScreenshot) this.driver).getScreenshotAs(OutputType.BYTES));
@@ -102,7 +102,7 @@ final class ReporterBrowser implements AutoCloseable {
 
 	/** WCAG 2.0/2.1 A and AA violations axe-core finds on the current page. */
 	@SuppressWarnings("unchecked")
-	List<String> accessibilityViolations() {
+	public List<String> accessibilityViolations() {
 		try (InputStream in = ReporterBrowser.class.getClassLoader().getResourceAsStream(AXE)) {
 			this.driver.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
 		}

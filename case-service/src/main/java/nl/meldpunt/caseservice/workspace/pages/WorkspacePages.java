@@ -1,0 +1,79 @@
+package nl.meldpunt.caseservice.workspace.pages;
+
+import java.util.Locale;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * The advisers' workspace pages. Every page is the same shell: the browser module routes
+ * between log-in, inbox and case without reloading, so the unlocked private key lives in
+ * page memory only and never in storage. The shell holds no case data at all; everything
+ * comes from the JSON API after log-in.
+ */
+@Controller
+class WorkspacePages {
+
+	private final ScriptIntegrity sri;
+
+	WorkspacePages(ScriptIntegrity sri) {
+		this.sri = sri;
+	}
+
+	@GetMapping({ "/workspace/login", "/en/workspace/login" })
+	String login(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		return shell("login", null, lang, request, model, response);
+	}
+
+	@GetMapping({ "/workspace", "/en/workspace" })
+	String inbox(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		return shell("inbox", null, lang, request, model, response);
+	}
+
+	@GetMapping({ "/workspace/cases/{caseId}", "/en/workspace/cases/{caseId}" })
+	String caseFile(@PathVariable UUID caseId, @RequestParam(required = false) String lang, HttpServletRequest request,
+			Model model, HttpServletResponse response) {
+		return shell("case", caseId, lang, request, model, response);
+	}
+
+	private String shell(String view, UUID caseId, String lang, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		Texts texts = Texts.of(language(lang, request));
+		model.addAttribute("t", texts);
+		model.addAttribute("textsJson", texts.json());
+		model.addAttribute("view", view);
+		model.addAttribute("caseId", (caseId != null) ? caseId.toString() : "");
+		model.addAttribute("sri", this.sri);
+		String path = request.getRequestURI().replaceFirst("^/en/", "/");
+		model.addAttribute("otherHref", path + "?lang=" + texts.other());
+		// touching the token makes Spring Security send the XSRF-TOKEN cookie
+		CsrfToken csrf = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		if (csrf != null) {
+			csrf.getToken();
+		}
+		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+		return "workspace/app";
+	}
+
+	/**
+	 * English when asked for by {@code ?lang=en} or the {@code /en} prefix, else Dutch.
+	 */
+	static String language(String lang, HttpServletRequest request) {
+		if (lang != null) {
+			return "en".equals(lang.toLowerCase(Locale.ROOT)) ? "en" : "nl";
+		}
+		return request.getRequestURI().startsWith("/en/") ? "en" : "nl";
+	}
+
+}

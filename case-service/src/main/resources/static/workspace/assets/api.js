@@ -1,0 +1,129 @@
+// Shared by the workspace views: texts, the JSON API with CSRF, base64url, DOM building
+// (text only: decrypted content is never parsed as HTML).
+
+const texts = JSON.parse(document.getElementById("texts").textContent);
+
+export const language = document.documentElement.lang === "en" ? "en" : "nl";
+
+/** A text in the page's language, from workspace/messages*.properties. */
+export function text(key, ...args) {
+	let value = texts[key] ?? key;
+	args.forEach((arg, i) => { value = value.replace(`{${i}}`, arg); });
+	return value;
+}
+
+/** A page path with the language kept (Dutch is the default and needs no parameter). */
+export function href(path) {
+	return language === "en" ? `${path}?lang=en` : path;
+}
+
+export function toBase64Url(bytes) {
+	let binary = "";
+	for (let i = 0; i < bytes.length; i += 0x8000) {
+		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+	}
+	return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
+}
+
+export function fromBase64Url(value) {
+	const base64 = value.replaceAll("-", "+").replaceAll("_", "/");
+	const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
+	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+/** A refusal of the API: its stable type slug (`login-failed`, `consent-required`, …). */
+export class Problem extends Error {
+	constructor(status, slug) {
+		super(slug);
+		this.status = status;
+		this.slug = slug;
+	}
+}
+
+function csrfToken() {
+	const found = document.cookie.split("; ").find((c) => c.startsWith("XSRF-TOKEN="));
+	if (found) {
+		return decodeURIComponent(found.substring("XSRF-TOKEN=".length));
+	}
+	// double-submit: any unguessable value works as long as cookie and header agree
+	const token = crypto.randomUUID();
+	document.cookie = `XSRF-TOKEN=${token}; path=/; SameSite=Strict`;
+	return token;
+}
+
+/** Calls case-service's JSON API; a refusal becomes a Problem. */
+export async function api(method, path, json) {
+	const headers = { Accept: "application/json, application/problem+json" };
+	if (method !== "GET") {
+		headers["X-XSRF-TOKEN"] = csrfToken();
+	}
+	if (json !== undefined) {
+		headers["Content-Type"] = "application/json";
+	}
+	const response = await fetch(path, {
+		method, headers, credentials: "same-origin", redirect: "error",
+		body: json === undefined ? undefined : JSON.stringify(json),
+	});
+	if (!response.ok) {
+		let slug = "other";
+		try {
+			const problem = await response.json();
+			slug = (problem.type ?? "").split("/").pop() || "other";
+		}
+		catch {
+			// not a ProblemDetail (a proxy's page): keep "other"
+		}
+		throw new Problem(response.status, slug);
+	}
+	return response.status === 204 ? null : response.json();
+}
+
+/** An element with attributes and children (strings become text nodes). */
+export function el(tag, attributes = {}, ...children) {
+	const node = document.createElement(tag);
+	for (const [name, value] of Object.entries(attributes)) {
+		if (value === false || value === null || value === undefined) {
+			continue;
+		}
+		if (name === "class") {
+			node.className = value;
+		}
+		else {
+			node.setAttribute(name, value === true ? "" : value);
+		}
+	}
+	for (const child of children.flat(Infinity)) {
+		if (child !== null && child !== undefined && child !== false) {
+			node.append(child instanceof Node ? child : String(child));
+		}
+	}
+	return node;
+}
+
+/** A labelled form field; `input` is the control, its id names the label. */
+export function field(labelText, input, hint) {
+	return el("div", { class: "field" }, el("label", { for: input.id }, labelText), input, hint ?? null);
+}
+
+let statusTimer;
+
+/** Announces a result politely (role=status) and shows it. */
+export function announce(message) {
+	const status = document.getElementById("status");
+	status.textContent = message;
+	clearTimeout(statusTimer);
+	statusTimer = setTimeout(() => { status.textContent = ""; }, 15000);
+}
+
+export function formatDate(iso) {
+	if (!iso) {
+		return "";
+	}
+	const [y, m, d] = iso.split("-").map(Number);
+	return new Date(Date.UTC(y, m - 1, d)).toLocaleDateString(language === "en" ? "en-GB" : "nl-NL",
+		{ day: "numeric", month: "long", year: "numeric", timeZone: "UTC" });
+}
+
+export function shortId(uuid) {
+	return uuid.substring(0, 8);
+}

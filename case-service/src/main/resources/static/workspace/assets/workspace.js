@@ -1,0 +1,220 @@
+// The advisers' workspace: log-in, inbox and case in one page, so that the unlocked
+// private key lives in this page's memory only (never in storage). A reload loses it and
+// asks for the passphrase again.
+import { deriveLoginSecret, unwrapPrivateKey } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
+import { api, announce, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
+import { renderCase } from "./case.js";
+
+const session = { caller: null, wrapped: null, keyPair: null, directory: null };
+const view = document.getElementById("view");
+
+function show(title, ...children) {
+	view.replaceChildren(el("h1", { id: "page-title", tabindex: "-1" }, title), ...children);
+	document.title = `${title} – ${text("app.name")}`;
+}
+
+function focusTitle() {
+	document.getElementById("page-title")?.focus();
+}
+
+function routeOf(pathname) {
+	const path = pathname.replace(/^\/en\//, "/");
+	const match = path.match(/^\/workspace\/cases\/([0-9a-f-]{36})$/);
+	if (match) {
+		return { name: "case", caseId: match[1] };
+	}
+	return { name: path === "/workspace/login" ? "login" : "inbox" };
+}
+
+/** Goes to a workspace path without reloading (the key stays in memory). */
+export function navigate(path) {
+	history.pushState({}, "", href(path));
+	route().then(focusTitle, failed);
+}
+
+function languageLink() {
+	const other = document.getElementById("other-language");
+	other.href = `${location.pathname}?lang=${language === "en" ? "nl" : "en"}`;
+}
+
+function signedInHeader() {
+	const who = document.getElementById("who");
+	const logout = document.getElementById("logout");
+	who.hidden = !session.caller;
+	logout.hidden = !session.caller;
+	who.textContent = session.caller ? text("page.signedInAs", session.caller.displayName) : "";
+}
+
+async function route() {
+	languageLink();
+	const target = routeOf(location.pathname);
+	if (!session.caller) {
+		try {
+			const me = await api("GET", "/api/me");
+			session.caller = me.caller;
+			session.wrapped = me.wrappedPrivateKey;
+		}
+		catch (error) {
+			if (!(error instanceof Problem)) {
+				show(text("login.title"), el("p", { class: "error", role: "alert" }, text("page.network")));
+				return;
+			}
+		}
+	}
+	signedInHeader();
+	if (!session.caller) {
+		if (target.name !== "login") {
+			history.replaceState({}, "", href("/workspace/login"));
+		}
+		renderLogin();
+		return;
+	}
+	if (!session.keyPair) {
+		renderUnlock(target);
+		return;
+	}
+	if (target.name === "login") {
+		history.replaceState({}, "", href("/workspace"));
+		await renderInbox();
+	}
+	else if (target.name === "case") {
+		await renderCase(view, target.caseId, session, { show, navigate, directory });
+	}
+	else {
+		await renderInbox();
+	}
+}
+
+async function directory() {
+	session.directory ??= await api("GET", "/workspace/api/directory");
+	return session.directory;
+}
+
+function errorBox(id) {
+	return el("div", { id, class: "error", role: "alert", tabindex: "-1", hidden: true });
+}
+
+function fail(box, message) {
+	box.textContent = message;
+	box.hidden = false;
+	box.focus();
+}
+
+function renderLogin() {
+	const email = el("input", { id: "email", type: "email", name: "email", autocomplete: "username", required: true });
+	const passphrase = el("input", { id: "passphrase", type: "password", name: "passphrase", autocomplete: "current-password", required: true });
+	const code = el("input", { id: "code", type: "text", name: "code", inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9]{6}", maxlength: "6", required: true });
+	const error = errorBox("login-error");
+	const submit = el("button", { type: "submit", id: "login-submit" }, text("login.submit"));
+	const form = el("form", { id: "login-form", novalidate: true },
+		error,
+		field(text("login.email"), email),
+		field(text("login.passphrase"), passphrase),
+		field(text("login.code"), code),
+		submit);
+	form.addEventListener("submit", async (event) => {
+		event.preventDefault();
+		const typedCode = code.value.replace(/\s/g, "");
+		if (!email.value.trim() || !passphrase.value || !/^[0-9]{6}$/.test(typedCode)) {
+			fail(error, text("login.missing"));
+			return;
+		}
+		error.hidden = true;
+		submit.disabled = true;
+		announce(text("login.working"));
+		try {
+			const { kdfHeader } = await api("POST", "/login/key", { email: email.value.trim() });
+			const loginSecret = await deriveLoginSecret(fromBase64Url(kdfHeader), passphrase.value);
+			const signedIn = await api("POST", "/login", { email: email.value.trim(), loginSecret: toBase64Url(loginSecret), code: typedCode });
+			session.keyPair = await unwrapPrivateKey(fromBase64Url(signedIn.wrappedPrivateKey), passphrase.value);
+			session.caller = signedIn.caller;
+			passphrase.value = "";
+			announce("");
+			navigate("/workspace");
+		}
+		catch (problem) {
+			announce("");
+			submit.disabled = false;
+			fail(error, problem instanceof Problem ? (problem.status === 401 ? text("login.failed") : text("page.network"))
+				: problem?.name === "CryptoError" ? text("login.failed") : text("page.network"));
+		}
+	});
+	show(text("login.title"), el("p", {}, text("login.intro")), form);
+}
+
+function renderUnlock(target) {
+	const passphrase = el("input", { id: "unlock-passphrase", type: "password", autocomplete: "current-password", required: true });
+	const error = errorBox("unlock-error");
+	const submit = el("button", { type: "submit", id: "unlock-submit" }, text("unlock.submit"));
+	const form = el("form", { id: "unlock-form", novalidate: true }, error, field(text("login.passphrase"), passphrase), submit);
+	form.addEventListener("submit", async (event) => {
+		event.preventDefault();
+		submit.disabled = true;
+		try {
+			session.keyPair = await unwrapPrivateKey(fromBase64Url(session.wrapped), passphrase.value);
+			passphrase.value = "";
+			await route();
+			focusTitle();
+		}
+		catch {
+			submit.disabled = false;
+			fail(error, text("unlock.failed"));
+		}
+	});
+	show(text("unlock.title"), el("p", {}, text("unlock.intro")), form);
+	if (target.name === "login") {
+		history.replaceState({}, "", href("/workspace"));
+	}
+}
+
+async function renderInbox() {
+	show(text("inbox.title"), el("p", {}, text("page.loading")));
+	const cases = await api("GET", "/api/cases");
+	if (cases.length === 0) {
+		show(text("inbox.title"), el("p", { id: "inbox-empty", class: "empty" }, text("inbox.empty")));
+		return;
+	}
+	const rows = cases.map((c) => {
+		const urgency = c.overdue ? el("span", { class: "badge overdue" }, text("inbox.overdue"))
+			: c.dueSoon ? el("span", { class: "badge due-soon" }, text("inbox.dueSoon"))
+				: el("span", { class: "badge on-time" }, text("inbox.onTime"));
+		const link = el("a", { href: href(`/workspace/cases/${c.caseId}`), "data-case": c.caseId }, text("inbox.open", shortId(c.caseId)));
+		link.addEventListener("click", (event) => {
+			event.preventDefault();
+			navigate(`/workspace/cases/${c.caseId}`);
+		});
+		return el("tr", { class: c.overdue ? "overdue" : c.dueSoon ? "due-soon" : "" },
+			el("th", { scope: "row" }, link),
+			el("td", {}, text(`state.${c.state}`)),
+			el("td", {}, formatDate(c.receivedOn)),
+			el("td", {}, c.deadline ? text(`deadline.${c.deadline}`, formatDate(c.dueOn)) : text("deadline.none")),
+			el("td", {}, urgency));
+	});
+	const table = el("table", { id: "inbox" },
+		el("caption", { class: "visually-hidden" }, text("inbox.intro")),
+		el("thead", {}, el("tr", {}, ["inbox.case", "inbox.state", "inbox.received", "inbox.due", "inbox.urgency"]
+			.map((key) => el("th", { scope: "col" }, text(key))))),
+		el("tbody", {}, rows));
+	show(text("inbox.title"), el("p", {}, text("inbox.intro")), el("div", { class: "table-wrap" }, table));
+}
+
+document.getElementById("logout").addEventListener("click", async () => {
+	try {
+		await api("POST", "/logout");
+	}
+	finally {
+		session.caller = null;
+		session.keyPair = null;
+		session.wrapped = null;
+		session.directory = null;
+		navigate("/workspace/login");
+	}
+});
+
+window.addEventListener("popstate", () => route().then(focusTitle, failed));
+function failed(error) {
+	const message = error instanceof Problem && error.status === 403 ? text("page.forbidden") : text("page.network");
+	show(text("app.name"), el("p", { class: "error", role: "alert" }, message));
+}
+
+route().catch(failed);
