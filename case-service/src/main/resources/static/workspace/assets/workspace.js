@@ -4,6 +4,7 @@
 import { deriveLoginSecret, unwrapPrivateKey } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { api, announce, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
 import { renderCase } from "./case.js";
+import { renderEnrol } from "./enrol.js";
 
 const session = { caller: null, wrapped: null, keyPair: null, directory: null };
 const view = document.getElementById("view");
@@ -22,6 +23,9 @@ function routeOf(pathname) {
 	const match = path.match(/^\/workspace\/cases\/([0-9a-f-]{36})$/);
 	if (match) {
 		return { name: "case", caseId: match[1] };
+	}
+	if (path === "/workspace/enrol") {
+		return { name: "enrol" };
 	}
 	return { name: path === "/workspace/login" ? "login" : "inbox" };
 }
@@ -48,6 +52,10 @@ function signedInHeader() {
 async function route() {
 	languageLink();
 	const target = routeOf(location.pathname);
+	if (target.name === "enrol") {
+		renderEnrol(show, focusTitle);
+		return;
+	}
 	if (!session.caller) {
 		try {
 			const me = await api("GET", "/api/me");
@@ -62,6 +70,9 @@ async function route() {
 		}
 	}
 	signedInHeader();
+	if (session.caller && elsewhere(session.caller)) {
+		return;
+	}
 	if (!session.caller) {
 		if (target.name !== "login") {
 			history.replaceState({}, "", href("/workspace/login"));
@@ -88,6 +99,22 @@ async function route() {
 async function directory() {
 	session.directory ??= await api("GET", "/workspace/api/directory");
 	return session.directory;
+}
+
+/**
+ * Directors and administrators have no workspace: a director goes to the statistics
+ * dashboard, an administrator is told where administration happens. True when handled.
+ */
+function elsewhere(caller) {
+	if (caller.role === "DIRECTOR") {
+		location.assign(href("/statistics"));
+		return true;
+	}
+	if (caller.role === "ADMIN") {
+		show(text("admin.title"), el("p", { id: "admin-note" }, text("admin.note")));
+		return true;
+	}
+	return false;
 }
 
 function errorBox(id) {
@@ -126,6 +153,14 @@ function renderLogin() {
 			const { kdfHeader } = await api("POST", "/login/key", { email: email.value.trim() });
 			const loginSecret = await deriveLoginSecret(fromBase64Url(kdfHeader), passphrase.value);
 			const signedIn = await api("POST", "/login", { email: email.value.trim(), loginSecret: toBase64Url(loginSecret), code: typedCode });
+			if (elsewhere(signedIn.caller)) {
+				passphrase.value = "";
+				announce("");
+				session.caller = signedIn.caller;
+				signedInHeader();
+				focusTitle();
+				return;
+			}
 			session.keyPair = await unwrapPrivateKey(fromBase64Url(signedIn.wrappedPrivateKey), passphrase.value);
 			session.caller = signedIn.caller;
 			passphrase.value = "";
@@ -139,7 +174,8 @@ function renderLogin() {
 				: problem?.name === "CryptoError" ? text("login.failed") : text("page.network"));
 		}
 	});
-	show(text("login.title"), el("p", {}, text("login.intro")), form);
+	const enrol = el("a", { id: "enrol-link", href: href("/workspace/enrol") }, text("login.enrol"));
+	show(text("login.title"), el("p", {}, text("login.intro")), form, el("p", {}, enrol));
 }
 
 function renderUnlock(target) {

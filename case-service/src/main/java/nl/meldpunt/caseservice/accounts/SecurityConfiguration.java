@@ -67,7 +67,8 @@ class SecurityConfiguration {
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/setup", "/actuator/health/**",
 						"/actuator/health", "/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico",
-						"/workspace/login", "/en/workspace/login", "/workspace/assets/**")
+						"/workspace/login", "/en/workspace/login", "/workspace/enrol", "/en/workspace/enrol",
+						"/workspace/assets/**")
 				.permitAll()
 				.requestMatchers("/api/me")
 				.authenticated()

@@ -101,7 +101,8 @@ class AuthorizationMatrixIntegrationTest {
 				new Endpoint("list accounts", (id) -> get("/api/admin/accounts"), List.of(Who.ADMIN)),
 				new Endpoint("organisation settings", (id) -> get("/api/admin/organisation"), List.of(Who.ADMIN)),
 				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), List.of(Who.ADMIN)),
-				new Endpoint("who am I", (id) -> get("/api/me"), signedIn));
+				new Endpoint("who am I", (id) -> get("/api/me"), signedIn),
+				new Endpoint("workspace enrolment page", (id) -> get("/workspace/enrol"), List.of(Who.values())));
 		List<String> wrong = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
 			for (Who who : Who.values()) {

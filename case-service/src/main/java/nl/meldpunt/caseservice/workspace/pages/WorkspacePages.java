@@ -16,9 +16,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * The advisers' workspace pages. Every page is the same shell: the browser module routes
- * between log-in, inbox and case without reloading, so the unlocked private key lives in
- * page memory only and never in storage. The shell holds no case data at all; everything
- * comes from the JSON API after log-in.
+ * between enrolment, log-in, inbox and case without reloading, so the unlocked private
+ * key lives in page memory only and never in storage. The shell holds no case data at
+ * all; everything comes from the JSON API after log-in.
  */
 @Controller
 class WorkspacePages {
@@ -33,6 +33,12 @@ class WorkspacePages {
 	String login(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
 			HttpServletResponse response) {
 		return shell("login", null, lang, request, model, response);
+	}
+
+	@GetMapping({ "/workspace/enrol", "/en/workspace/enrol" })
+	String enrol(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		return shell("enrol", null, lang, request, model, response);
 	}
 
 	@GetMapping({ "/workspace", "/en/workspace" })

@@ -92,6 +92,31 @@ class WorkspacePagesIntegrationTest {
 	}
 
 	@Test
+	void enrolPageWhenAnonymousThenShellServedWithStrictCspAndNoInlineScript() throws Exception {
+		for (MockHttpServletRequestBuilder request : List.of(get("/workspace/enrol"), get("/en/workspace/enrol"))) {
+			MockHttpServletResponse response = this.mvc.perform(request).andReturn().getResponse();
+			assertThat(response.getStatus()).isEqualTo(200);
+			assertThat(response.getHeader("Content-Security-Policy")).contains("script-src 'self'")
+				.doesNotContain("unsafe-inline");
+			assertThat(response.getHeader("Cache-Control")).isEqualTo("no-store");
+			String html = response.getContentAsString();
+			assertThat(html).contains("data-view=\"enrol\"")
+				.contains("href=\"/workspace/assets/enrol.js\"")
+				.containsPattern("enrol\\.js\" integrity=\"sha384-");
+			Matcher scripts = SCRIPT.matcher(html);
+			while (scripts.find()) {
+				assertThat(scripts.group(1)).satisfiesAnyOf((a) -> assertThat(a).contains("type=\"application/json\""),
+						(a) -> assertThat(a).contains("src=\"/workspace/assets/workspace.js\""));
+			}
+		}
+		assertThat(this.mvc.perform(get("/en/workspace/enrol")).andReturn().getResponse().getContentAsString())
+			.contains("<html lang=\"en\"")
+			.contains("\"enrol.title\":\"Set up your account\"");
+		assertThat(this.mvc.perform(get("/workspace/assets/enrol.js")).andReturn().getResponse().getStatus())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void inboxPageWhenAnonymousThenRedirectedToLoginInSameLanguage() throws Exception {
 		assertThat(this.mvc.perform(get("/workspace")).andReturn().getResponse().getRedirectedUrl())
 			.isEqualTo("/workspace/login");

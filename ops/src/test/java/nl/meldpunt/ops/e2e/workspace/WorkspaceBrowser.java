@@ -47,9 +47,14 @@ final class WorkspaceBrowser implements AutoCloseable {
 	private static int step;
 
 	WorkspaceBrowser(String name) throws IOException {
+		this(name, "workspace");
+	}
+
+	/** A browser photographing into {@code target/screenshots/<folder>/}. */
+	WorkspaceBrowser(String name, String folder) throws IOException {
 		this.name = name;
 		Path userData = Files.createTempDirectory("meldpunt-e2e-chromium");
-		this.screenshots = Files.createDirectories(Path.of("target", "screenshots", "workspace"));
+		this.screenshots = Files.createDirectories(Path.of("target", "screenshots", folder));
 		String chromedriver = System.getProperty("meldpunt.chromedriver", "/usr/bin/chromedriver");
 		System.setProperty("webdriver.chrome.driver", chromedriver);
 		ChromeOptions options = new ChromeOptions();
@@ -87,8 +92,22 @@ final class WorkspaceBrowser implements AutoCloseable {
 		find("login-submit").click();
 	}
 
+	/**
+	 * Signs in with a passphrase and the code an authenticator app shows for the secret.
+	 */
+	void logIn(String email, String passphrase, String totpSecret) throws Exception {
+		find("email").sendKeys(email);
+		find("passphrase").sendKeys(passphrase);
+		find("code").sendKeys(code(totpSecret));
+		find("login-submit").click();
+	}
+
 	static String code() throws CodeGenerationException {
-		return new DefaultCodeGenerator().generate(TOTP_SECRET, Instant.now().getEpochSecond() / 30);
+		return code(TOTP_SECRET);
+	}
+
+	static String code(String totpSecret) throws CodeGenerationException {
+		return new DefaultCodeGenerator().generate(totpSecret, Instant.now().getEpochSecond() / 30);
 	}
 
 	WebElement find(String id) {

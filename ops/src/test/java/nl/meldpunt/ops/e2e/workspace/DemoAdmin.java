@@ -1,0 +1,77 @@
+package nl.meldpunt.ops.e2e.workspace;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.CookiePolicy;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.Base64;
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import nl.meldpunt.crypto.LoginSecret;
+
+/**
+ * The demo administrator on case-service's JSON admin API, as any API client would call
+ * it: KDF header, log-in secret and TOTP code, then the double-submit CSRF header on
+ * every call.
+ */
+final class DemoAdmin {
+
+	private final ObjectMapper json = new ObjectMapper();
+
+	private final String base;
+
+	private final HttpClient http;
+
+	private final String csrf = UUID.randomUUID().toString();
+
+	DemoAdmin(String caseServiceUrl) {
+		this.base = caseServiceUrl;
+		CookieManager cookies = new CookieManager(null, CookiePolicy.ACCEPT_ALL);
+		HttpCookie token = new HttpCookie("XSRF-TOKEN", this.csrf);
+		token.setPath("/");
+		token.setVersion(0);
+		cookies.getCookieStore().add(URI.create(caseServiceUrl), token);
+		this.http = HttpClient.newBuilder().cookieHandler(cookies).build();
+	}
+
+	DemoAdmin logIn() throws Exception {
+		String email = "admin@demo.meldpunt.nl";
+		JsonNode key = post("/login/key", this.json.createObjectNode().put("email", email));
+		byte[] header = Base64.getUrlDecoder().decode(key.get("kdfHeader").asText());
+		byte[] secret = LoginSecret.derive(header, WorkspaceBrowser.PASSPHRASE).toBytes();
+		post("/login",
+				this.json.createObjectNode()
+					.put("email", email)
+					.put("loginSecret", Base64.getUrlEncoder().withoutPadding().encodeToString(secret))
+					.put("code", WorkspaceBrowser.code()));
+		return this;
+	}
+
+	/** Invites a person; returns the one-time enrolment code. */
+	String invite(String role, String displayName, String email) throws Exception {
+		return post("/api/admin/accounts",
+				this.json.createObjectNode().put("role", role).put("displayName", displayName).put("email", email))
+			.get("enrolmentCode")
+			.asText();
+	}
+
+	private JsonNode post(String path, JsonNode body) throws IOException, InterruptedException {
+		HttpResponse<String> response = this.http.send(HttpRequest.newBuilder(URI.create(this.base + path))
+			.header("X-XSRF-TOKEN", this.csrf)
+			.header("Accept", "application/json")
+			.header("Content-Type", "application/json")
+			.POST(HttpRequest.BodyPublishers.ofString(body.toString()))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		if (response.statusCode() >= 300) {
+			throw new IllegalStateException(path + " answered " + response.statusCode() + ": " + response.body());
+		}
+		return this.json.readTree(response.body());
+	}
+
+}
