@@ -59,7 +59,7 @@ class WorkspaceEnrolmentEndToEndTest {
 			String secret = adviser.find("totp-secret").getText();
 			assertThat(secret).matches("[A-Z2-7]{16,}");
 			assertThat(adviser.find("totp-uri").getText()).startsWith("otpauth://totp/").contains(secret);
-			assertThat(adviser.find("key-fingerprint").getText()).matches("[0-9a-f]{4}( [0-9a-f]{4})+");
+			assertThat(adviser.find("key-fingerprint").getText()).matches("(?i)[0-9a-f]{4}( [0-9a-f]{4})+");
 			assertThat(adviser.find("enrol-next").getText()).contains("authenticator-app");
 			adviser.screenshot("enrolled");
 			assertThat(adviser.accessibilityViolations()).isEmpty();
