@@ -32,13 +32,30 @@ class LauncherProcessIntegrationTest {
 	@TempDir
 	Path temp;
 
+	/** Every launcher a test started, stopped even when an assertion failed half-way. */
+	private final List<LauncherProcess> started = new java.util.ArrayList<>();
+
+	@org.junit.jupiter.api.AfterEach
+	void stopLeftovers() {
+		for (LauncherProcess launcher : this.started) {
+			launcher.process().descendants().forEach(ProcessHandle::destroy);
+			launcher.process().destroy();
+		}
+	}
+
+	private LauncherProcess launch(Path data, int portal, int caseService) throws IOException {
+		LauncherProcess launcher = LauncherProcess.start(data, portal, caseService);
+		this.started.add(launcher);
+		return launcher;
+	}
+
 	@Test
 	void launcherWhenStoppedAndStartedAgainThenDataSurvivesAndEverythingStops() throws Exception {
 		Path data = this.temp.resolve("data");
 		int portal = freePort();
 		int caseService = freePort();
 
-		LauncherProcess first = LauncherProcess.start(data, portal, caseService);
+		LauncherProcess first = launch(data, portal, caseService);
 		first.awaitOutput("Meldpunt is running");
 		// the case service's console lines reach the operator: here, the demo accounts
 		assertThat(first.output()).contains("Demo accounts, all with passphrase").contains("adviser1@demo.meldpunt.nl");
@@ -58,7 +75,7 @@ class LauncherProcessIntegrationTest {
 		assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL shut down cleanly").doesNotExist();
 		assertThat(isRunningPostgres(postmaster)).isFalse();
 
-		LauncherProcess second = LauncherProcess.start(data, portal, caseService);
+		LauncherProcess second = launch(data, portal, caseService);
 		second.awaitOutput("Meldpunt is running");
 		assertThat(query(data, "select marker from restart_probe")).isEqualTo("kept");
 		assertThat(health(caseService)).contains("\"UP\"");
@@ -68,8 +85,7 @@ class LauncherProcessIntegrationTest {
 	@Test
 	void launcherWhenPortIsTakenThenOneSentenceAndNonZeroExit() throws Exception {
 		try (ServerSocket taken = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
-			LauncherProcess launcher = LauncherProcess.start(this.temp.resolve("data"), taken.getLocalPort(),
-					freePort());
+			LauncherProcess launcher = launch(this.temp.resolve("data"), taken.getLocalPort(), freePort());
 			assertThat(launcher.process().waitFor(60, TimeUnit.SECONDS)).isTrue();
 			assertThat(launcher.process().exitValue()).isEqualTo(2);
 			assertThat(launcher.output()).contains("meldpunt: Port " + taken.getLocalPort() + " is already in use")
