@@ -1,20 +1,15 @@
 package nl.meldpunt.ops.e2e.workspace;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 import dev.samstevens.totp.code.DefaultCodeGenerator;
 import dev.samstevens.totp.exceptions.CodeGenerationException;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
@@ -35,8 +30,6 @@ final class WorkspaceBrowser implements AutoCloseable {
 	static final String PASSPHRASE = "meldpunt-demo-passphrase";
 
 	static final String TOTP_SECRET = "MELDPUNTDEMOTOTPSECRETFORDEMOXYZ";
-
-	private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
 	private final ChromeDriver driver;
 
@@ -160,23 +153,8 @@ final class WorkspaceBrowser implements AutoCloseable {
 	}
 
 	/** WCAG 2.0/2.1 A and AA violations axe-core finds on the current page. */
-	@SuppressWarnings("unchecked")
 	List<String> accessibilityViolations() {
-		try (InputStream in = WorkspaceBrowser.class.getClassLoader().getResourceAsStream(AXE)) {
-			this.driver.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		List<Map<String, Object>> violations = (List<Map<String, Object>>) ((JavascriptExecutor) this.driver)
-			.executeAsyncScript(
-					"""
-							const done = arguments[arguments.length - 1];
-							axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-								.then((result) => done(result.violations.map((v) => ({ id: v.id,
-									nodes: v.nodes.map((n) => n.target.join(' ')).join(' | ') }))));
-							""");
-		return violations.stream().map((v) -> v.get("id") + " -> " + v.get("nodes")).toList();
+		return nl.meldpunt.ops.e2e.Axe.violations(this.driver);
 	}
 
 	@Override
