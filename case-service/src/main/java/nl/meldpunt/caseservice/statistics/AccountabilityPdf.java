@@ -91,7 +91,8 @@ final class AccountabilityPdf {
 			table.addCell(headerCell);
 		}
 		for (List<String> row : section.rows()) {
-			boolean total = row == section.rows().get(section.rows().size() - 1) && !"procedure".equals(section.name());
+			boolean total = row == section.rows().get(section.rows().size() - 1) && !"procedure".equals(section.name())
+					&& !"annual-report".equals(section.name());
 			for (int i = 0; i < row.size(); i++) {
 				table.addCell(cell(row.get(i), total ? bold : body, i > 0));
 			}

@@ -1,15 +1,18 @@
 package nl.meldpunt.caseservice.statistics;
 
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.ArrayList;
-import java.util.Locale;
 import java.util.List;
 
+import nl.meldpunt.caseservice.casefile.Channel;
+import nl.meldpunt.caseservice.casefile.Outcome;
+import nl.meldpunt.caseservice.casefile.Track;
+
 /**
- * The content of the yearly accountability report, shared by its PDF and CSV forms: the
- * dashboard's figures as tables, then the method. Built only from a
- * {@link StatisticsRelease}.
+ * The content of the accountability report, shared by its PDF and CSV forms: the
+ * release's tables, the procedure figures, the figures an adviser's annual report and a
+ * CSRD ESRS S1-17 disclosure ask for, then the method. Built only from a published
+ * {@link StatisticsRelease}: a figure that combines cells is given only when every cell
+ * it combines is published.
  */
 record AccountabilityReport(String title, String subtitle, List<Section> sections, String methodTitle,
 		List<String> method) {
@@ -19,62 +22,106 @@ record AccountabilityReport(String title, String subtitle, List<Section> section
 	}
 
 	static AccountabilityReport of(StatisticsRelease release, Texts t) {
-		YearFigures current = release.current();
-		YearFigures previous = release.previous();
-		String thisYear = Integer.toString(current.year());
-		String lastYear = Integer.toString(previous.year());
 		List<Section> sections = new ArrayList<>();
-		for (PublishedTable table : current.tables()) {
-			PublishedTable before = previous.table(table.name());
-			List<String> header = new ArrayList<>(List.of(t.table(table.name())));
-			header.addAll(StatisticsReports.QUARTERS.stream().map((q) -> q + " " + thisYear).toList());
-			header.add(t.row(table.name(), CountTable.TOTAL) + " " + thisYear);
-			header.add(t.row(table.name(), CountTable.TOTAL) + " " + lastYear);
-			List<List<String>> rows = new ArrayList<>();
-			for (int r = 0; r < table.rowKeys().size(); r++) {
-				List<String> row = new ArrayList<>(List.of(t.row(table.name(), table.rowKeys().get(r))));
-				table.cells().get(r).forEach((cell) -> row.add(t.count(cell)));
-				row.add(t.count(before.totalsColumn().get(r)));
-				rows.add(row);
-			}
-			sections.add(new Section(table.name(), t.get("chart." + table.name()), header, rows));
+		for (PublishedTable table : release.tables()) {
+			DashboardView.TableView view = DashboardView.tableView(release, t, table);
+			sections.add(new Section(table.name(), view.caption(), view.columns(), view.rows()));
 		}
-		KeyFigures now = current.keyFigures();
-		KeyFigures then = previous.keyFigures();
+		KeyFigures figures = release.keyFigures();
 		sections.add(new Section("procedure", t.get("report.keyFigures"),
-				List.of(t.get("column.figure"), thisYear, lastYear),
-				List.of(List.of(t.get("figure.median"), t.days(now.medianDaysToAcknowledge()),
-						t.days(then.medianDaysToAcknowledge())),
-						List.of(t.get("figure.ack7"), t.percent(now.percentAcknowledgedWithin7Days()),
-								t.percent(then.percentAcknowledgedWithin7Days())),
-						List.of(t.get("figure.feedback3m"), t.percent(now.percentFeedbackWithin3Months()),
-								t.percent(then.percentFeedbackWithin3Months())))));
-		List<List<String>> open = new ArrayList<>();
-		for (int b = 0; b <= StatisticsReports.AGE_BUCKETS.size(); b++) {
-			String key = (b < StatisticsReports.AGE_BUCKETS.size()) ? StatisticsReports.AGE_BUCKETS.get(b)
-					: CountTable.TOTAL;
-			open.add(List.of(t.row("open", key), t.count(current.openCasesByAge().totalsColumn().get(b)),
-					t.count(previous.openCasesByAge().totalsColumn().get(b))));
-		}
-		DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.LONG)
-			.withLocale(Locale.forLanguageTag(t.lang()));
-		sections.add(new Section("open-cases-by-age", t.get("chart.open"),
-				List.of(t.get("column.age"), t.get("chart.openOn", dates.format(current.openCasesOn())),
-						t.get("chart.openOn", dates.format(previous.openCasesOn()))),
-				open));
-		return new AccountabilityReport(t.get("report.title", thisYear), t.get("report.subtitle", thisYear, lastYear),
+				List.of(t.get("column.figure"), release.period().label()),
+				List.of(List.of(t.get("figure.median"), t.days(figures.medianDaysToAcknowledge())),
+						List.of(t.get("figure.ack7"), t.percent(figures.percentAcknowledgedWithin7Days())),
+						List.of(t.get("figure.feedback3m"), t.percent(figures.percentFeedbackWithin3Months())))));
+		sections.add(annual(release, t));
+		return new AccountabilityReport(
+				t.get("report.title", release.period().label()), t.get("report.subtitle", release.period().label(),
+						Integer.toString(release.version()), DashboardView.date(t, release)),
 				sections, t.get("report.method"), method(release, t));
 	}
 
+	/**
+	 * The figures of a confidential adviser's annual report and of ESRS S1-17 (incidents
+	 * of discrimination including harassment; complaints through the channels).
+	 */
+	static Section annual(StatisticsRelease release, Texts t) {
+		PublishedTable received = release.table(Dimension.RECEIVED_CHANNEL.tableName());
+		PublishedTable category = release.table(Dimension.CATEGORY.tableName());
+		PublishedTable outcome = release.table(Dimension.OUTCOME.tableName());
+		PublishedTable track = release.table(Dimension.TRACK.tableName());
+		PublishedTable age = release.table(Dimension.AGE.tableName());
+		List<String> discrimination = new ArrayList<>();
+		for (String key : category.rowKeys()) {
+			CategoryGroup group = key.startsWith("group-") ? groupOf(key) : CategoryGroup.of(key);
+			if (!key.equals(CountTable.TOTAL)
+					&& (group == CategoryGroup.DISCRIMINATION || group == CategoryGroup.UNDESIRABLE_BEHAVIOUR)) {
+				discrimination.add(key);
+			}
+		}
+		List<List<String>> rows = new ArrayList<>();
+		rows.add(List.of(t.get("report.annual.received"), sum(t, received, List.of(CountTable.TOTAL))));
+		rows.add(List.of(t.get("report.annual.receivedInternal"),
+				sum(t, received, List.of(Channel.INTERNAL_ADVISER.name()))));
+		rows.add(List.of(t.get("report.annual.receivedExternal"),
+				sum(t, received, List.of(Channel.EXTERNAL_HOTLINE.name()))));
+		rows.add(List.of(t.get("report.annual.closed"), sum(t, category, List.of(CountTable.TOTAL))));
+		rows.add(List.of(t.get("report.annual.discrimination"), sum(t, category, discrimination)));
+		rows.add(List.of(t.get("report.annual.substantiated"), sum(t, outcome, List.of(Outcome.SUBSTANTIATED.name()))));
+		rows.add(List.of(t.get("report.annual.formal"),
+				sum(t, track, List.of(Track.FORMAL_COMPLAINT.name(), Track.INVESTIGATION.name()))));
+		rows.add(List.of(t.get("report.annual.referred"), sum(t, outcome, List.of(Outcome.REFERRED.name()))));
+		rows.add(List.of(t.get("report.annual.open"), sum(t, age, List.of(CountTable.TOTAL))));
+		rows.add(List.of(t.get("report.annual.fines"), t.get("report.annual.notRecorded")));
+		return new Section("annual-report", t.get("report.annual"),
+				List.of(t.get("column.figure"), release.period().label()), rows);
+	}
+
+	private static CategoryGroup groupOf(String rowKey) {
+		for (CategoryGroup group : CategoryGroup.values()) {
+			if (group.rowKey().equals(rowKey)) {
+				return group;
+			}
+		}
+		return CategoryGroup.OTHER;
+	}
+
+	/** The sum of published row totals; "< k" as soon as one of them is hidden. */
+	private static String sum(Texts t, PublishedTable table, List<String> rowKeys) {
+		long sum = 0;
+		for (String key : rowKeys) {
+			PublishedCount count = table.totalsColumn().get(table.rowKeys().indexOf(key));
+			if (count.suppressed()) {
+				return count.display();
+			}
+			sum += count.count();
+		}
+		return t.count(PublishedCount.shown(sum));
+	}
+
 	static List<String> method(StatisticsRelease release, Texts t) {
-		int k = release.minCellSize();
+		String k = Integer.toString(release.minCellSize());
 		List<String> method = new ArrayList<>();
-		method.add(t.get("report.method.threshold", Integer.toString(k)));
-		method.add(t.get("report.method.suppression", Integer.toString(k)));
-		method.add(t.get("report.method.periods"));
-		method.add(t.get("report.method.figures", Integer.toString(k), Integer.toString(k - 1)));
-		method.add((release.epsilon() != null) ? t.get("report.method.noise", release.epsilon().toString())
-				: t.get("report.method.noNoise"));
+		method.add(t.get("report.method.threshold", k));
+		method.add(t.get("report.method.protection", Integer.toString(release.minCellSize() - 1),
+				Integer.toString(release.protectionUpTo())));
+		method.add(t.get("report.method.shared"));
+		method.add(t.get("report.method.periods", Integer.toString(release.settlingDays())));
+		method.add(t.get("report.method.populations"));
+		if (release.steppedUp()) {
+			method.add(t.get("report.method.stepUp", t.get("granularity." + release.granularity().name())));
+		}
+		if (release.pooled()) {
+			method.add(t.get("report.method.pool", Integer.toString(release.poolMembers())));
+		}
+		method.add(t.get("report.method.figures", k));
+		if (release.epsilon() != null) {
+			double perTable = release.epsilon() / release.tables().size();
+			method.add(t.get("report.method.noise", release.epsilon().toString(),
+					String.format(java.util.Locale.ROOT, "%.3f", perTable)));
+		}
+		else {
+			method.add(t.get("report.method.noNoise"));
+		}
 		method.add(t.get("report.method.source"));
 		return method;
 	}

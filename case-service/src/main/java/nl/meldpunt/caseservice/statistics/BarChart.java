@@ -4,38 +4,39 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A horizontal bar chart of this year against last year, laid out on the server so that
- * the template only places SVG shapes (no script, no inline style). This year is a solid
- * bar, last year a hatched one, a hidden figure a dashed outline, and every bar carries
- * its value as text: nothing depends on colour.
+ * A horizontal bar chart of a period against the same period a year earlier, laid out on
+ * the server so that the template only places SVG shapes (no script, no inline style).
+ * The period is a solid bar, the year before a hatched one, a hidden figure a dashed
+ * outline, and every bar carries its value as text: nothing depends on colour. Without a
+ * comparable earlier release there is one bar per row.
  */
 public record BarChart(String id, String title, String currentLabel, String previousLabel, int width, int height,
 		List<Group> groups) {
 
 	static final int BAR_SPACE = 250;
 
-	static final int GROUP_HEIGHT = 46;
-
 	/** One bar: its geometry, the text at its end and how it is drawn. */
 	public record Bar(int x, int y, int length, int textX, int textY, String text, String style) {
 	}
 
-	/** One row of the chart: a label with this year's and last year's bar. */
-	public record Group(String label, int labelY, Bar current, Bar previous) {
+	/** One row of the chart: a label with its bars (one or two). */
+	public record Group(String label, int labelY, List<Bar> bars) {
 	}
 
 	/** A value as plotted: the number behind a bar (null when hidden) and its text. */
 	public record Value(Double amount, String text) {
 	}
 
+	/** One row: this period's value and, when there is one, the year before's. */
 	public record Row(String label, Value current, Value previous) {
 	}
 
 	static BarChart of(String id, String title, String currentLabel, String previousLabel, List<Row> rows) {
+		boolean compared = previousLabel != null;
 		double max = 1;
 		for (Row row : rows) {
-			max = Math.max(max, (row.current().amount() != null) ? row.current().amount() : 0);
-			max = Math.max(max, (row.previous().amount() != null) ? row.previous().amount() : 0);
+			max = Math.max(max, amount(row.current()));
+			max = Math.max(max, amount(row.previous()));
 		}
 		// about 7.5 px per character at the chart's 13 px font, so that no label runs
 		// into a bar
@@ -43,14 +44,24 @@ public record BarChart(String id, String title, String currentLabel, String prev
 		for (Row row : rows) {
 			labelWidth = Math.max(labelWidth, (int) Math.ceil(row.label().length() * 7.5) + 14);
 		}
+		int groupHeight = compared ? 46 : 27;
 		List<Group> groups = new ArrayList<>();
 		int y = 8;
 		for (Row row : rows) {
-			groups.add(new Group(row.label(), y + 24, bar(row.current(), labelWidth, y + 4, max, "bar-current"),
-					bar(row.previous(), labelWidth, y + 23, max, "bar-previous")));
-			y += GROUP_HEIGHT;
+			List<Bar> bars = new ArrayList<>();
+			bars.add(bar(row.current(), labelWidth, y + 4, max, "bar-current"));
+			if (compared) {
+				Value previous = (row.previous() != null) ? row.previous() : new Value(null, "\u2013");
+				bars.add(bar(previous, labelWidth, y + 23, max, "bar-previous"));
+			}
+			groups.add(new Group(row.label(), y + (compared ? 24 : 17), bars));
+			y += groupHeight;
 		}
 		return new BarChart(id, title, currentLabel, previousLabel, labelWidth + BAR_SPACE + 110, y + 4, groups);
+	}
+
+	private static double amount(Value value) {
+		return (value != null && value.amount() != null) ? value.amount() : 0;
 	}
 
 	private static Bar bar(Value value, int x, int y, double max, String style) {

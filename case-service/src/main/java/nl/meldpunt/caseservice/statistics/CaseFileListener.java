@@ -7,7 +7,11 @@ import nl.meldpunt.caseservice.casefile.CaseFiled;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseTransitioned;
 
+import nl.meldpunt.caseservice.organisations.OrganisationUnits;
+import nl.meldpunt.caseservice.web.Refusal;
+
 import org.springframework.context.event.EventListener;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * Keeps the statistical records in step with the case file. The listeners run in the
  * publisher's transaction ({@code MANDATORY}: publishing outside one is a bug), so a
  * record changes exactly when the case does, and a failure here rolls the case change
- * back too.
+ * back too. A classification naming a unit the organisation did not configure is refused
+ * here, before it can become a published row.
  */
 @Component
 @Transactional(propagation = Propagation.MANDATORY)
@@ -24,8 +29,11 @@ class CaseFileListener {
 
 	private final StatisticalRecords records;
 
-	CaseFileListener(StatisticalRecords records) {
+	private final OrganisationUnits units;
+
+	CaseFileListener(StatisticalRecords records, OrganisationUnits units) {
 		this.records = records;
+		this.units = units;
 	}
 
 	@EventListener
@@ -48,8 +56,13 @@ class CaseFileListener {
 
 	@EventListener
 	void on(CaseClosed event) {
+		String unit = event.classification().unit();
+		if (unit != null && !this.units.existsByOrganisationIdAndCode(event.organisationId(), unit)) {
+			throw new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-unit",
+					"The unit must be one of the organisation's configured units, or none.");
+		}
 		this.records.ended(event.organisationId(), event.caseId(), event.closedOn());
-		this.records.classified(event.organisationId(), event.caseId(), event.classification());
+		this.records.classified(event.organisationId(), event.caseId(), event.closedOn(), event.classification());
 	}
 
 	@EventListener

@@ -1,32 +1,35 @@
 package nl.meldpunt.caseservice.statistics;
 
 /**
- * The procedure figures of one year: median days to acknowledgement, and the shares (in
+ * The procedure figures of a release: median days to acknowledgement, and the shares (in
  * whole percent) acknowledged within 7 days and given feedback within 3 months.
  */
 public record KeyFigures(PublishedFigure medianDaysToAcknowledge, PublishedFigure percentAcknowledgedWithin7Days,
 		PublishedFigure percentFeedbackWithin3Months) {
 
 	/**
-	 * A median is shown only over at least k cases. A share is shown only over at least k
-	 * cases and when neither the part nor the rest is a count between 1 and k − 1,
-	 * because a share times a known total is a count.
+	 * A median is shown only over at least k cases and without noise. A share is shown
+	 * only when its part and the rest are both published counts of the release and the
+	 * whole is at least k, so it tells nothing the counts do not.
 	 */
-	static KeyFigures of(StatisticsQueries.Procedure procedure, int k, boolean noisy) {
-		PublishedFigure median = (procedure.acknowledged() >= k && !noisy
-				&& procedure.medianDaysToAcknowledge() != null)
-						? new PublishedFigure(procedure.medianDaysToAcknowledge()) : PublishedFigure.HIDDEN;
-		return new KeyFigures(median, share(procedure.acknowledgedWithin7Days(), procedure.acknowledgementDue(), k),
-				share(procedure.feedbackOnTime(), procedure.feedbackDue(), k));
+	static KeyFigures of(StatisticsData.Median median, PublishedTable acknowledgement, PublishedTable feedback, int k,
+			boolean noisy) {
+		PublishedFigure days = (median != null && median.acknowledged() >= k && !noisy && median.days() != null)
+				? new PublishedFigure(median.days()) : PublishedFigure.HIDDEN;
+		return new KeyFigures(days, share(acknowledgement, k), share(feedback, k));
 	}
 
-	static PublishedFigure share(long part, long whole, int k) {
-		long rest = whole - part;
-		boolean small = (part > 0 && part < k) || (rest > 0 && rest < k);
-		if (whole < k || part < 0 || rest < 0 || small) {
+	/** Row 0 against row 1 of the table's totals column. */
+	static PublishedFigure share(PublishedTable table, int k) {
+		if (table == null) {
 			return PublishedFigure.HIDDEN;
 		}
-		return new PublishedFigure((double) Math.round(100.0 * part / whole));
+		PublishedCount part = table.totalsColumn().get(0);
+		PublishedCount rest = table.totalsColumn().get(1);
+		if (part.suppressed() || rest.suppressed() || part.count() + rest.count() < k) {
+			return PublishedFigure.HIDDEN;
+		}
+		return new PublishedFigure((double) Math.round(100.0 * part.count() / (part.count() + rest.count())));
 	}
 
 }

@@ -28,12 +28,11 @@ class StatisticalRecords {
 		// acknowledges
 		this.jdbc.update("""
 				insert into statistical_record
-				    (organisation_id, case_id, year, quarter, channel, received_on, feedback_due)
-				values (?, ?, ?, ?, ?, ?, ?)
+				    (organisation_id, case_id, year, quarter, channel, received_channel, received_on, feedback_due)
+				values (?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (case_id) do nothing
-				""", organisationId, caseId, receivedOn.getYear(), quarter, channel.name(), receivedOn,
+				""", organisationId, caseId, receivedOn.getYear(), quarter, channel.name(), channel.name(), receivedOn,
 				receivedOn.plusDays(7).plusMonths(3));
-		code(organisationId, "YEAR", Integer.toString(receivedOn.getYear()));
 	}
 
 	void acknowledged(UUID organisationId, UUID caseId, LocalDate on) {
@@ -62,23 +61,18 @@ class StatisticalRecords {
 				""", on, on, organisationId, caseId);
 	}
 
-	void classified(UUID organisationId, UUID caseId, Classification classification) {
+	/**
+	 * The classification, counted in the quarter the case was closed in: a quarter that
+	 * has ended never changes because a case of it closes later.
+	 */
+	void classified(UUID organisationId, UUID caseId, LocalDate closedOn, Classification classification) {
 		this.jdbc.update("""
-				update statistical_record set category = ?, unit = ?, channel = ?, track = ?, outcome = ?
-				where organisation_id = ? and case_id = ?
+				update statistical_record
+				set category = ?, unit = ?, channel = ?, track = ?, outcome = ?, closed_year = ?, closed_quarter = ?
+				where organisation_id = ? and case_id = ? and closed_year is null
 				""", classification.category(), classification.unit(), classification.channel().name(),
-				classification.track().name(), classification.outcome().name(), organisationId, caseId);
-		code(organisationId, "CATEGORY", classification.category());
-		if (classification.unit() != null) {
-			code(organisationId, "UNIT", classification.unit());
-		}
-	}
-
-	private void code(UUID organisationId, String kind, String code) {
-		this.jdbc.update("""
-				insert into statistics_code (organisation_id, kind, code) values (?, ?, ?)
-				on conflict do nothing
-				""", organisationId, kind, code);
+				classification.track().name(), classification.outcome().name(), closedOn.getYear(),
+				YearQuarter.of(closedOn).quarter(), organisationId, caseId);
 	}
 
 	/** Retention deleted the case: forget everything that could lead back to it. */

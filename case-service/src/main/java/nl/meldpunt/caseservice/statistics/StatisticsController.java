@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * The director's dashboard and the yearly accountability report (PDF, CSV). Pages carry
+ * The director's dashboard and the accountability report (PDF, CSV) of one published
+ * release ({@code ?period=2026&version=1}; without a period the newest year). Pages carry
  * their own strict CSP as well: no script at all, styles only from this origin.
  */
 @Controller
@@ -35,11 +36,11 @@ class StatisticsController {
 	}
 
 	@GetMapping
-	String dashboard(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String lang, Locale locale, Model model, HttpServletResponse response) {
+	String dashboard(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang, Locale locale,
+			Model model, HttpServletResponse response) {
 		Texts texts = Texts.of(lang, locale);
-		StatisticsRelease release = this.reports.release(caller, year);
-		model.addAttribute("view", DashboardView.of(release, texts));
+		model.addAttribute("view", DashboardView.of(this.reports.select(caller, period, version), texts));
 		model.addAttribute("t", texts);
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
 		response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
@@ -47,26 +48,30 @@ class StatisticsController {
 	}
 
 	@GetMapping("/report.pdf")
-	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String lang, Locale locale) {
+	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang,
+			Locale locale) {
 		Texts texts = Texts.of(lang, locale);
-		StatisticsRelease release = this.reports.release(caller, year);
+		StatisticsRelease release = this.reports.release(caller, period, version)
+			.orElseThrow(StatisticsReports.NotPublished::new);
 		return download(AccountabilityPdf.render(release, texts), MediaType.APPLICATION_PDF,
 				fileName(texts, release, "pdf"));
 	}
 
 	@GetMapping("/report.csv")
-	ResponseEntity<byte[]> csv(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) Integer year,
-			@RequestParam(required = false) String lang, Locale locale) {
+	ResponseEntity<byte[]> csv(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String period,
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang,
+			Locale locale) {
 		Texts texts = Texts.of(lang, locale);
-		StatisticsRelease release = this.reports.release(caller, year);
+		StatisticsRelease release = this.reports.release(caller, period, version)
+			.orElseThrow(StatisticsReports.NotPublished::new);
 		return download(AccountabilityCsv.render(release, texts).getBytes(StandardCharsets.UTF_8),
 				new MediaType("text", "csv", StandardCharsets.UTF_8), fileName(texts, release, "csv"));
 	}
 
 	private static String fileName(Texts texts, StatisticsRelease release, String extension) {
 		String base = "nl".equals(texts.lang()) ? "verantwoording-meldingen-" : "accountability-report-";
-		return base + release.year() + "-" + texts.lang() + "." + extension;
+		return base + release.period().key() + "-v" + release.version() + "-" + texts.lang() + "." + extension;
 	}
 
 	private static ResponseEntity<byte[]> download(byte[] body, MediaType type, String fileName) {

@@ -14,7 +14,8 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
  * How the statistics refuse: a {@link ProblemDetail} with a stable type, nothing more.
  */
 @Order(Ordered.HIGHEST_PRECEDENCE)
-@RestControllerAdvice(assignableTypes = { StatisticsController.class, StatisticsApiController.class })
+@RestControllerAdvice(
+		assignableTypes = { StatisticsController.class, StatisticsApiController.class, StatisticsAdminApi.class })
 class StatisticsProblems {
 
 	@ExceptionHandler(StatisticsReports.NotADirector.class)
@@ -26,7 +27,21 @@ class StatisticsProblems {
 	@ExceptionHandler({ StatisticsReports.InvalidPeriod.class, MethodArgumentTypeMismatchException.class })
 	ProblemDetail invalidPeriod() {
 		return problem(HttpStatus.BAD_REQUEST, "invalid-period",
-				"Ask for a whole year from " + StatisticsReports.FIRST_YEAR + " up to this year.");
+				"Ask for a published period: a quarter (2026-Q1), a year (2026) or three years (2024-2026), "
+						+ "and a version only together with a period.");
+	}
+
+	@ExceptionHandler(StatisticsReports.NotPublished.class)
+	ProblemDetail notPublished() {
+		return problem(HttpStatus.NOT_FOUND, "release-not-published",
+				"Nothing has been published for that period: only ended periods are published, "
+						+ "after their settling delay.");
+	}
+
+	@ExceptionHandler(Releases.Tampered.class)
+	ProblemDetail tampered() {
+		return problem(HttpStatus.CONFLICT, "release-tampered",
+				"A published release no longer matches its checksum and is not shown.");
 	}
 
 	@ExceptionHandler(Texts.UnsupportedLanguage.class)

@@ -1,130 +1,105 @@
 package nl.meldpunt.caseservice.statistics;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.Optional;
 import java.util.UUID;
 
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.accounts.Role;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Builds a protected {@link StatisticsRelease} for a director's own organisation. The one
- * place every output (dashboard, API, CSV, PDF) gets its figures from, so they all carry
- * the same protection.
+ * What a director may see: published releases of their own organisation (and of the pool
+ * it takes part in), never anything computed on request. The one place every output
+ * (dashboard, JSON, CSV, PDF) gets its figures from.
  */
 @Service
 class StatisticsReports {
 
-	/** The earliest year anyone may ask for. */
-	static final int FIRST_YEAR = 2000;
+	/**
+	 * The release asked for, the same period a year earlier (same breakdown) to compare
+	 * with, the pool's release of the same period, the other versions of the period, and
+	 * every published period (newest version each, newest first).
+	 */
+	record Selection(StatisticsRelease release, StatisticsRelease previous, StatisticsRelease pool,
+			List<StatisticsRelease> versions, List<StatisticsRelease> periods, int settlingDays, int minCellSize) {
 
-	static final List<String> QUARTERS = List.of("Q1", "Q2", "Q3", "Q4");
+		boolean empty() {
+			return this.release == null;
+		}
 
-	static final List<String> AGE_BUCKETS = List.of("under-1-month", "1-3-months", "3-6-months", "over-6-months");
+	}
 
-	/** Counts one case can move in a release, besides one cell per dimension table. */
-	private static final int OTHER_COUNTS_PER_CASE = 2 + 4;
-
-	private final StatisticsQueries queries;
+	private final Releases releases;
 
 	private final DisclosureSettingsStore settings;
 
-	private final Clock clock;
-
-	StatisticsReports(StatisticsQueries queries, DisclosureSettingsStore settings, ObjectProvider<Clock> clock) {
-		this.queries = queries;
+	StatisticsReports(Releases releases, DisclosureSettingsStore settings) {
+		this.releases = releases;
 		this.settings = settings;
-		this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
 	}
 
-	@Transactional(readOnly = true, isolation = Isolation.REPEATABLE_READ)
-	public StatisticsRelease release(Caller caller, Integer requestedYear) {
+	@Transactional(readOnly = true)
+	public Selection select(Caller caller, String periodKey, Integer version) {
 		requireDirector(caller);
-		LocalDate today = LocalDate.now(this.clock);
-		int year = (requestedYear != null) ? requestedYear : today.getYear();
-		if (year < FIRST_YEAR || year > today.getYear()) {
-			throw new InvalidPeriod();
-		}
 		UUID organisationId = caller.organisationId();
 		DisclosureSettings disclosure = this.settings.forOrganisation(organisationId);
-		StatisticsQueries.Vocabulary vocabulary = this.queries.vocabulary(organisationId);
-		List<Dimension> dimensions = new ArrayList<>(List.of(Dimension.values()));
-		if (vocabulary.units().isEmpty()) {
-			dimensions.remove(Dimension.UNIT);
+		List<StatisticsRelease> all = this.releases.summaries(organisationId, disclosure.pool());
+		List<StatisticsRelease> own = all.stream().filter((r) -> !r.pooled()).toList();
+		List<StatisticsRelease> periods = new ArrayList<>();
+		for (StatisticsRelease release : own) {
+			if (periods.stream().noneMatch((p) -> p.period().equals(release.period()))) {
+				periods.add(release);
+			}
 		}
-		GeometricNoise noise = (disclosure.epsilon() == null) ? null
-				: new GeometricNoise(this.settings.noiseSeed(organisationId), organisationId,
-						disclosure.epsilon() / (dimensions.size() + OTHER_COUNTS_PER_CASE));
-		ReleaseInput input = new ReleaseInput(organisationId, disclosure.minCellSize(), dimensions, vocabulary,
-				this.queries.tallies(organisationId, year, year - 1),
-				this.queries.procedure(organisationId, year, year - 1, today), noise);
-		LocalDate openOn = (year == today.getYear()) ? today : LocalDate.of(year, 12, 31);
-		LocalDate previousOpenOn = LocalDate.of(year - 1, 12, 31);
-		long[][] open = this.queries.openByAge(organisationId, openOn, previousOpenOn);
-		YearFigures current = figures(input, year, openOn, open[0]);
-		YearFigures previous = figures(input, year - 1, previousOpenOn, open[1]);
-		List<Integer> withRecords = vocabulary.years();
-		Set<Integer> years = new TreeSet<>(withRecords);
-		years.add(today.getYear());
-		years.removeIf((y) -> y < FIRST_YEAR || y > today.getYear());
-		List<Integer> newestFirst = new ArrayList<>(years);
-		Collections.reverse(newestFirst);
-		return new StatisticsRelease(year, disclosure.minCellSize(), disclosure.epsilon(), newestFirst,
-				!withRecords.isEmpty(), current, previous);
+		StatisticsRelease chosen;
+		if (periodKey == null && version != null) {
+			throw new InvalidPeriod();
+		}
+		if (periodKey == null) {
+			chosen = periods.stream()
+				.filter((r) -> r.period().kind() != Period.Kind.QUARTER)
+				.findFirst()
+				.orElse(periods.isEmpty() ? null : periods.get(0));
+		}
+		else {
+			Period period = Period.parse(periodKey);
+			if (period == null) {
+				throw new InvalidPeriod();
+			}
+			chosen = own.stream()
+				.filter((r) -> r.period().equals(period) && (version == null || r.version() == version))
+				.findFirst()
+				.orElseThrow(NotPublished::new);
+		}
+		if (chosen == null) {
+			return new Selection(null, null, null, List.of(), List.of(), disclosure.settlingDays(),
+					disclosure.minCellSize());
+		}
+		Period before = chosen.period().yearBefore();
+		StatisticsRelease previous = own.stream()
+			.filter((r) -> r.period().equals(before) && r.granularity() == chosen.granularity())
+			.findFirst()
+			.orElse(null);
+		StatisticsRelease pool = all.stream()
+			.filter((r) -> r.pooled() && r.period().year() == chosen.period().year()
+					&& r.period().kind() != Period.Kind.QUARTER && chosen.period().kind() != Period.Kind.QUARTER)
+			.findFirst()
+			.orElse(null);
+		List<StatisticsRelease> versions = own.stream()
+			.filter((r) -> r.period().equals(chosen.period()) && r.version() != chosen.version())
+			.toList();
+		return new Selection(chosen, previous, pool, versions, periods, disclosure.settlingDays(),
+				disclosure.minCellSize());
 	}
 
-	private YearFigures figures(ReleaseInput input, int year, LocalDate openOn, long[] open) {
-		List<CountTable> tables = new ArrayList<>();
-		for (Dimension dimension : input.dimensions()) {
-			List<String> rows = dimension.rows(input.vocabulary().categories(), input.vocabulary().units());
-			long[][] counts = new long[rows.size()][QUARTERS.size()];
-			for (StatisticsQueries.Tally tally : input.tallies()) {
-				int row = rows.indexOf(tally.row());
-				if (tally.year() == year && tally.dimension() == dimension && row >= 0) {
-					counts[row][tally.quarter() - 1] = tally.count();
-				}
-			}
-			for (int r = 0; r < rows.size(); r++) {
-				String owner = rows.get(r).equals(Dimension.UNCLASSIFIED) ? "shared" : dimension.tableName();
-				for (int q = 0; q < QUARTERS.size(); q++) {
-					counts[r][q] = input.noisy(year + "/" + owner + "/" + rows.get(r) + "/" + q, counts[r][q]);
-				}
-			}
-			tables.add(new CountTable(dimension.tableName(), rows, QUARTERS, counts));
-		}
-		List<PublishedTable> published = CellSuppression.protect(tables, Set.of(Dimension.UNCLASSIFIED),
-				input.minCellSize());
-		StatisticsQueries.Procedure procedure = input.procedure()
-			.stream()
-			.filter((p) -> p.year() == year)
-			.findFirst()
-			.orElse(new StatisticsQueries.Procedure(year, 0, null, 0, 0, 0, 0));
-		if (input.noise() != null) {
-			procedure = new StatisticsQueries.Procedure(year, 0, null,
-					input.noisy(year + "/ack-within-7", procedure.acknowledgedWithin7Days()),
-					input.noisy(year + "/ack-due", procedure.acknowledgementDue()),
-					input.noisy(year + "/feedback-on-time", procedure.feedbackOnTime()),
-					input.noisy(year + "/feedback-due", procedure.feedbackDue()));
-		}
-		long[][] openCounts = new long[open.length][1];
-		for (int b = 0; b < open.length; b++) {
-			openCounts[b][0] = input.noisy(openOn + "/open/" + b, open[b]);
-		}
-		CountTable openTable = new CountTable("open-cases-by-age", AGE_BUCKETS, List.of("open"), openCounts);
-		PublishedTable openPublished = CellSuppression.protect(List.of(openTable), Set.of(), input.minCellSize())
-			.get(0);
-		return new YearFigures(year, published, KeyFigures.of(procedure, input.minCellSize(), input.noise() != null),
-				openOn, openPublished);
+	/** One release, for the JSON API. */
+	@Transactional(readOnly = true)
+	public Optional<StatisticsRelease> release(Caller caller, String periodKey, Integer version) {
+		return Optional.ofNullable(select(caller, periodKey, version).release());
 	}
 
 	static void requireDirector(Caller caller) {
@@ -133,30 +108,29 @@ class StatisticsReports {
 		}
 	}
 
-	private record ReleaseInput(UUID organisationId, int minCellSize, List<Dimension> dimensions,
-			StatisticsQueries.Vocabulary vocabulary, List<StatisticsQueries.Tally> tallies,
-			List<StatisticsQueries.Procedure> procedure, GeometricNoise noise) {
-
-		long noisy(String figure, long value) {
-			return (this.noise != null) ? this.noise.noisy(figure, value) : value;
-		}
-
-	}
-
 	/** Only a director sees statistics, and only of their own organisation. */
 	static final class NotADirector extends RuntimeException {
 
 		NotADirector() {
-			super("Statistics are for directors only");
+			super("Statistics are for directors only", null, false, false);
 		}
 
 	}
 
-	/** Only whole years from {@link #FIRST_YEAR} to this year are offered. */
+	/** Only the fixed periods' keys are understood. */
 	static final class InvalidPeriod extends RuntimeException {
 
 		InvalidPeriod() {
-			super("Only whole years from " + FIRST_YEAR + " up to this year are offered");
+			super("A period is a quarter (2026-Q1), a year (2026) or three years (2024-2026)", null, false, false);
+		}
+
+	}
+
+	/** Nothing was published for that period (yet): it may not have ended. */
+	static final class NotPublished extends RuntimeException {
+
+		NotPublished() {
+			super("No release of that period has been published", null, false, false);
 		}
 
 	}

@@ -1,26 +1,41 @@
 package nl.meldpunt.caseservice.statistics;
 
-import java.util.UUID;
+import java.util.Arrays;
 
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.within;
 
 class GeometricNoiseUnitTest {
 
-	private final UUID organisation = UUID.randomUUID();
+	private static byte[] seed(int value) {
+		byte[] seed = new byte[32];
+		Arrays.fill(seed, (byte) value);
+		return seed;
+	}
 
 	@Test
 	void noisyWhenAskedAgainThenSameFigureSoAveragingGainsNothing() {
-		GeometricNoise noise = new GeometricNoise(new byte[] { 1, 2, 3 }, this.organisation, 0.5);
-		assertThat(noise.noisy("2026/category/racism/0", 17)).isEqualTo(noise.noisy("2026/category/racism/0", 17));
+		GeometricNoise noise = new GeometricNoise(seed(1), 0.5);
+		assertThat(noise.noisy("r:1|CATEGORY|racism|Q1", 17)).isEqualTo(noise.noisy("r:1|CATEGORY|racism|Q1", 17));
+	}
+
+	@Test
+	void noisyWhenTrueValueChangesThenTheNoiseStaysTheSameSoAChangeIsNotMarkedByAFreshDraw() {
+		GeometricNoise noise = new GeometricNoise(seed(3), 0.5);
+		for (int i = 0; i < 200; i++) {
+			long at40 = noise.noisy("cell/" + i, 40) - 40;
+			long at41 = noise.noisy("cell/" + i, 41) - 41;
+			assertThat(at41).isEqualTo(at40);
+		}
 	}
 
 	@Test
 	void noisyWhenOtherSeedThenOtherDraws() {
-		GeometricNoise one = new GeometricNoise(new byte[] { 1 }, this.organisation, 0.5);
-		GeometricNoise two = new GeometricNoise(new byte[] { 2 }, this.organisation, 0.5);
+		GeometricNoise one = new GeometricNoise(seed(1), 0.5);
+		GeometricNoise two = new GeometricNoise(seed(2), 0.5);
 		int differ = 0;
 		for (int i = 0; i < 200; i++) {
 			differ += (one.noisy("cell/" + i, 50) != two.noisy("cell/" + i, 50)) ? 1 : 0;
@@ -29,9 +44,15 @@ class GeometricNoiseUnitTest {
 	}
 
 	@Test
+	void noiseWhenSeedIsNotThirtyTwoSecretBytesThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new GeometricNoise(new byte[0], 1.0));
+		assertThatIllegalArgumentException().isThrownBy(() -> new GeometricNoise(new byte[16], 1.0));
+	}
+
+	@Test
 	void noisyWhenManyFiguresThenUnbiasedWithTheGeometricSpreadAndNeverNegative() {
 		double epsilon = 0.5;
-		GeometricNoise noise = new GeometricNoise(new byte[] { 9 }, this.organisation, epsilon);
+		GeometricNoise noise = new GeometricNoise(seed(9), epsilon);
 		int n = 40_000;
 		double sum = 0;
 		double squares = 0;

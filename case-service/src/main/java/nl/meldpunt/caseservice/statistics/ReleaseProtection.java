@@ -1,0 +1,90 @@
+package nl.meldpunt.caseservice.statistics;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Suppression that survives the auditor. First every count from 1 to k − 1 is hidden, and
+ * per table enough others that none can be recovered from its own rows and columns
+ * ({@link CellSuppression#closeBridges}); then {@link DisclosureAudit} checks the
+ * candidate together with every earlier release, and while it finds a disclosure, one
+ * more cell of the candidate is hidden: the nearest visible cell to the leak, an interior
+ * cell before a total, the smallest first. Hiding cells only ever widens what an attacker
+ * cannot rule out, and hiding every cell of the candidate adds nothing to what was
+ * published before, so this ends. A disclosure that no cell of the candidate touches
+ * comes from earlier releases alone; it is reported, not blamed on the candidate.
+ */
+final class ReleaseProtection {
+
+	/** The hidden cells, what was left over from earlier releases, and the effort. */
+	record Result(List<boolean[][]> hidden, List<String> inherited, int cellsHiddenByAudit, int linearPrograms,
+			int unknowns) {
+	}
+
+	private ReleaseProtection() {
+	}
+
+	/**
+	 * @param earlier every release published before, in publication order
+	 * @param candidate the release to protect, its {@code hidden} masks ignored
+	 * @param tables the candidate's true counts, one per table of its shape
+	 */
+	static Result protect(List<DisclosureAudit.Release> earlier, DisclosureAudit.Release candidate,
+			List<CountTable> tables, Map<String, Integer> minCellSize, Map<String, Integer> protection,
+			List<String> viewpoints) {
+		int k = candidate.minCellSize();
+		List<boolean[][]> masks = new ArrayList<>();
+		for (CountTable table : tables) {
+			boolean[][] mask = new boolean[table.rows() + 1][table.columns() + 1];
+			for (int r = 0; r <= table.rows(); r++) {
+				for (int c = 0; c <= table.columns(); c++) {
+					long value = table.value(r, c);
+					mask[r][c] = value >= 1 && value < k;
+				}
+			}
+			CellSuppression.closeBridges(table, mask);
+			masks.add(mask);
+		}
+		List<DisclosureAudit.Release> all = new ArrayList<>(earlier);
+		all.add(new DisclosureAudit.Release(candidate.id(), candidate.shape(), candidate.truth(), masks,
+				candidate.minCellSize(), candidate.protection()));
+		DisclosureAudit audit = new DisclosureAudit(all, minCellSize, protection, viewpoints);
+		List<String> inherited = new ArrayList<>();
+		int hiddenByAudit = 0;
+		while (true) {
+			List<DisclosureAudit.Finding> findings = audit.findings();
+			int[] next = null;
+			inherited.clear();
+			for (DisclosureAudit.Finding finding : findings) {
+				next = cheapest(audit.closestCandidateCells(finding.variables()), tables);
+				if (next != null) {
+					break;
+				}
+				inherited.add(finding.what());
+			}
+			if (next == null) {
+				return new Result(masks, List.copyOf(inherited), hiddenByAudit, audit.solved(), audit.variables());
+			}
+			masks.get(next[0])[next[1]][next[2]] = true;
+			CellSuppression.closeBridges(tables.get(next[0]), masks.get(next[0]));
+			hiddenByAudit++;
+		}
+	}
+
+	private static int[] cheapest(List<int[]> cells, List<CountTable> tables) {
+		int[] best = null;
+		long bestCost = Long.MAX_VALUE;
+		for (int[] cell : cells) {
+			CountTable table = tables.get(cell[0]);
+			int totals = ((cell[1] == table.rows()) ? 1 : 0) + ((cell[2] == table.columns()) ? 1 : 0);
+			long cost = totals * (1L << 40) + table.value(cell[1], cell[2]);
+			if (cost < bestCost) {
+				bestCost = cost;
+				best = cell;
+			}
+		}
+		return best;
+	}
+
+}
