@@ -57,7 +57,9 @@ public record DashboardView(Texts t, String title, String intro, boolean empty, 
 		PublishedTable receivedBefore = (previous != null) ? previous.table(Dimension.RECEIVED_CHANNEL.tableName())
 				: null;
 		List<BarChart.Row> columns = new ArrayList<>();
-		for (int c = 0; c < received.columnKeys().size(); c++) {
+		// the periods of the release; their total only when there is more than one
+		int shown = (received.columnKeys().size() == 2) ? 1 : received.columnKeys().size();
+		for (int c = 0; c < shown; c++) {
 			columns.add(new BarChart.Row(column(received.columnKeys().get(c)), value(t, received.totalsRow().get(c)),
 					(receivedBefore != null) ? value(t, receivedBefore.totalsRow().get(c)) : null));
 		}

@@ -43,8 +43,10 @@ final class DisclosureAudit {
 			int protection) {
 	}
 
-	/** A disclosure: what leaks and the unknowns it concerns. */
-	record Finding(String what, Set<Integer> variables) {
+	/**
+	 * A disclosure: what leaks, the unknowns it concerns, and the question that failed.
+	 */
+	record Finding(String what, Set<Integer> variables, String viewpoint, Object question) {
 	}
 
 	/** One question to the linear programs: can {@code Σ terms} reach the bound? */
@@ -143,13 +145,25 @@ final class DisclosureAudit {
 			LinearBounds bounds = bounds(viewpoint.getKey().isEmpty() ? null : viewpoint.getKey());
 			List<double[]> kept = this.witnesses.computeIfAbsent(viewpoint.getKey(), (v) -> new ArrayList<>());
 			kept.forEach(bounds::witness);
+			// two programs that push every open question at once usually answer most of
+			// them
+			Map<Integer, Integer> up = new TreeMap<>();
+			Map<Integer, Integer> down = new TreeMap<>();
+			for (Condition condition : open) {
+				condition.terms().forEach((v, c) -> (condition.atLeast() ? up : down).merge(v, c, Integer::sum));
+			}
+			if (open.size() > 2) {
+				bounds.explore(up, true);
+				bounds.explore(down, false);
+			}
 			for (Condition condition : open) {
 				if (bounds.reaches(condition.terms(), condition.bound(), condition.atLeast())) {
 					done.add(condition);
 				}
 				else {
 					String who = viewpoint.getKey().isEmpty() ? "" : " (known to " + viewpoint.getKey() + ")";
-					findings.add(new Finding(condition.what() + who, condition.terms().keySet()));
+					findings.add(new Finding(condition.what() + who, condition.terms().keySet(), viewpoint.getKey(),
+							condition));
 				}
 			}
 			kept.clear();
@@ -157,6 +171,25 @@ final class DisclosureAudit {
 			this.solved += bounds.solved();
 		}
 		return findings;
+	}
+
+	/**
+	 * Whether one finding still holds under the releases' current hidden cells (cheaper
+	 * than asking every question again).
+	 */
+	boolean holds(Finding finding) {
+		Condition condition = (Condition) finding.question();
+		LinearBounds bounds = bounds(finding.viewpoint().isEmpty() ? null : finding.viewpoint());
+		this.witnesses.getOrDefault(finding.viewpoint(), List.of()).forEach(bounds::witness);
+		boolean answered = bounds.reaches(condition.terms(), condition.bound(), condition.atLeast());
+		this.solved += bounds.solved();
+		if (answered) {
+			this.answered.computeIfAbsent(finding.viewpoint(), (v) -> new HashSet<>()).add(condition);
+			List<double[]> kept = this.witnesses.computeIfAbsent(finding.viewpoint(), (v) -> new ArrayList<>());
+			kept.clear();
+			kept.addAll(bounds.witnesses());
+		}
+		return !answered;
 	}
 
 	/**

@@ -137,6 +137,45 @@ final class LinearBounds {
 		return value;
 	}
 
+	/**
+	 * Looks for one feasible point that pushes the sum up (or down), every unknown capped
+	 * at {@link #CAP} so that even an unbounded direction yields a point; the point is
+	 * kept as a witness. One such program can answer many questions at once.
+	 */
+	void explore(Map<Integer, Integer> objective, boolean maximise) {
+		prepare();
+		Map<Integer, Map<Integer, Integer>> byComponent = new LinkedHashMap<>();
+		for (Map.Entry<Integer, Integer> term : objective.entrySet()) {
+			int variable = term.getKey();
+			if (!this.pinned[variable] && this.component[variable] >= 0 && term.getValue() != 0) {
+				byComponent.computeIfAbsent(this.component[variable], (c) -> new LinkedHashMap<>())
+					.merge(variable, term.getValue(), Integer::sum);
+			}
+		}
+		double[] witness = trueValues();
+		for (Map.Entry<Integer, Integer> term : objective.entrySet()) {
+			// unknowns in no equation: anything from 0 up
+			if (!this.pinned[term.getKey()] && this.component[term.getKey()] < 0) {
+				witness[term.getKey()] = (maximise == (term.getValue() > 0)) ? CAP : 0;
+			}
+		}
+		for (Map.Entry<Integer, Map<Integer, Integer>> part : byComponent.entrySet()) {
+			ComponentProgram program = this.programs.computeIfAbsent(part.getKey(), ComponentProgram::new);
+			Optimisation.Result result = program.solveCapped(part.getValue(), maximise);
+			this.solved++;
+			if (!result.getState().isFeasible()) {
+				continue;
+			}
+			for (int i = 0; i < program.variables.length; i++) {
+				witness[program.variables[i]] = Math.max(0, result.doubleValue(i));
+			}
+		}
+		this.witnesses.add(witness);
+	}
+
+	/** The cap of {@link #explore}: far above any count. */
+	static final double CAP = 1_000_000;
+
 	private Double optimum(Map<Integer, Integer> objective, boolean maximise) {
 		prepare();
 		double trueValue = 0;
@@ -345,6 +384,20 @@ final class LinearBounds {
 				}
 			}
 			return maximise ? this.model.maximise() : this.model.minimise();
+		}
+
+		Optimisation.Result solveCapped(Map<Integer, Integer> objective, boolean maximise) {
+			for (Variable variable : this.modelled) {
+				variable.upper(CAP);
+			}
+			try {
+				return solve(objective, maximise);
+			}
+			finally {
+				for (Variable variable : this.modelled) {
+					variable.upper(null);
+				}
+			}
 		}
 
 	}

@@ -54,21 +54,34 @@ final class ReleaseProtection {
 		int hiddenByAudit = 0;
 		while (true) {
 			List<DisclosureAudit.Finding> findings = audit.findings();
-			int[] next = null;
 			inherited.clear();
+			boolean fixedAny = false;
 			for (DisclosureAudit.Finding finding : findings) {
-				next = cheapest(audit.closestCandidateCells(finding.variables()), tables);
-				if (next != null) {
-					break;
+				// cells hidden for an earlier finding of this pass may have answered it
+				if (fixedAny && !audit.holds(finding)) {
+					continue;
 				}
-				inherited.add(finding.what());
+				int[] next = cheapest(audit.closestCandidateCells(finding.variables()), tables);
+				if (next == null) {
+					inherited.add(finding.what());
+					continue;
+				}
+				// hide, nearest and cheapest first, until this one is answered
+				do {
+					masks.get(next[0])[next[1]][next[2]] = true;
+					CellSuppression.closeBridges(tables.get(next[0]), masks.get(next[0]));
+					hiddenByAudit++;
+					fixedAny = true;
+					if (!audit.holds(finding)) {
+						break;
+					}
+					next = cheapest(audit.closestCandidateCells(finding.variables()), tables);
+				}
+				while (next != null);
 			}
-			if (next == null) {
+			if (!fixedAny) {
 				return new Result(masks, List.copyOf(inherited), hiddenByAudit, audit.solved(), audit.variables());
 			}
-			masks.get(next[0])[next[1]][next[2]] = true;
-			CellSuppression.closeBridges(tables.get(next[0]), masks.get(next[0]));
-			hiddenByAudit++;
 		}
 	}
 

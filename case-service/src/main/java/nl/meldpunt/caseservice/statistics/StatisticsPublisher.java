@@ -280,7 +280,12 @@ class StatisticsPublisher {
 				epsilon, settlingDays, labels, published, figures);
 	}
 
+	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(StatisticsPublisher.class);
+
 	private StatisticsRelease store(UUID organisationId, String pool, Made made) {
+		log.info("Statistics release {} v{} ({}): {} cells hidden by the audit, {} linear programs over {} unknowns",
+				made.content().period().key(), made.content().version(), made.content().granularity(),
+				made.result().cellsHiddenByAudit(), made.result().linearPrograms(), made.result().unknowns());
 		String sha256 = this.releases.insert(made.id(), organisationId, pool, made.members(), made.content(),
 				made.truth());
 		this.audit.record(organisationId, "SYSTEM", "statistics",

@@ -16,6 +16,9 @@ import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Track;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+import nl.meldpunt.caseservice.organisations.OrganisationUnit;
+import nl.meldpunt.caseservice.organisations.OrganisationUnits;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -69,12 +72,25 @@ final class CaseFileEvents {
 	}
 
 	/**
+	 * A real organisation (default categories) with the units {@code care},
+	 * {@code housing} and {@code office}, as the seeded classifications use.
+	 */
+	static UUID organisation(OrganisationSetup setup, OrganisationUnits units) {
+		String slug = "stats-" + UUID.randomUUID().toString().substring(0, 8);
+		UUID id = setup.create(slug, "Statistics " + slug).id();
+		for (String unit : List.of("care", "housing", "office")) {
+			units.save(new OrganisationUnit(id, unit, "Onderdeel " + unit, "Unit " + unit));
+		}
+		return id;
+	}
+
+	/**
 	 * A year of an organisation: many racism and bullying reports, a few rare categories
 	 * (so that small cells appear), some still open. Returns every case id it used.
 	 */
 	List<UUID> seedYear(UUID organisation, int year, int cases, long seed, LocalDate today) {
-		String[] categories = { "racism", "racism", "racism", "bullying", "bullying", "sexual-harassment",
-				"sexual-harassment", "aggression", "religion", "age" };
+		String[] categories = { "racism", "racism", "racism", "bullying", "bullying", "gender", "gender", "aggression",
+				"religion", "age" };
 		String[] units = { "care", "care", "housing", "office" };
 		Random random = new Random(seed);
 		List<UUID> ids = new ArrayList<>();

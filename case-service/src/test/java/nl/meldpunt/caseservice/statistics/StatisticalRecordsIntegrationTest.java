@@ -9,6 +9,9 @@ import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Track;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+import nl.meldpunt.caseservice.organisations.OrganisationUnits;
+import nl.meldpunt.caseservice.web.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -34,13 +37,20 @@ class StatisticalRecordsIntegrationTest {
 	@Autowired
 	JdbcTemplate jdbc;
 
+	@Autowired
+	OrganisationSetup setup;
+
+	@Autowired
+	OrganisationUnits units;
+
 	CaseFileEvents events;
 
-	UUID organisation = UUID.randomUUID();
+	UUID organisation;
 
 	@BeforeEach
 	void setUp() {
 		this.events = new CaseFileEvents(this.publisher, this.transactions);
+		this.organisation = CaseFileEvents.organisation(this.setup, this.units);
 	}
 
 	@Test
@@ -94,7 +104,24 @@ class StatisticalRecordsIntegrationTest {
 			.containsEntry("track", "MEDIATION")
 			.containsEntry("outcome", "RESOLVED")
 			.containsEntry("feedback_on_time", false)
-			.containsEntry("closed_on", java.sql.Date.valueOf("2025-12-01"));
+			.containsEntry("closed_on", java.sql.Date.valueOf("2025-12-01"))
+			.containsEntry("closed_year", 2025)
+			.containsEntry("closed_quarter", 4)
+			.containsEntry("received_channel", "INTERNAL_ADVISER");
+	}
+
+	@Test
+	void caseClosedWhenUnitIsNotConfiguredThenRefusedAndNothingRecorded() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 8, 1), Channel.INTERNAL_ADVISER);
+		assertThatExceptionOfType(Refusal.class)
+			.isThrownBy(() -> this.events.close(this.organisation, caseId, LocalDate.of(2025, 9, 1),
+					new Classification("racism", "payroll-team-jansen", Channel.INTERNAL_ADVISER, Track.INFORMAL,
+							Outcome.RESOLVED)))
+			.satisfies((refusal) -> assertThat(refusal.slug()).isEqualTo("unknown-unit"));
+		assertThat(record(caseId)).containsEntry("category", null)
+			.containsEntry("unit", null)
+			.containsEntry("closed_on", null)
+			.containsEntry("closed_year", null);
 	}
 
 	@Test
