@@ -170,7 +170,28 @@ final class LinearBounds {
 				witness[program.variables[i]] = Math.max(0, result.doubleValue(i));
 			}
 		}
-		this.witnesses.add(witness);
+		if (feasible(witness)) {
+			this.witnesses.add(witness);
+		}
+	}
+
+	/**
+	 * Whether a point satisfies every equation: a solver's answer is kept as a witness,
+	 * or trusted as an optimum, only then.
+	 */
+	private boolean feasible(double[] point) {
+		for (int e = 0; e < this.variablesOf.size(); e++) {
+			int[] variables = this.variablesOf.get(e);
+			int[] coefficients = this.coefficientsOf.get(e);
+			double sum = 0;
+			for (int i = 0; i < variables.length; i++) {
+				sum += coefficients[i] * point[variables[i]];
+			}
+			if (Math.abs(sum - this.constants.get(e)) > 1e-6 * Math.max(1, Math.abs(this.constants.get(e)))) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The cap of {@link #explore}: far above any count. */
@@ -216,10 +237,14 @@ final class LinearBounds {
 			}
 			for (int i = 0; i < program.variables.length; i++) {
 				witness[program.variables[i]] = Math.max(0, result.doubleValue(i));
+				// the optimum as the point says, not as the solver reports it
+				value += part.getValue().getOrDefault(program.variables[i], 0) * witness[program.variables[i]];
 			}
-			value += result.getValue();
 		}
 		if (witness != null) {
+			if (!feasible(witness)) {
+				return null;
+			}
 			this.witnesses.add(witness);
 		}
 		// the true point is feasible: an optimum on the wrong side of it is a solver

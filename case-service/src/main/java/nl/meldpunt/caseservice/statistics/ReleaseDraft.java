@@ -71,6 +71,27 @@ final class ReleaseDraft {
 		return List.of(new ReleaseShape.Line(period.key(), quarters.stream().map(YearQuarter::key).toList()));
 	}
 
+	/**
+	 * Whether any category (or group) count is at least k, so that protection could leave
+	 * one to show; when none is, a finer release is not worth auditing.
+	 */
+	static boolean mayShowACategory(ReleaseShape shape, List<CountTable> tables, int k) {
+		for (int t = 0; t < tables.size(); t++) {
+			if (shape.tables().get(t).dimension() != Dimension.CATEGORY) {
+				continue;
+			}
+			CountTable table = tables.get(t);
+			for (int r = 0; r < table.rows(); r++) {
+				for (int c = 0; c < table.columns(); c++) {
+					if (table.value(r, c) >= k) {
+						return true;
+					}
+				}
+			}
+		}
+		return false;
+	}
+
 	/** The true count of every cell, from the atoms. */
 	static List<CountTable> tables(ReleaseShape shape, Map<String, Long> atoms) {
 		List<CountTable> tables = new ArrayList<>();

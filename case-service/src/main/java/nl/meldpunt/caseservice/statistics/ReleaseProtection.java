@@ -35,13 +35,17 @@ final class ReleaseProtection {
 			List<String> viewpoints) {
 		int k = candidate.minCellSize();
 		List<boolean[][]> masks = new ArrayList<>();
-		for (CountTable table : tables) {
+		for (int t = 0; t < tables.size(); t++) {
+			CountTable table = tables.get(t);
 			boolean[][] mask = new boolean[table.rows() + 1][table.columns() + 1];
 			for (int r = 0; r <= table.rows(); r++) {
 				for (int c = 0; c <= table.columns(); c++) {
 					long value = table.value(r, c);
 					mask[r][c] = value >= 1 && value < k;
 				}
+			}
+			if (candidate.shape().tables().get(t).dimension().aboutReporters()) {
+				hideWhereOneValueIsAll(table, mask);
 			}
 			CellSuppression.closeBridges(table, mask);
 			masks.add(mask);
@@ -81,6 +85,52 @@ final class ReleaseProtection {
 			}
 			if (!fixedAny) {
 				return new Result(masks, List.copyOf(inherited), hiddenByAudit, audit.solved(), audit.variables());
+			}
+		}
+	}
+
+	/**
+	 * A line (row or column) whose cases all share one value gives that away: its one
+	 * non-zero cell is hidden together with a zero of the line, so that the zero may have
+	 * been more. A first pass; the audit checks what is left.
+	 */
+	static void hideWhereOneValueIsAll(CountTable table, boolean[][] mask) {
+		int rows = table.rows();
+		int columns = table.columns();
+		for (int r = 0; r <= rows && columns >= 2; r++) {
+			int only = -1;
+			int zero = -1;
+			int nonZero = 0;
+			for (int c = 0; c < columns; c++) {
+				if (table.value(r, c) > 0) {
+					nonZero++;
+					only = c;
+				}
+				else if (zero < 0 || mask[r][c]) {
+					zero = c;
+				}
+			}
+			if (nonZero == 1) {
+				mask[r][only] = true;
+				mask[r][zero] = true;
+			}
+		}
+		for (int c = 0; c <= columns && rows >= 2; c++) {
+			int only = -1;
+			int zero = -1;
+			int nonZero = 0;
+			for (int r = 0; r < rows; r++) {
+				if (table.value(r, c) > 0) {
+					nonZero++;
+					only = r;
+				}
+				else if (zero < 0 || mask[r][c]) {
+					zero = r;
+				}
+			}
+			if (nonZero == 1) {
+				mask[only][c] = true;
+				mask[zero][c] = true;
 			}
 		}
 	}

@@ -178,9 +178,10 @@ class StatisticsPublisher {
 		Made made = null;
 		for (int level = 0; level < Granularity.LADDER.size(); level++) {
 			Granularity granularity = Granularity.LADDER.get(level);
+			boolean last = level == Granularity.LADDER.size() - 1;
 			made = make(organisationId, disclosure, vocabulary, granularity.period(year, null), granularity, 1,
-					level > 0, today);
-			if (informative(made.content())) {
+					level > 0, today, !last);
+			if (made != null && (last || informative(made.content()))) {
 				return made;
 			}
 		}
@@ -203,6 +204,16 @@ class StatisticsPublisher {
 
 	private Made make(UUID organisationId, DisclosureSettings disclosure, StatisticsData.Vocabulary vocabulary,
 			Period period, Granularity granularity, int version, boolean steppedUp, LocalDate today) {
+		return make(organisationId, disclosure, vocabulary, period, granularity, version, steppedUp, today, false);
+	}
+
+	/**
+	 * @param onlyIfHopeful null instead of a release in which no category could ever show
+	 * (every count below k), without running the audit
+	 */
+	private Made make(UUID organisationId, DisclosureSettings disclosure, StatisticsData.Vocabulary vocabulary,
+			Period period, Granularity granularity, int version, boolean steppedUp, LocalDate today,
+			boolean onlyIfHopeful) {
 		UUID id = UUID.randomUUID();
 		String scope = organisationId.toString();
 		ReleaseShape shape = ReleaseDraft.shape(period, granularity, List.of(vocabulary.scope(organisationId)));
@@ -222,6 +233,9 @@ class StatisticsPublisher {
 			shape = drawn.shape();
 			atoms = drawn.atoms();
 			tables = drawn.tables();
+		}
+		if (onlyIfHopeful && !ReleaseDraft.mayShowACategory(shape, tables, disclosure.minCellSize())) {
+			return null;
 		}
 		List<Releases.Stored> stored = new ArrayList<>(this.releases.ofOrganisation(organisationId));
 		// the pools it was ever counted in: its own figures narrow what a pool says of
