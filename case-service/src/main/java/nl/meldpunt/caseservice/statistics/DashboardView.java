@@ -162,15 +162,17 @@ public record DashboardView(Texts t, String title, String intro, boolean empty, 
 	}
 
 	static TableView tableView(StatisticsRelease release, Texts t, PublishedTable table) {
+		// one period: its total column would only repeat it
+		int shown = (table.columnKeys().size() == 2) ? 1 : table.columnKeys().size();
 		List<String> columns = new ArrayList<>(List.of(t.table(table.name())));
-		for (String key : table.columnKeys()) {
+		for (String key : table.columnKeys().subList(0, shown)) {
 			columns.add(column(key).equals(CountTable.TOTAL) ? t.row(table.name(), CountTable.TOTAL) : column(key));
 		}
 		List<List<String>> rows = new ArrayList<>();
 		for (int r = 0; r < table.rowKeys().size(); r++) {
 			List<String> row = new ArrayList<>();
 			row.add(label(release, t, table.name(), table.rowKeys().get(r)));
-			table.cells().get(r).forEach((cell) -> row.add(t.count(cell)));
+			table.cells().get(r).subList(0, shown).forEach((cell) -> row.add(t.count(cell)));
 			rows.add(row);
 		}
 		return new TableView(t.get("chart." + table.name()) + " (" + release.period().label() + ")", columns, rows);

@@ -84,7 +84,42 @@ final class ReleaseProtection {
 				while (next != null);
 			}
 			if (!fixedAny) {
+				alignTotals(candidate.shape(), masks);
 				return new Result(masks, List.copyOf(inherited), hiddenByAudit, audit.solved(), audit.variables());
+			}
+		}
+	}
+
+	/**
+	 * The tables of one population count the same cases, so their totals row is the same
+	 * numbers: where one table shows a total, every table of the population shows it (it
+	 * tells nothing the shown one does not), rather than "< k" beside a number.
+	 */
+	static void alignTotals(ReleaseShape shape, List<boolean[][]> masks) {
+		for (Population population : List.of(Population.RECEIVED, Population.CLOSED)) {
+			List<Integer> tables = new ArrayList<>();
+			for (int t = 0; t < shape.tables().size(); t++) {
+				ReleaseShape.TableShape table = shape.tables().get(t);
+				if (!table.isolated() && table.dimension().population() == population) {
+					tables.add(t);
+				}
+			}
+			if (tables.isEmpty()) {
+				continue;
+			}
+			int columns = shape.tables().get(tables.get(0)).columns().size();
+			for (int c = 0; c <= columns; c++) {
+				boolean shown = false;
+				for (int t : tables) {
+					boolean[][] mask = masks.get(t);
+					shown |= !mask[mask.length - 1][c];
+				}
+				if (shown) {
+					for (int t : tables) {
+						boolean[][] mask = masks.get(t);
+						mask[mask.length - 1][c] = false;
+					}
+				}
 			}
 		}
 	}

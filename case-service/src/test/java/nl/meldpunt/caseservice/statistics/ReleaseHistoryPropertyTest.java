@@ -33,7 +33,7 @@ class ReleaseHistoryPropertyTest {
 	static final List<String> CATEGORIES = List.of("racism", "religion", "gender", "sexual-orientation", "disability",
 			"age", "bullying", "aggression", "integrity", "other");
 
-	static final int HISTORIES = 8;
+	static final int HISTORIES = 6;
 
 	/** A published release as the attacker holds it (plus its truth, for the check). */
 	record Published(DisclosureAudit.Release release, int k, int protection) {
@@ -45,7 +45,7 @@ class ReleaseHistoryPropertyTest {
 			long seed = 20261126L + history;
 			Random random = new Random(seed);
 			// from a 200-person employer to a large one: 3 to 110 reports a year
-			int size = new int[] { 3, 7, 12, 20, 35, 55, 80, 110 }[history];
+			int size = new int[] { 3, 8, 20, 45, 80, 110 }[history];
 			Organisation organisation = new Organisation("o" + history, size, random);
 			List<Published> published = new ArrayList<>();
 			int k = 3 + random.nextInt(4);
@@ -58,7 +58,7 @@ class ReleaseHistoryPropertyTest {
 
 	@Test
 	void poolWhenThreeRandomMembersPublishThenNoMemberNarrowsAnotherPastItsProtection() {
-		for (int history = 0; history < 2; history++) {
+		for (int history = 0; history < 1; history++) {
 			long seed = 77_000L + history;
 			Random random = new Random(seed);
 			List<Published> published = new ArrayList<>();

@@ -31,7 +31,7 @@ class TextsUnitTest {
 
 	@Test
 	void getWhenYearArgumentThenNoThousandsSeparator() {
-		assertThat(Texts.of("nl", null).get("dashboard.title", 2026)).isEqualTo("Meldingen in cijfers, 2026");
+		assertThat(Texts.of("nl", null).get("dashboard.title", 2026)).isEqualTo("Meldingen in cijfers: 2026");
 	}
 
 	@Test
