@@ -90,8 +90,19 @@ public final class WrappedSigningKey {
 	public SigningKey unwrap(WrappedPrivateKey companion, CharSequence passphrase) throws CryptoException {
 		Objects.requireNonNull(companion, "companion");
 		byte[] master = companion.header().stretch(KdfHeader.forOpening(passphrase));
+		try {
+			return unwrap(companion, master);
+		}
+		finally {
+			Arrays.fill(master, (byte) 0);
+		}
+	}
+
+	/**
+	 * Unwraps with the already stretched passphrase; the caller zeroes {@code master}.
+	 */
+	SigningKey unwrap(WrappedPrivateKey companion, byte[] master) throws CryptoException {
 		byte[] wrapKey = KdfHeader.derive(master, INFO);
-		Arrays.fill(master, (byte) 0);
 		byte[] publicKey = Arrays.copyOfRange(this.bytes, 2, 34);
 		byte[] seed = null;
 		try {
