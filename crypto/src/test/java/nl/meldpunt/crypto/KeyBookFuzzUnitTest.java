@@ -11,7 +11,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A seeded mutation fuzzer over the key-book entry parser (100 000 mutated entries of
- * every type) and, for every tenth of them, the draft parser and the whole verifier: the
+ * every type) and, for every 25th of them, the draft parser and the whole verifier: the
  * only failure is a {@link CryptoException} with a refusal reason, never a runtime
  * exception, and nothing mutated verifies.
  */
@@ -49,7 +49,7 @@ class KeyBookFuzzUnitTest {
 			catch (CryptoException expected) {
 				assertThat(expected.refusal()).as("case %d", i).isPresent();
 			}
-			if (i % 10 == 0) {
+			if (i % 25 == 0) {
 				try {
 					KeyBookDraft.parse(input);
 				}
@@ -67,7 +67,7 @@ class KeyBookFuzzUnitTest {
 			}
 		}
 		assertThat(checked).isGreaterThan(95_000);
-		assertThat(verified).isGreaterThan(9_500);
+		assertThat(verified).isGreaterThan(3_800);
 		b.append(seeds.get(0));
 	}
 
