@@ -128,7 +128,7 @@ public final class GenerateKeyBookVectors {
 		KeyBook one = KeyBook.verify(TestKeyBooks.ORGANISATION, all.subList(0, 1));
 
 		byte[] nameFlipped = all.get(2).clone();
-		nameFlipped[indexOf(nameFlipped, "Carla".getBytes(StandardCharsets.UTF_8))] ^= 0x01;
+		nameFlipped[KeyBookUnitTest.indexOf(nameFlipped, "Carla".getBytes(StandardCharsets.UTF_8))] ^= 0x01;
 		refusal(out, "tampered body byte", KeyBookRefusal.BAD_SIGNATURE, replace(all, 2, nameFlipped));
 		byte[] signatureFlipped = all.get(2).clone();
 		signatureFlipped[signatureFlipped.length - 1] ^= 0x01;
@@ -272,18 +272,6 @@ public final class GenerateKeyBookVectors {
 
 	private static void entries(ArrayNode out, List<byte[]> entries) {
 		entries.forEach((entry) -> out.add(b64(entry)));
-	}
-
-	private static int indexOf(byte[] haystack, byte[] needle) {
-		outer: for (int i = 0; i + needle.length <= haystack.length; i++) {
-			for (int j = 0; j < needle.length; j++) {
-				if (haystack[i + j] != needle[j]) {
-					continue outer;
-				}
-			}
-			return i;
-		}
-		throw new IllegalStateException("not found");
 	}
 
 	static String hex(byte[] bytes) {

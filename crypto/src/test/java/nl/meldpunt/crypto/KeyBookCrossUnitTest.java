@@ -137,6 +137,22 @@ class KeyBookCrossUnitTest {
 		}
 	}
 
+	@org.junit.jupiter.api.Test
+	void refusalsWhenListedInTheBrowserModuleThenTheSameNamesAsJava() throws Exception {
+		String module;
+		try (var in = getClass().getClassLoader()
+			.getResourceAsStream("META-INF/resources/meldpunt-crypto/v1/meldpunt-crypto.js")) {
+			module = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		}
+		int start = module.indexOf("KEY_BOOK_REFUSALS = Object.freeze([");
+		String list = module.substring(start, module.indexOf("]", start)).replaceAll("\\s", "");
+		List<String> names = new ArrayList<>();
+		for (KeyBookRefusal refusal : KeyBookRefusal.values()) {
+			names.add("\"" + refusal.name() + "\"");
+		}
+		assertThat(list.substring(list.indexOf('[') + 1)).isEqualTo(String.join(",", names));
+	}
+
 	private static JsonNode person(JsonNode v, UUID id) {
 		for (JsonNode person : v.get("people")) {
 			if (person.get("id").asText().equals(id.toString())) {

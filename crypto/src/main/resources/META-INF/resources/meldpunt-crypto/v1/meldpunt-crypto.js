@@ -237,27 +237,29 @@ function crc32(data) {
 	return u32((c ^ 0xffffffff) >>> 0);
 }
 
-function encodeToken(entropy) {
-	const raw = concat(entropy, crc32(entropy));
-	let symbols = "";
+// Crockford base32, most significant bits first; the bit length must be whole symbols.
+function base32(data) {
+	let out = "";
 	let buffer = 0;
 	let bits = 0;
-	for (const b of raw) {
+	for (const b of data) {
 		buffer = ((buffer << 8) | b) & 0xfff;
 		bits += 8;
 		while (bits >= 5) {
-			symbols += ALPHABET[(buffer >>> (bits - 5)) & 31];
+			out += ALPHABET[(buffer >>> (bits - 5)) & 31];
 			bits -= 5;
 		}
 	}
-	return symbols.match(/.{4}/g).join("-");
+	return out;
 }
 
-function decodeToken(textValue) {
-	if (typeof textValue !== "string" || textValue.length > 80) {
-		throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
+// Reads exactly `length` bytes as people type them: case, "-" and spaces do not matter, O
+// reads as 0, I and L as 1. Returns null on anything else.
+function fromBase32(textValue, length) {
+	if (typeof textValue !== "string" || textValue.length > 4 * length) {
+		return null;
 	}
-	const out = new Uint8Array(TOKEN_ENTROPY + 4);
+	const out = new Uint8Array(length);
 	let buffer = 0;
 	let bits = 0;
 	let index = 0;
@@ -269,7 +271,7 @@ function decodeToken(textValue) {
 		const c = typed.charCodeAt(0) < 128 ? typed.toUpperCase() : "";
 		const value = c === "" ? -1 : c === "O" ? 0 : c === "I" || c === "L" ? 1 : ALPHABET.indexOf(c);
 		if (value < 0 || index >= out.length) {
-			throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
+			return null;
 		}
 		buffer = ((buffer << 5) | value) & 0xfff;
 		bits += 5;
@@ -278,7 +280,16 @@ function decodeToken(textValue) {
 			bits -= 8;
 		}
 	}
-	if (index !== out.length || bits !== 0) {
+	return index === out.length && bits === 0 ? out : null;
+}
+
+function encodeToken(entropy) {
+	return base32(concat(entropy, crc32(entropy))).match(/.{4}/g).join("-");
+}
+
+function decodeToken(textValue) {
+	const out = fromBase32(textValue, TOKEN_ENTROPY + 4);
+	if (out === null) {
 		throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
 	}
 	const entropy = out.slice(0, TOKEN_ENTROPY);
@@ -1533,21 +1544,6 @@ function crc24(data) {
 	return crc & 0xffffff;
 }
 
-function base32(data) {
-	let out = "";
-	let buffer = 0;
-	let bits = 0;
-	for (const b of data) {
-		buffer = ((buffer << 8) | b) & 0xfff;
-		bits += 8;
-		while (bits >= 5) {
-			out += ALPHABET[(buffer >>> (bits - 5)) & 31];
-			bits -= 5;
-		}
-	}
-	return out;
-}
-
 function safetyCodeOf(head) {
 	const prefix = head.hash.slice(0, 12);
 	const crc = crc24(prefix);
@@ -1570,32 +1566,9 @@ export function safetyCode(head) {
  * SAFETY_CODE_TYPO on a checksum miss or a wrong length.
  */
 export function parseSafetyCode(textValue) {
-	const typo = () => refuse("SAFETY_CODE_TYPO", "This is not a complete safety code: check for a missing or extra character");
-	if (typeof textValue !== "string" || textValue.length > 60) {
-		throw typo();
-	}
-	const out = new Uint8Array(15);
-	let buffer = 0;
-	let bits = 0;
-	let index = 0;
-	for (const typed of textValue) {
-		if (typed === "-" || typed === " ") {
-			continue;
-		}
-		const c = typed.charCodeAt(0) < 128 ? typed.toUpperCase() : "";
-		const value = c === "" ? -1 : c === "O" ? 0 : c === "I" || c === "L" ? 1 : ALPHABET.indexOf(c);
-		if (value < 0 || index >= out.length) {
-			throw typo();
-		}
-		buffer = ((buffer << 5) | value) & 0xfff;
-		bits += 5;
-		if (bits >= 8) {
-			out[index++] = (buffer >>> (bits - 8)) & 0xff;
-			bits -= 8;
-		}
-	}
-	if (index !== out.length || bits !== 0) {
-		throw typo();
+	const out = fromBase32(textValue, 15);
+	if (out === null) {
+		throw refuse("SAFETY_CODE_TYPO", "This is not a complete safety code: check for a missing or extra character");
 	}
 	const crc = crc24(out.subarray(0, 12));
 	if (!equalBytes(Uint8Array.of(crc >>> 16, (crc >>> 8) & 0xff, crc & 0xff), out.subarray(12))) {
