@@ -57,8 +57,8 @@ public record DashboardView(Texts t, String title, String intro, boolean empty, 
 		PublishedTable receivedBefore = (previous != null) ? previous.table(Dimension.RECEIVED_CHANNEL.tableName())
 				: null;
 		List<BarChart.Row> columns = new ArrayList<>();
-		// the periods of the release; their total only when there is more than one
-		int shown = (received.columnKeys().size() == 2) ? 1 : received.columnKeys().size();
+		// the periods of the release (quarters, or the one period), without their total
+		int shown = Math.max(1, received.columnKeys().size() - 1);
 		for (int c = 0; c < shown; c++) {
 			columns.add(new BarChart.Row(column(received.columnKeys().get(c)), value(t, received.totalsRow().get(c)),
 					(receivedBefore != null) ? value(t, receivedBefore.totalsRow().get(c)) : null));
