@@ -99,21 +99,14 @@ record AccountabilityReport(String title, String subtitle, List<Section> section
 	}
 
 	static List<String> method(StatisticsRelease release, Texts t) {
-		String k = Integer.toString(release.minCellSize());
-		List<String> method = new ArrayList<>();
-		method.add(t.get("report.method.threshold", k));
-		method.add(t.get("report.method.protection", Integer.toString(release.minCellSize() - 1),
-				Integer.toString(release.protectionUpTo())));
-		method.add(t.get("report.method.shared"));
-		method.add(t.get("report.method.periods", Integer.toString(release.settlingDays())));
-		method.add(t.get("report.method.populations"));
+		List<String> method = rules(t, release.minCellSize(), release.protectionUpTo(), release.settlingDays());
 		if (release.steppedUp()) {
 			method.add(t.get("report.method.stepUp", t.get("granularity." + release.granularity().name())));
 		}
 		if (release.pooled()) {
 			method.add(t.get("report.method.pool", Integer.toString(release.poolMembers())));
 		}
-		method.add(t.get("report.method.figures", k));
+		method.add(t.get("report.method.figures", Integer.toString(release.minCellSize())));
 		if (release.epsilon() != null) {
 			double perTable = release.epsilon() / release.tables().size();
 			method.add(t.get("report.method.noise", release.epsilon().toString(),
@@ -124,6 +117,18 @@ record AccountabilityReport(String title, String subtitle, List<Section> section
 		}
 		method.add(t.get("report.method.source"));
 		return method;
+	}
+
+	/** The rules every release follows, also before anything is published. */
+	static List<String> rules(Texts t, int minCellSize, int protectionUpTo, int settlingDays) {
+		List<String> rules = new ArrayList<>();
+		rules.add(t.get("report.method.threshold", Integer.toString(minCellSize)));
+		rules.add(
+				t.get("report.method.protection", Integer.toString(minCellSize - 1), Integer.toString(protectionUpTo)));
+		rules.add(t.get("report.method.shared"));
+		rules.add(t.get("report.method.periods", Integer.toString(settlingDays)));
+		rules.add(t.get("report.method.populations"));
+		return rules;
 	}
 
 }

@@ -38,7 +38,9 @@ public record DashboardView(Texts t, String title, String intro, boolean empty, 
 			return new DashboardView(t, t.get("dashboard.title", "\u2013"),
 					t.get("dashboard.intro", Integer.toString(selection.minCellSize())), true,
 					t.get("dashboard.empty", Integer.toString(selection.settlingDays())), List.of(), null, List.of(),
-					null, List.of(), null, List.of(), List.of(), null, List.of(), "");
+					null, List.of(), null, List.of(), List.of(), null, AccountabilityReport.rules(t,
+							selection.minCellSize(), selection.protectionUpTo(), selection.settlingDays()),
+					"");
 		}
 		StatisticsRelease previous = selection.previous();
 		List<Link> periods = selection.periods()

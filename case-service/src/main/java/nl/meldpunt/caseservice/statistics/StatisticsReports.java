@@ -25,7 +25,8 @@ class StatisticsReports {
 	 * every published period (newest version each, newest first).
 	 */
 	record Selection(StatisticsRelease release, StatisticsRelease previous, StatisticsRelease pool,
-			List<StatisticsRelease> versions, List<StatisticsRelease> periods, int settlingDays, int minCellSize) {
+			List<StatisticsRelease> versions, List<StatisticsRelease> periods, int settlingDays, int minCellSize,
+			int protectionUpTo) {
 
 		boolean empty() {
 			return this.release == null;
@@ -77,7 +78,7 @@ class StatisticsReports {
 		}
 		if (chosen == null) {
 			return new Selection(null, null, null, List.of(), List.of(), disclosure.settlingDays(),
-					disclosure.minCellSize());
+					disclosure.minCellSize(), disclosure.protection());
 		}
 		Period before = chosen.period().yearBefore();
 		StatisticsRelease previous = own.stream()
@@ -93,7 +94,7 @@ class StatisticsReports {
 			.filter((r) -> r.period().equals(chosen.period()) && r.version() != chosen.version())
 			.toList();
 		return new Selection(chosen, previous, pool, versions, periods, disclosure.settlingDays(),
-				disclosure.minCellSize());
+				disclosure.minCellSize(), disclosure.protection());
 	}
 
 	/** One release, for the JSON API. */
