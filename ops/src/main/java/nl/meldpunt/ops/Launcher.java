@@ -34,27 +34,40 @@ public final class Launcher {
 
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		Instant started = Instant.now();
-		MeldpuntSystem system;
 		LaunchSettings settings;
+		MeldpuntSystem system;
 		try {
 			settings = LaunchSettings.from(args, System.getenv());
-			// read by logback.xml when the embedded database first logs
-			System.setProperty("meldpunt.logs", settings.dataDirectory().resolve("logs").toString());
 			out.println("Starting Meldpunt (data in " + settings.dataDirectory() + ") …");
-			system = MeldpuntSystem.start(settings, (line) -> out.println("  " + line));
+			system = MeldpuntSystem.prepare(settings, (line) -> out.println("  " + line));
 		}
 		catch (LaunchFailure failure) {
 			err.println("meldpunt: " + failure.getMessage());
 			return 2;
 		}
-		Thread stopper = new Thread(() -> {
+		// from the first moment: a signal during start-up stops whatever was started
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			out.println("Stopping Meldpunt …");
 			system.close();
 			out.println("Stopped; all data is kept in " + settings.dataDirectory() + ".");
-		}, "meldpunt-shutdown");
-		Runtime.getRuntime().addShutdownHook(stopper);
+		}, "meldpunt-shutdown"));
+		try {
+			system.start();
+		}
+		catch (LaunchFailure failure) {
+			err.println("meldpunt: " + failure.getMessage());
+			return 2;
+		}
 		printReady(out, system, settings, Duration.between(started, Instant.now()));
-		return waitForUnexpectedStop(system, err);
+		try {
+			String why = system.awaitFailure(Duration.ofDays(365_000)).orElse("stopped");
+			err.println("meldpunt: " + why);
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
 	}
 
 	private static void printReady(PrintStream out, MeldpuntSystem system, LaunchSettings settings, Duration took) {
@@ -71,24 +84,6 @@ public final class Launcher {
 			out.println("  --setup <organisation> --admin <e-mail> to create it, or with --demo to try everything.");
 		}
 		out.println("Press Ctrl-C to stop.");
-	}
-
-	private static int waitForUnexpectedStop(MeldpuntSystem system, PrintStream err) {
-		while (true) {
-			String stopped = system.stoppedApplication();
-			if (stopped != null) {
-				err.println("meldpunt: " + stopped + " stopped unexpectedly; see " + system.logDirectory()
-						+ ". Stopping the rest.");
-				return 1;
-			}
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return 1;
-			}
-		}
 	}
 
 }

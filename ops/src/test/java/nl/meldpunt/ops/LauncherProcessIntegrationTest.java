@@ -120,7 +120,7 @@ class LauncherProcessIntegrationTest {
 		// PostgreSQL writes its port on the fourth line of postmaster.pid
 		List<String> pid = Files.readAllLines(data.resolve("postgres/postmaster.pid"), StandardCharsets.US_ASCII);
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/meldpunt",
-				"postgres", "");
+				"meldpunt", Files.readString(data.resolve("postgres-password")).strip());
 	}
 
 	private static void execute(Path data, String... statements) throws IOException, SQLException {
