@@ -23,7 +23,8 @@ public final class Launcher {
 			  restore --from FILE        into an empty data folder or database, Meldpunt stopped
 			Environment: MELDPUNT_DATABASE_URL/_USER/_PASSWORD (use that PostgreSQL instead of the
 			embedded one), MELDPUNT_PORTAL_PORT (8080), MELDPUNT_CASE_SERVICE_PORT (8081),
-			MELDPUNT_JAVA_OPTS (extra JVM options for both applications).""";
+			MELDPUNT_JAVA_OPTS (extra JVM options for both applications), MELDPUNT_BACKUP_DIR and
+			MELDPUNT_BACKUP_KEEP_DAYS (a backup a day into that folder, kept 30 days).""";
 
 	private Launcher() {
 	}

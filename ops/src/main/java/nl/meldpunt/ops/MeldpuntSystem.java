@@ -18,6 +18,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
+import nl.meldpunt.ops.backup.ScheduledBackups;
+
 /**
  * The whole system on one machine: a database (embedded unless one is configured), the
  * case service and the reporter portal, each application in its own JVM, watched by a
@@ -118,6 +120,32 @@ public final class MeldpuntSystem implements AutoCloseable {
 		watch.setDaemon(true);
 		this.supervisor = watch;
 		watch.start();
+		this.settings.backups().ifPresent((backups) -> {
+			Thread daily = new Thread(() -> backUpDaily(backups), "meldpunt-backups");
+			daily.setDaemon(true);
+			daily.start();
+		});
+	}
+
+	/** Every hour: is today's backup there? Then rotate (README, Backup and restore). */
+	private void backUpDaily(LaunchSettings.Backups backups) {
+		try {
+			while (!this.stopping) {
+				try {
+					java.nio.file.Files.createDirectories(backups.folder());
+					Secrets.ownerOnly(backups.folder());
+					ScheduledBackups.runOnce(this.database, backups.folder(), backups.keepDays(),
+							java.time.LocalDate.now(), this::say);
+				}
+				catch (java.io.IOException ex) {
+					say("The daily backup failed: cannot create " + backups.folder() + " (" + ex.getMessage() + ").");
+				}
+				Thread.sleep(Duration.ofHours(1).toMillis());
+			}
+		}
+		catch (InterruptedException ex) {
+			// closing
+		}
 	}
 
 	private void startParts() {
