@@ -161,7 +161,7 @@ async function attachments({ caseId, organisationId, caseKey, detail }) {
 }
 
 function writeForm({ caseId, organisationId, caseKey, detail, again }, kind, name) {
-	const closed = detail.state === "CLOSED" || detail.state === "WITHDRAWN";
+	const closed = !detail.open;
 	if (closed && kind === "MESSAGE") {
 		return null;
 	}

@@ -18,7 +18,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.casefile.SealedBytes;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
  * Log-in as JSON. Step 1 fetches the wrapped key (the browser derives the log-in secret
@@ -64,8 +65,8 @@ class LogInApi {
 	@PostMapping("/login")
 	SignedIn logIn(@Valid @RequestBody LogInRequest body, HttpServletRequest request, HttpServletResponse response) {
 		Caller caller = this.logIns.logIn(body.email(), SealedBytes.fromBase64Url(body.loginSecret()), body.code())
-			.orElseThrow(() -> new Refusal(HttpStatus.UNAUTHORIZED, "login-failed",
-					"The e-mail address, passphrase or code is not correct."));
+			.orElseThrow(
+					() -> new Refusal(Problem.LOGIN_FAILED, "The e-mail address, passphrase or code is not correct."));
 		request.getSession(true);
 		request.changeSessionId();
 		var context = SecurityContextHolder.createEmptyContext();

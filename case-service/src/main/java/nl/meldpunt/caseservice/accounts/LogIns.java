@@ -7,7 +7,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.WrappedPrivateKey;
@@ -88,13 +91,13 @@ class LogIns {
 		boolean secretOk = this.encoder.matches(presented, account.loginSecretHash());
 		if (account.isLockedAt(now) || !secretOk || !this.totp.accepts(account.totpSecret(), code)) {
 			account.failedLogin(now);
-			this.audit.record(account.organisationId(), account.role().name(), account.id().toString(), "LOGIN_FAILED",
-					null, null);
+			this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
+					AccountId.of(account.id()), AuditAction.LOGIN_FAILED, null, null);
 			return Optional.empty();
 		}
 		account.succeededLogin();
-		this.audit.record(account.organisationId(), account.role().name(), account.id().toString(), "LOGIN", null,
-				null);
+		this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
+				AccountId.of(account.id()), AuditAction.LOGIN, null, null);
 		return Optional.of(account.caller());
 	}
 

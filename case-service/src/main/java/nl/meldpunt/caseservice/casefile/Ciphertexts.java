@@ -1,6 +1,6 @@
 package nl.meldpunt.caseservice.casefile;
 
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.KeyEnvelope;
 import nl.meldpunt.crypto.MailboxCredential;

@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.meldpunt.caseservice.accounts.Account;
 import nl.meldpunt.caseservice.accounts.Accounts;
-import nl.meldpunt.caseservice.casefile.Case;
+import nl.meldpunt.caseservice.casefile.DueDates;
 import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.organisations.Categories;
@@ -18,7 +18,8 @@ import nl.meldpunt.caseservice.organisations.Hotline;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /** The public face of an organisation, as the portal shows it before filing. */
 @Service
@@ -57,7 +58,7 @@ class PortalView {
 	@Transactional(readOnly = true)
 	public Portal of(String slug) {
 		Organisation organisation = this.organisations.findBySlug(slug)
-			.orElseThrow(() -> Refusal.notFound("unknown-organisation", "There is no such organisation."));
+			.orElseThrow(() -> new Refusal(Problem.UNKNOWN_ORGANISATION, "There is no such organisation."));
 		List<CategoryView> categories = this.categories.findByOrganisationIdOrderByPosition(organisation.id())
 			.stream()
 			.map((c) -> new CategoryView(c.code(), names(c.nameNl(), c.nameEn())))
@@ -76,7 +77,7 @@ class PortalView {
 			.toList();
 		return new Portal(organisation.id(), organisation.slug(), organisation.name(), !advisers.isEmpty(),
 				organisation.accessCodeRequired(), categories, advisers, hotlines, organisation.maxAttachmentBytes(),
-				Case.ACKNOWLEDGE_WITHIN_DAYS, Case.FEEDBACK_WITHIN_MONTHS);
+				DueDates.ACKNOWLEDGE_WITHIN_DAYS, DueDates.FEEDBACK_WITHIN_MONTHS);
 	}
 
 	private static HotlineView hotline(Hotline hotline, Account handler) {

@@ -14,7 +14,7 @@ import nl.meldpunt.caseservice.casefile.RecipientKind;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Track;
 import nl.meldpunt.caseservice.casefile.Transition;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
  * One click in the workspace: the event and what its guards need. {@code share} carries

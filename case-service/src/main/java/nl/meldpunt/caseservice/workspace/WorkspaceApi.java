@@ -29,7 +29,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
-import nl.meldpunt.caseservice.casefile.CaseLifecycle;
+import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.ItemKind;
@@ -53,17 +53,17 @@ class WorkspaceApi {
 
 	private final Workspace workspace;
 
-	private final CaseLifecycle lifecycle;
+	private final CaseFile caseFile;
 
-	WorkspaceApi(Inbox inbox, Workspace workspace, CaseLifecycle lifecycle) {
+	WorkspaceApi(Inbox inbox, Workspace workspace, CaseFile caseFile) {
 		this.inbox = inbox;
 		this.workspace = workspace;
-		this.lifecycle = lifecycle;
+		this.caseFile = caseFile;
 	}
 
 	@GetMapping
 	List<Inbox.Entry> inbox(@AuthenticationPrincipal Caller caller) {
-		return this.inbox.of(caller.organisationId(), this.workspace.actor(caller).asRecipient());
+		return this.inbox.of(this.workspace.actor(caller));
 	}
 
 	@GetMapping("/{caseId}")
@@ -82,7 +82,7 @@ class WorkspaceApi {
 	Moved fire(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
 			@Valid @RequestBody EventRequest request) {
 		CaseState state = this.workspace.fire(caller, caseId, request);
-		return new Moved(state, this.lifecycle.eventsFrom(state));
+		return new Moved(state, this.caseFile.legalEvents(state));
 	}
 
 	record NewAttachment(@NotNull UUID attachmentId, @NotBlank String metaCiphertext,
