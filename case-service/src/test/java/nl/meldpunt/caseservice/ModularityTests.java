@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -16,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module, dependencies run one way (no cycles), and no module reaches into another's
  * non-public types or sub-packages. The component diagram in {@code docs/modules/} is
  * generated from the same model; a stale copy (a module or an arrow more or less) fails
- * here.
+ * here. Beyond this service: nothing outside the crypto module reaches
+ * {@code nl.meldpunt.crypto.internal} (the reporter portal checks the same).
  */
 class ModularityTests {
 
@@ -29,6 +33,18 @@ class ModularityTests {
 	@Test
 	void modulesWhenVerifiedThenNoCycleAndNoAccessToInternals() {
 		MODULES.verify();
+	}
+
+	@Test
+	void cryptoInternalsWhenImportedThenUsedOnlyByTheCryptoModule() {
+		JavaClasses classes = new ClassFileImporter().importPackages("nl.meldpunt");
+		noClasses().that()
+			.resideOutsideOfPackage("nl.meldpunt.crypto..")
+			.should()
+			.dependOnClassesThat()
+			.resideInAPackage("nl.meldpunt.crypto.internal..")
+			.because("the crypto module's public types are its whole API (docs/CONTRACTS.md section 2)")
+			.check(classes);
 	}
 
 	@Test

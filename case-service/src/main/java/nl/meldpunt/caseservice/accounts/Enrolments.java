@@ -19,10 +19,12 @@ import nl.meldpunt.caseservice.audit.AuditLog;
 import nl.meldpunt.caseservice.audit.ActorKind;
 import nl.meldpunt.caseservice.ids.AccountId;
 import nl.meldpunt.caseservice.ids.OrganisationId;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.WrappedPrivateKey;
+import nl.meldpunt.internalapi.CryptoJson;
 
 /**
  * Accounts come to life in two steps: an administrator (or first-run setup) invites a
@@ -78,26 +80,37 @@ public class Enrolments {
 	}
 
 	@Transactional
-	public Enrolled enrol(String email, String code, SealedBytes publicKey, SealedBytes wrappedPrivateKey,
-			SealedBytes loginSecret) {
+	public Enrolled enrol(String email, String code, RecipientPublicKey publicKey, WrappedPrivateKey wrappedPrivateKey,
+			byte[] loginSecret) {
 		Account account = this.accounts.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
 			.filter((a) -> a.enrolmentCodeHash() != null && code != null
 					&& MessageDigest.isEqual(a.enrolmentCodeHash().getBytes(StandardCharsets.US_ASCII),
 							hash(code).getBytes(StandardCharsets.US_ASCII)))
 			.orElseThrow(() -> new Refusal(Problem.ENROLMENT_REFUSED,
 					"This e-mail address and enrolment code do not match."));
-		Ciphertexts.publicKey("publicKey", publicKey);
-		Ciphertexts.wrappedPrivateKey("wrappedPrivateKey", wrappedPrivateKey, publicKey);
-		if (loginSecret == null || loginSecret.length() < 16) {
+		if (!carries(wrappedPrivateKey, publicKey)) {
+			throw Refusal.malformedCiphertext("wrappedPrivateKey");
+		}
+		if (loginSecret == null || loginSecret.length < 16) {
 			throw Refusal.invalid("loginSecret", "must be base64url of at least 16 bytes");
 		}
 		String secret = this.totp.newSecret();
-		account.enrol(this.encoder.encode(loginSecret.base64Url()), secret, publicKey.bytes(),
-				wrappedPrivateKey.bytes(), LocalDate.now(this.clock));
-		String fingerprint = Ciphertexts.fingerprint(publicKey.bytes());
+		account.enrol(this.encoder.encode(CryptoJson.encode(loginSecret)), secret, publicKey.toBytes(),
+				wrappedPrivateKey.toBytes(), LocalDate.now(this.clock));
+		String fingerprint = publicKey.fingerprint();
 		this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
 				AccountId.of(account.id()), AuditAction.KEY_ENROLLED, null, fingerprint);
 		return new Enrolled(account.id(), secret, this.totp.uri(secret, account.email()), fingerprint);
+	}
+
+	/** Whether the wrapped key is the private half of {@code publicKey}. */
+	private static boolean carries(WrappedPrivateKey wrapped, RecipientPublicKey publicKey) {
+		try {
+			return wrapped.publicKey().equals(publicKey);
+		}
+		catch (CryptoException ex) {
+			return false;
+		}
 	}
 
 	private static String newCode() {

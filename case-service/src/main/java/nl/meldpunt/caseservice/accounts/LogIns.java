@@ -11,7 +11,7 @@ import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
 import nl.meldpunt.caseservice.ids.AccountId;
 import nl.meldpunt.caseservice.ids.OrganisationId;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.internalapi.CryptoJson;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.WrappedPrivateKey;
 
@@ -79,9 +79,9 @@ class LogIns {
 
 	/** The caller, or empty when the log-in failed for whatever reason. */
 	@Transactional
-	public Optional<Caller> logIn(String email, SealedBytes loginSecret, String code) {
+	public Optional<Caller> logIn(String email, byte[] loginSecret, String code) {
 		Optional<Account> found = this.accounts.findByEmail(normalise(email)).filter(Account::isEnrolled);
-		String presented = (loginSecret != null) ? loginSecret.base64Url() : "";
+		String presented = (loginSecret != null) ? CryptoJson.encode(loginSecret) : "";
 		if (found.isEmpty()) {
 			this.encoder.matches(presented, this.decoyHash);
 			return Optional.empty();

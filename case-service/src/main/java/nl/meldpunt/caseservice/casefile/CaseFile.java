@@ -20,6 +20,8 @@ import nl.meldpunt.caseservice.ids.OrganisationId;
 import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.SealedItem;
 
 /**
  * The front door of a case: every other package reads, writes and moves cases through
@@ -151,7 +153,7 @@ public class CaseFile {
 	 * answers a question the case waits on. Returns the day it was written.
 	 */
 	@Transactional
-	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, SealedBytes ciphertext) {
+	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, SealedItem ciphertext) {
 		Case kase = resolve(actor, caseId);
 		if (kind == ItemKind.REPORT || (kind == ItemKind.NOTE && !actor.isRecipient())) {
 			throw Refusal.invalid("kind", actor.isRecipient() ? "must be MESSAGE or NOTE" : "must be MESSAGE");
@@ -159,13 +161,12 @@ public class CaseFile {
 		if (kind != ItemKind.NOTE) {
 			requireOpen(kase);
 		}
-		SealedBytes sealed = Ciphertexts.item("ciphertext", ciphertext);
 		if (this.items.find(itemId).isPresent()) {
 			throw new Refusal(Problem.ITEM_ID_TAKEN, "This item id is already in use.");
 		}
 		LocalDate today = LocalDate.now(this.clock);
-		this.items.store(kase.organisationId(),
-				new CaseView.Item(itemId, kase.id(), kind, actor.asAuthor(), actor.accountId(), today, sealed));
+		this.items.store(kase.organisationId(), new CaseView.Item(itemId, kase.id(), kind, actor.asAuthor(),
+				actor.accountId(), today, SealedBytes.of(ciphertext.toBytes())));
 		audit(actor, kase, (kind == ItemKind.NOTE) ? AuditAction.NOTE_WRITTEN : AuditAction.MESSAGE_WRITTEN);
 		if (actor.isReporter()) {
 			this.lifecycle.reporterWrote(kase);
@@ -177,19 +178,19 @@ public class CaseFile {
 	 * Announces an attachment whose sealed chunks follow; only while the case is open.
 	 */
 	@Transactional
-	public void attach(Actor actor, UUID caseId, UUID attachmentId, SealedBytes metaCiphertext, int chunkCount,
+	public void attach(Actor actor, UUID caseId, UUID attachmentId, SealedItem metaCiphertext, int chunkCount,
 			long totalBytes) {
 		Case kase = resolve(actor, caseId);
 		requireOpen(kase);
 		if (totalBytes > this.organisations.getReferenceById(kase.organisationId()).maxAttachmentBytes()) {
 			throw new Refusal(Problem.ATTACHMENT_TOO_LARGE, "The attachment is larger than this organisation allows.");
 		}
-		SealedBytes meta = Ciphertexts.item("metaCiphertext", metaCiphertext);
 		if (this.attachments.find(kase.id(), attachmentId).isPresent()) {
 			throw new Refusal(Problem.ITEM_ID_TAKEN, "This attachment id is already in use.");
 		}
-		this.attachments.create(kase.organisationId(), new CaseView.Attachment(attachmentId, kase.id(),
-				actor.asAuthor(), meta, chunkCount, totalBytes, LocalDate.now(this.clock)));
+		this.attachments.create(kase.organisationId(),
+				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(),
+						SealedBytes.of(metaCiphertext.toBytes()), chunkCount, totalBytes, LocalDate.now(this.clock)));
 		audit(actor, kase, AuditAction.ATTACHMENT_ADDED);
 	}
 
@@ -207,8 +208,7 @@ public class CaseFile {
 			.filter((a) -> (a.author() == Author.REPORTER) == actor.isReporter())
 			.orElseThrow(CaseFile::unknownAttachment);
 		checkIndex(attachment, n);
-		this.attachments.putChunk(kase.organisationId(), attachment, n,
-				Ciphertexts.item("chunk", SealedBytes.of(bytes)));
+		this.attachments.putChunk(kase.organisationId(), attachment, n, sealedChunk(bytes));
 	}
 
 	/** Reads chunk {@code n} of any attachment of the case. */
@@ -300,6 +300,17 @@ public class CaseFile {
 			case SYSTEM -> this.cases.findById(caseId)
 				.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
 		};
+	}
+
+	/** A chunk arrives as raw bytes: it must be a sealed item like any other. */
+	private static SealedBytes sealedChunk(byte[] bytes) {
+		try {
+			SealedItem.parse(bytes);
+			return SealedBytes.of(bytes);
+		}
+		catch (CryptoException ex) {
+			throw Refusal.malformedCiphertext("chunk");
+		}
 	}
 
 	private static void requireOpen(Case kase) {

@@ -16,7 +16,6 @@ import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.Channel;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.NewFiling;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
@@ -24,6 +23,8 @@ import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Transition;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.internalapi.FilingRequest;
+import nl.meldpunt.internalapi.Route;
 
 /**
  * Accepts a filed report: checks it against the organisation (access code, recipients,
@@ -49,10 +50,7 @@ class CaseIntake {
 	public CaseFile.Filed file(String slug, FilingRequest request) {
 		Organisation organisation = this.organisations.findBySlug(slug)
 			.orElseThrow(() -> new Refusal(Problem.UNKNOWN_ORGANISATION, "There is no such organisation."));
-		String credentialHash = Ciphertexts.credentialHash(SealedBytes.fromBase64Url(request.mailboxCredential()));
-		if (credentialHash == null) {
-			throw Refusal.invalid("mailboxCredential", "must be base64url of 32 bytes");
-		}
+		String credentialHash = request.mailboxCredential().storageHash();
 		Optional<CaseFile.Filed> repeat = this.caseFile.filedBefore(request.caseId(), organisation.id(),
 				credentialHash);
 		if (repeat.isPresent()) {
@@ -66,18 +64,14 @@ class CaseIntake {
 			throw new Refusal(Problem.NOT_ACCEPTING_REPORTS, "This organisation does not accept reports yet.");
 		}
 		Set<Recipient> expected = expectedRecipients(organisation, request, advisers);
-		SealedBytes reporterKey = Ciphertexts.publicKey("reporterPublicKey",
-				SealedBytes.fromBase64Url(request.reporterPublicKey()));
-		SealedBytes report = Ciphertexts.item("report.ciphertext",
-				SealedBytes.fromBase64Url(request.report().ciphertext()));
 		List<Transition.Share> envelopes = envelopes(request, expected);
-		Channel channel = (request.route() == FilingRequest.Route.HOTLINE) ? Channel.EXTERNAL_HOTLINE
-				: Channel.INTERNAL_ADVISER;
+		Channel channel = (request.route() == Route.HOTLINE) ? Channel.EXTERNAL_HOTLINE : Channel.INTERNAL_ADVISER;
 		List<UUID> excluded = (request.excludedAdviserIds() != null)
 				? List.copyOf(new HashSet<>(request.excludedAdviserIds())) : List.of();
-		return this.caseFile
-			.file(new NewFiling(request.caseId(), organisation.id(), channel, request.hotlineId(), credentialHash,
-					reporterKey, request.language(), request.report().itemId(), report, envelopes, excluded));
+		return this.caseFile.file(new NewFiling(request.caseId(), organisation.id(), channel, request.hotlineId(),
+				credentialHash, SealedBytes.of(request.reporterPublicKey().toBytes()), request.language(),
+				request.report().itemId(), SealedBytes.of(request.report().ciphertext().toBytes()), envelopes,
+				excluded));
 	}
 
 	private Set<Recipient> expectedRecipients(Organisation organisation, FilingRequest request,
@@ -85,10 +79,7 @@ class CaseIntake {
 		Set<Recipient> expected = new HashSet<>();
 		Set<UUID> excluded = (request.excludedAdviserIds() != null) ? new HashSet<>(request.excludedAdviserIds())
 				: Set.of();
-		if (request.route() == FilingRequest.Route.HOTLINE) {
-			if (request.hotlineId() == null) {
-				throw Refusal.invalid("hotlineId", "is required when route is HOTLINE");
-			}
+		if (request.route() == Route.HOTLINE) {
 			boolean offered = this.accounts.enrolledHotlineHandlers(organisation.id())
 				.stream()
 				.anyMatch((handler) -> handler.hotlineId().equals(request.hotlineId()));
@@ -124,30 +115,26 @@ class CaseIntake {
 	private static List<Transition.Share> envelopes(FilingRequest request, Set<Recipient> expected) {
 		List<Transition.Share> envelopes = new ArrayList<>();
 		Set<Recipient> covered = new HashSet<>();
-		int index = 0;
 		for (FilingRequest.Envelope envelope : request.keyEnvelopes()) {
-			RecipientKind kind;
-			try {
-				kind = RecipientKind.valueOf(envelope.recipientKind());
-			}
-			catch (IllegalArgumentException ex) {
-				throw Refusal.invalid("keyEnvelopes[" + index + "].recipientKind",
-						"must be ADVISER, HOTLINE or REPORTER");
-			}
-			Recipient recipient = new Recipient(kind, envelope.recipientId());
+			Recipient recipient = new Recipient(kindOf(envelope.recipientKind()), envelope.recipientId());
 			if (!covered.add(recipient)) {
 				throw new Refusal(Problem.RECIPIENTS_MISMATCH, "A recipient has more than one key envelope.");
 			}
-			SealedBytes sealed = Ciphertexts.envelope("keyEnvelopes[" + index + "].envelope",
-					SealedBytes.fromBase64Url(envelope.envelope()));
-			envelopes.add(new Transition.Share(recipient, sealed));
-			index++;
+			envelopes.add(new Transition.Share(recipient, SealedBytes.of(envelope.envelope().toBytes())));
 		}
 		if (!covered.equals(expected)) {
 			throw new Refusal(Problem.RECIPIENTS_MISMATCH,
 					"The key envelopes do not cover exactly the recipients of this report.");
 		}
 		return envelopes;
+	}
+
+	private static RecipientKind kindOf(nl.meldpunt.internalapi.RecipientKind kind) {
+		return switch (kind) {
+			case ADVISER -> RecipientKind.ADVISER;
+			case HOTLINE -> RecipientKind.HOTLINE;
+			case REPORTER -> RecipientKind.REPORTER;
+		};
 	}
 
 }

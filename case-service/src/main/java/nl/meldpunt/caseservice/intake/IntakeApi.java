@@ -15,6 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.internalapi.FilingRequest;
+import nl.meldpunt.internalapi.OrganisationPortal;
 
 /** The organisation calls of the internal API (CONTRACTS.md 3). */
 @RestController
@@ -31,7 +33,7 @@ class IntakeApi {
 	}
 
 	@GetMapping("/portal")
-	PortalView.Portal portal(@PathVariable String slug) {
+	OrganisationPortal portal(@PathVariable String slug) {
 		return this.portal.of(slug);
 	}
 

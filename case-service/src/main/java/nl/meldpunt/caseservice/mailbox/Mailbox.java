@@ -11,7 +11,6 @@ import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Transition;
@@ -19,6 +18,11 @@ import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.MailboxCredential;
+import nl.meldpunt.internalapi.CryptoJson;
+import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewMessage;
 
 /**
  * What a reporter can do with the token: the credential becomes the reporter's
@@ -51,14 +55,14 @@ class Mailbox {
 				hotline);
 	}
 
-	public LocalDate write(String credential, UUID itemId, String ciphertext) {
-		return this.caseFile.write(reporter(credential), null, itemId, ItemKind.MESSAGE,
-				SealedBytes.fromBase64Url(ciphertext));
+	public LocalDate write(String credential, NewMessage message) {
+		return this.caseFile.write(reporter(credential), null, message.itemId(), ItemKind.MESSAGE,
+				message.ciphertext());
 	}
 
-	public void attach(String credential, UUID attachmentId, String metaCiphertext, int chunkCount, long totalBytes) {
-		this.caseFile.attach(reporter(credential), null, attachmentId, SealedBytes.fromBase64Url(metaCiphertext),
-				chunkCount, totalBytes);
+	public void attach(String credential, NewAttachment attachment) {
+		this.caseFile.attach(reporter(credential), null, attachment.attachmentId(), attachment.metaCiphertext(),
+				attachment.chunkCount(), attachment.totalBytes());
 	}
 
 	public void putChunk(String credential, UUID attachmentId, int n, byte[] bytes) {
@@ -73,12 +77,20 @@ class Mailbox {
 		return this.caseFile.fire(null, Transition.of(CaseEvent.WITHDRAW, reporter(credential)));
 	}
 
+	/**
+	 * The reporter holding this credential; a malformed one is as unknown as a wrong one.
+	 */
 	private static Actor reporter(String credential) {
-		String hash = Ciphertexts.credentialHash(SealedBytes.fromBase64Url(credential));
-		if (hash == null) {
-			throw Refusal.unknownToken();
+		byte[] bytes = CryptoJson.decode(credential);
+		try {
+			if (bytes != null) {
+				return Actor.reporter(MailboxCredential.fromBytes(bytes).storageHash());
+			}
 		}
-		return Actor.reporter(hash);
+		catch (CryptoException ex) {
+			// answered below like an unknown credential
+		}
+		throw Refusal.unknownToken();
 	}
 
 }

@@ -18,6 +18,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.MailboxCredential;
+import nl.meldpunt.internalapi.MalformedValue;
 
 /**
  * Turns every refusal into a {@code ProblemDetail} with a stable {@code type}; nothing
@@ -86,6 +88,14 @@ class Problems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof MalformedValue malformed) {
+			ProblemDetail problem = (malformed.type() == MailboxCredential.class)
+					? problem(HttpStatus.BAD_REQUEST, Problem.INVALID_REQUEST.slug(), "The request is not valid.",
+							List.of(malformed.field() + ": must be base64url of 32 bytes"))
+					: problem(HttpStatus.BAD_REQUEST, Problem.MALFORMED_CIPHERTEXT.slug(),
+							"An encrypted value is not in the expected format.", List.of(malformed.field()));
+			return new ResponseEntity<>(problem, HttpStatus.BAD_REQUEST);
+		}
 		return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "invalid-request",
 				"The request body could not be read.", List.of("body: unreadable")), HttpStatus.BAD_REQUEST);
 	}

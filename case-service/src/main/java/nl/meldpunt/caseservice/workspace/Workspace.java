@@ -15,6 +15,8 @@ import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.internalapi.NewAttachment;
 
 /**
  * What a recipient (adviser or hotline handler) does with a case: the signed-in caller
@@ -52,17 +54,17 @@ class Workspace {
 		return CaseDetail.of(this.caseFile.open(actor(caller), caseId));
 	}
 
-	LocalDate write(Caller caller, UUID caseId, UUID itemId, ItemKind kind, String ciphertext) {
-		return this.caseFile.write(actor(caller), caseId, itemId, kind, SealedBytes.fromBase64Url(ciphertext));
+	LocalDate write(Caller caller, UUID caseId, UUID itemId, ItemKind kind, SealedItem ciphertext) {
+		return this.caseFile.write(actor(caller), caseId, itemId, kind, ciphertext);
 	}
 
 	CaseState fire(Caller caller, UUID caseId, EventRequest request) {
 		return this.caseFile.fire(caseId, request.toTransition(actor(caller)));
 	}
 
-	void attach(Caller caller, UUID caseId, UUID attachmentId, String metaCiphertext, int chunkCount, long totalBytes) {
-		this.caseFile.attach(actor(caller), caseId, attachmentId, SealedBytes.fromBase64Url(metaCiphertext), chunkCount,
-				totalBytes);
+	void attach(Caller caller, UUID caseId, NewAttachment attachment) {
+		this.caseFile.attach(actor(caller), caseId, attachment.attachmentId(), attachment.metaCiphertext(),
+				attachment.chunkCount(), attachment.totalBytes());
 	}
 
 	void putChunk(Caller caller, UUID caseId, UUID attachmentId, int n, byte[] bytes) {
