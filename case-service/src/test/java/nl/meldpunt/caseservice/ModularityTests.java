@@ -4,14 +4,13 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import nl.meldpunt.crypto.testing.CryptoBoundary;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -37,14 +36,7 @@ class ModularityTests {
 
 	@Test
 	void cryptoInternalsWhenImportedThenUsedOnlyByTheCryptoModule() {
-		JavaClasses classes = new ClassFileImporter().importPackages("nl.meldpunt");
-		noClasses().that()
-			.resideOutsideOfPackage("nl.meldpunt.crypto..")
-			.should()
-			.dependOnClassesThat()
-			.resideInAPackage("nl.meldpunt.crypto.internal..")
-			.because("the crypto module's public types are its whole API (docs/CONTRACTS.md section 2)")
-			.check(classes);
+		CryptoBoundary.check();
 	}
 
 	@Test

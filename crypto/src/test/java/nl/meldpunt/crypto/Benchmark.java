@@ -9,6 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.meldpunt.crypto.testing.HeadlessChromium;
+
 /**
  * Prints throughput numbers; not a test. Run with
  * {@code ./mvnw -q -pl crypto -Pbenchmark test} (see crypto/README.md).
@@ -75,7 +77,7 @@ public final class Benchmark {
 			System.out.println("Chromium: not found at " + HeadlessChromium.CHROMIUM + ", browser numbers skipped");
 			return;
 		}
-		try (HeadlessChromium chromium = new HeadlessChromium(Map.of())) {
+		try (BrowserPages chromium = new BrowserPages(Map.of())) {
 			JsonNode result = new ObjectMapper().readTree(chromium.run("/browser/bench.html", 300));
 			result.fields()
 				.forEachRemaining((field) -> System.out.printf(Locale.ROOT, "Chromium %-44s %s%n", field.getKey(),

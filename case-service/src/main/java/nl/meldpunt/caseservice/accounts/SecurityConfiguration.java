@@ -67,9 +67,9 @@ class SecurityConfiguration {
 							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/setup", "/actuator/health/**",
-						"/actuator/health", "/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico",
-						"/workspace/login", "/en/workspace/login", "/workspace/enrol", "/en/workspace/enrol",
-						"/workspace/assets/**")
+						"/actuator/health", "/error", "/meldpunt-crypto/**", "/meldpunt-base/**", "/css/**", "/js/**",
+						"/favicon.ico", "/workspace/login", "/en/workspace/login", "/workspace/enrol",
+						"/en/workspace/enrol", "/workspace/assets/**")
 				.permitAll()
 				.requestMatchers("/api/me")
 				.authenticated()
