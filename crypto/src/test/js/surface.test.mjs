@@ -11,20 +11,31 @@ const m = await import(MODULE);
 test("module when imported then exports every function of the contract", () => {
 	for (const name of ["generateToken", "parseToken", "deriveReporter", "generateKeyPair", "fingerprint",
 		"newCaseKey", "sealItem", "openItem", "sealCaseKey", "openCaseKey", "sealAttachment", "openAttachment",
-		"wrapPrivateKey", "unwrapPrivateKey", "deriveLoginSecret", "openAttachmentMeta"]) {
+		"wrapPrivateKey", "unwrapPrivateKey", "deriveLoginSecret", "openAttachmentMeta",
+		"generateSigningKeyPair", "signingFingerprint", "recipientFingerprint", "wrapSigningKey", "unwrapSigningKey",
+		"unwrapRecipientKeys", "keyBookGenesis", "verifyKeyBook", "parseKeyBookDraft", "assembleKeyBookEntry",
+		"safetyCode", "parseSafetyCode"]) {
 		assert.equal(typeof m[name], "function", name);
 	}
 	assert.deepEqual([...m.ITEM_KINDS], ["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK"]);
 	assert.equal(m.REPORTER, "reporter");
 	assert.equal(m.CHUNK_SIZE, 1048576);
+	assert.deepEqual([...m.KEY_PURPOSES], ["CASE", "STAFF"]);
+	assert.equal(m.KEY_BOOK_REFUSALS.length, 18);
+	assert.equal(m.MAX_APPROVALS, 32);
+	assert.ok(new m.KeyBookError("MALFORMED", "x") instanceof m.CryptoError);
 });
 
 test("key pair and case key when inspected then expose no secret", async () => {
 	const pair = await m.generateKeyPair();
 	const caseKey = await m.newCaseKey();
 	assert.deepEqual(Object.keys(pair), ["publicKey"]);
-	assert.deepEqual(Object.keys(caseKey), []);
-	assert.equal(JSON.stringify(caseKey), "{}");
+	// only what the key is for shows; the key itself never does
+	assert.deepEqual(Object.keys(caseKey), ["purpose", "epoch"]);
+	assert.equal(JSON.stringify(caseKey), '{"purpose":"CASE","epoch":0}');
+	const signing = await m.generateSigningKeyPair();
+	assert.deepEqual(Object.keys(signing), ["publicKey"]);
+	assert.ok(Object.isFrozen(signing) && Object.isFrozen(caseKey));
 	assert.ok(Object.isFrozen(pair));
 });
 

@@ -53,6 +53,11 @@ try {
 	const token = m.generateToken();
 	await rate("token derivation ops/s", () => m.deriveReporter(token));
 	await time("wrap private key, PBKDF2 600 000, ms", () => m.wrapPrivateKey(pair, "passphrase"), 3);
+	const book = await (await fetch("/keybook-bench.json")).json();
+	const b64 = (s) => Uint8Array.from(atob(s.replaceAll("-", "+").replaceAll("_", "/")), (c) => c.charCodeAt(0));
+	const entries = book.entries.map(b64);
+	await time(`verify key book of ${entries.length} entries ms (median of 5)`,
+		() => m.verifyKeyBook(entries, { organisationId: book.organisationId }));
 	results.userAgent = navigator.userAgent;
 }
 catch (error) {

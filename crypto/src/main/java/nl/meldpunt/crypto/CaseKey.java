@@ -15,8 +15,11 @@ import nl.meldpunt.crypto.internal.Wire;
 /**
  * A case's random 256-bit content key. It encrypts every item of the case with
  * AES-256-GCM under a fresh random nonce; it leaves this process only sealed to a
- * recipient ({@link RecipientPublicKey#seal}). Immutable until {@link #destroy()}, which
- * zeroes the key; any use after that throws {@link IllegalStateException}.
+ * recipient ({@link RecipientPublicKey#seal}). It knows its {@link KeyPurpose purpose}
+ * and epoch and binds both into every item it seals (the original case key, CASE epoch 0,
+ * keeps the v1 associated data); a {@link KeyPurpose#STAFF staff key} seals internal
+ * notes only. Immutable until {@link #destroy()}, which zeroes the key; any use after
+ * that throws {@link IllegalStateException}.
  */
 public final class CaseKey implements Destroyable {
 
@@ -24,24 +27,53 @@ public final class CaseKey implements Destroyable {
 
 	private final byte[] key;
 
+	private final KeyPurpose purpose;
+
+	private final int epoch;
+
 	private volatile boolean destroyed;
 
-	private CaseKey(byte[] key) {
+	private CaseKey(byte[] key, KeyPurpose purpose, int epoch) {
 		this.key = key;
+		this.purpose = purpose;
+		this.epoch = epoch;
 	}
 
-	/** A fresh key from the CSPRNG. */
+	/** A fresh original case key (purpose CASE, epoch 0) from the CSPRNG. */
 	public static CaseKey generate() {
+		return generate(KeyPurpose.CASE, 0);
+	}
+
+	/**
+	 * A fresh key from the CSPRNG for {@code purpose} and {@code epoch}: a case key after
+	 * re-keying, or a staff key.
+	 * @param purpose case key or staff key
+	 * @param epoch 0 to {@value EnvelopeBinding#MAX_EPOCH}
+	 * @return the key
+	 */
+	public static CaseKey generate(KeyPurpose purpose, int epoch) {
+		Objects.requireNonNull(purpose, "purpose");
+		if (epoch < 0 || epoch > EnvelopeBinding.MAX_EPOCH) {
+			throw new IllegalArgumentException("epoch must be between 0 and " + EnvelopeBinding.MAX_EPOCH);
+		}
 		byte[] key = new byte[Wire.KEY_LENGTH];
 		RANDOM.nextBytes(key);
-		return new CaseKey(key);
+		return new CaseKey(key, purpose, epoch);
 	}
 
-	static CaseKey ofOpenedBytes(byte[] key) throws CryptoException {
+	static CaseKey ofOpenedBytes(byte[] key, KeyPurpose purpose, int epoch) throws CryptoException {
 		if (key.length != Wire.KEY_LENGTH) {
 			throw new CryptoException("Key envelope holds no case key");
 		}
-		return new CaseKey(key);
+		return new CaseKey(key, purpose, epoch);
+	}
+
+	public KeyPurpose purpose() {
+		return this.purpose;
+	}
+
+	public int epoch() {
+		return this.epoch;
 	}
 
 	byte[] keyBytes() {
@@ -71,7 +103,10 @@ public final class CaseKey implements Destroyable {
 	 */
 	public SealedItem seal(byte[] plaintext, ItemBinding binding) {
 		Objects.requireNonNull(binding, "binding");
-		return seal(plaintext, 0, plaintext.length, AssociatedData.item(binding));
+		if (this.purpose == KeyPurpose.STAFF && binding.kind() != ItemKind.NOTE) {
+			throw new IllegalArgumentException("A staff key seals internal notes only");
+		}
+		return seal(plaintext, 0, plaintext.length, AssociatedData.item(binding, this.purpose, this.epoch));
 	}
 
 	/**
@@ -84,7 +119,7 @@ public final class CaseKey implements Destroyable {
 	 */
 	public byte[] open(SealedItem item, ItemBinding binding) throws CryptoException {
 		Objects.requireNonNull(binding, "binding");
-		return open(item, AssociatedData.item(binding));
+		return open(item, AssociatedData.item(binding, this.purpose, this.epoch));
 	}
 
 	/**
@@ -96,6 +131,9 @@ public final class CaseKey implements Destroyable {
 	 */
 	public List<SealedItem> sealAttachment(byte[] content, AttachmentBinding binding) {
 		Objects.requireNonNull(binding, "binding");
+		if (this.purpose == KeyPurpose.STAFF) {
+			throw new IllegalArgumentException("A staff key seals internal notes only");
+		}
 		int count = Math.max(1, (content.length + Wire.CHUNK_SIZE - 1) / Wire.CHUNK_SIZE);
 		if (count > Wire.MAX_CHUNKS) {
 			throw new IllegalArgumentException("Attachment is too large");
@@ -104,7 +142,8 @@ public final class CaseKey implements Destroyable {
 		for (int i = 0; i < count; i++) {
 			int offset = i * Wire.CHUNK_SIZE;
 			int length = Math.min(Wire.CHUNK_SIZE, content.length - offset);
-			chunks.add(seal(content, offset, length, AssociatedData.chunk(binding, i, i == count - 1)));
+			chunks.add(seal(content, offset, length,
+					AssociatedData.chunk(binding, i, i == count - 1, this.purpose, this.epoch)));
 		}
 		return List.copyOf(chunks);
 	}
@@ -136,7 +175,7 @@ public final class CaseKey implements Destroyable {
 		byte[] out = new byte[Math.toIntExact(total)];
 		int offset = 0;
 		for (int i = 0; i <= last; i++) {
-			byte[] part = open(chunks.get(i), AssociatedData.chunk(binding, i, i == last));
+			byte[] part = open(chunks.get(i), AssociatedData.chunk(binding, i, i == last, this.purpose, this.epoch));
 			System.arraycopy(part, 0, out, offset, part.length);
 			offset += part.length;
 		}
@@ -160,7 +199,7 @@ public final class CaseKey implements Destroyable {
 
 	@Override
 	public String toString() {
-		return "CaseKey[redacted]";
+		return "CaseKey[" + this.purpose + ", epoch " + this.epoch + ", redacted]";
 	}
 
 }

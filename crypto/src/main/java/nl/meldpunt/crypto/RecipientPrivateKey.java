@@ -76,14 +76,15 @@ public final class RecipientPrivateKey implements Destroyable {
 	/**
 	 * Opens a key envelope sealed to this key for exactly {@code binding}.
 	 * @param envelope the envelope
-	 * @param binding organisation, case and recipient id
-	 * @return the case key
+	 * @param binding organisation, case and recipient id, purpose and epoch
+	 * @return the case key (or staff key) of the binding's purpose and epoch
 	 * @throws CryptoException for another recipient, another binding or tampered data
 	 */
 	public CaseKey open(KeyEnvelope envelope, EnvelopeBinding binding) throws CryptoException {
 		Objects.requireNonNull(envelope, "envelope");
-		byte[] info = AssociatedData.envelopeInfo(AssociatedData.CASE_KEY_PURPOSE, binding);
-		return CaseKey.ofOpenedBytes(Hpke.open(secret(), info, AssociatedData.envelopeHeader(), envelope.hpkePart()));
+		byte[] info = AssociatedData.envelopeInfo(binding);
+		return CaseKey.ofOpenedBytes(Hpke.open(secret(), info, AssociatedData.envelopeHeader(), envelope.hpkePart()),
+				binding.purpose(), binding.epoch());
 	}
 
 	/**

@@ -1,12 +1,11 @@
 package nl.meldpunt.crypto;
 
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.Objects;
 
 import nl.meldpunt.crypto.internal.AssociatedData;
+import nl.meldpunt.crypto.internal.Fingerprint;
 import nl.meldpunt.crypto.internal.Hpke;
 
 /**
@@ -46,30 +45,23 @@ public final class RecipientPublicKey {
 	 * @return the fingerprint
 	 */
 	public String fingerprint() {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(this.bytes);
-			String hex = HexFormat.of().withUpperCase().formatHex(digest, 0, 16);
-			StringBuilder out = new StringBuilder(39);
-			for (int i = 0; i < hex.length(); i += 4) {
-				out.append((i > 0) ? " " : "").append(hex, i, i + 4);
-			}
-			return out.toString();
-		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException(ex);
-		}
+		return Fingerprint.groups(Fingerprint.sha256(this.bytes));
 	}
 
 	/**
 	 * Seals {@code caseKey} to this recipient for the case and recipient named by
-	 * {@code binding}, with the fixed purpose {@code case-key}.
-	 * @param caseKey the case key
-	 * @param binding organisation, case and recipient id
+	 * {@code binding}; the key's purpose and epoch must be the binding's.
+	 * @param caseKey the case key (or staff key)
+	 * @param binding organisation, case and recipient id, purpose and epoch
 	 * @return the key envelope
 	 */
 	public KeyEnvelope seal(CaseKey caseKey, EnvelopeBinding binding) {
 		Objects.requireNonNull(caseKey, "caseKey");
-		byte[] info = AssociatedData.envelopeInfo(AssociatedData.CASE_KEY_PURPOSE, binding);
+		Objects.requireNonNull(binding, "binding");
+		if (caseKey.purpose() != binding.purpose() || caseKey.epoch() != binding.epoch()) {
+			throw new IllegalArgumentException("The binding names another purpose or epoch than the key has");
+		}
+		byte[] info = AssociatedData.envelopeInfo(binding);
 		byte[] header = AssociatedData.envelopeHeader();
 		byte[] hpke = Hpke.seal(this.bytes, info, header, caseKey.keyBytes());
 		byte[] out = Arrays.copyOf(header, header.length + hpke.length);

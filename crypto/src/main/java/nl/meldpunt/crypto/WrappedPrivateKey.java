@@ -108,9 +108,20 @@ public final class WrappedPrivateKey {
 	 */
 	public RecipientPrivateKey unwrap(CharSequence passphrase) throws CryptoException {
 		byte[] master = this.header.stretch(KdfHeader.forOpening(passphrase));
+		try {
+			return unwrap(master);
+		}
+		finally {
+			Arrays.fill(master, (byte) 0);
+		}
+	}
+
+	/**
+	 * Unwraps with the already stretched passphrase; the caller zeroes {@code master}.
+	 */
+	RecipientPrivateKey unwrap(byte[] master) throws CryptoException {
 		byte[] wrapKey = KdfHeader.derive(master, "key-wrap");
-		Arrays.fill(master, (byte) 0);
-		int nonceOffset = this.header.length() + 32;
+		int nonceOffset = associatedDataLength();
 		int ctOffset = nonceOffset + Wire.NONCE_LENGTH;
 		byte[] secret = null;
 		try {
@@ -129,6 +140,19 @@ public final class WrappedPrivateKey {
 				Arrays.fill(secret, (byte) 0);
 			}
 		}
+	}
+
+	KdfHeader header() {
+		return this.header;
+	}
+
+	/** Bytes {@code [0, 51+p)}: header, parameters, salt and public key. */
+	byte[] associatedData() {
+		return slice(0, associatedDataLength());
+	}
+
+	private int associatedDataLength() {
+		return this.header.length() + 32;
 	}
 
 	/**

@@ -1,6 +1,7 @@
 /**
  * Meldpunt's end-to-end encryption: envelope format v1 (HPKE, RFC 9180), per-case content
- * keys, reporter tokens and passphrase-wrapped adviser keys. See
+ * keys with their purposes and epochs, reporter tokens, passphrase-wrapped adviser keys,
+ * Ed25519 signing keys and the organisation's key book with its safety code. See
  * {@code crypto/FORMAT.md}.
  */
 package nl.meldpunt.crypto;

@@ -27,7 +27,37 @@ public final class Benchmark {
 				Runtime.getRuntime().availableProcessors(), System.getProperty("os.arch"),
 				java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
 		java();
-		browser();
+		List<byte[]> book = keyBook();
+		browser(book);
+	}
+
+	/**
+	 * A book of 100 entries (the genesis, 49 advisers added, 50 threshold changes), every
+	 * entry after the second with two approvals; prints how long verifying it takes.
+	 */
+	private static List<byte[]> keyBook() throws Exception {
+		TestKeyBooks.Person first = TestKeyBooks.anna();
+		TestKeyBooks.Person second = TestKeyBooks.bram();
+		TestKeyBooks.Builder b = TestKeyBooks.Builder.organisation(first)
+			.then(new KeyBookChange.RecipientAdded(second.adviser()), first);
+		for (int i = 0; i < 48; i++) {
+			TestKeyBooks.Person next = new TestKeyBooks.Person(UUID.randomUUID(), "Adviseur " + i,
+					RecipientPrivateKey.generate(), SigningKey.generate());
+			b.then(new KeyBookChange.RecipientAdded(next.adviser()), first, second);
+		}
+		for (int i = 0; i < 50; i++) {
+			b.then(new KeyBookChange.ThresholdChanged((i % 2 == 0) ? 2 : 0), first, second);
+		}
+		List<byte[]> entries = b.entries;
+		UUID organisation = TestKeyBooks.ORGANISATION;
+		report("Java key book of " + entries.size() + " entries, verify",
+				rate(() -> KeyBook.verify(organisation, entries)), "ops/s");
+		KeyBook before = KeyBook.verify(organisation, entries.subList(0, entries.size() - 1));
+		byte[] last = entries.get(entries.size() - 1);
+		report("Java key book, append one entry (2 approvals)", rate(() -> before.append(last)), "ops/s");
+		String code = b.book.safetyCode().printable();
+		report("Java safety code parse + compare", rate(() -> b.book.requireContains(SafetyCode.parse(code))), "ops/s");
+		return entries;
 	}
 
 	private static void java() throws Exception {
@@ -72,12 +102,17 @@ public final class Benchmark {
 		report("Java wrap private key, Argon2id 19 MiB/2/1", (System.nanoTime() - start) / 1e6, "ms");
 	}
 
-	private static void browser() throws Exception {
+	private static void browser(List<byte[]> book) throws Exception {
 		if (!HeadlessChromium.available()) {
 			System.out.println("Chromium: not found at " + HeadlessChromium.CHROMIUM + ", browser numbers skipped");
 			return;
 		}
-		try (BrowserPages chromium = new BrowserPages(Map.of())) {
+		List<String> entries = book.stream()
+			.map((entry) -> java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(entry))
+			.toList();
+		byte[] fixture = new ObjectMapper()
+			.writeValueAsBytes(Map.of("organisationId", TestKeyBooks.ORGANISATION.toString(), "entries", entries));
+		try (BrowserPages chromium = new BrowserPages(Map.of("/keybook-bench.json", fixture))) {
 			JsonNode result = new ObjectMapper().readTree(chromium.run("/browser/bench.html", 300));
 			result.fields()
 				.forEachRemaining((field) -> System.out.printf(Locale.ROOT, "Chromium %-44s %s%n", field.getKey(),

@@ -76,6 +76,40 @@ class BrowserCrossIntegrationTest {
 		assertThat(sealed.get("fingerprint").asText()).isEqualTo(adviser.publicKey().fingerprint());
 	}
 
+	@Test
+	void browserWhenKeyBookVectorsAndBookBuiltThereThenSameVerdictsBothWays() throws Exception {
+		assumeTrue(HeadlessChromium.available(),
+				"Skipped: no Chromium at " + HeadlessChromium.CHROMIUM + " (install Debian's chromium to run it)");
+		UUID organisation = UUID.randomUUID();
+		UUID anna = UUID.fromString("a0000000-0000-4000-8000-000000000001");
+		UUID bram = UUID.fromString("b0000000-0000-4000-8000-000000000002");
+		String passphrase = "Sleutelboek in Chromium \u00e9\u00e9n";
+		Map<String, Object> fixture = Map.of("organisationId", organisation.toString(), "annaId", anna.toString(),
+				"bramId", bram.toString(), "passphrase", passphrase);
+
+		JsonNode result;
+		try (BrowserPages chromium = new BrowserPages(Map.of("/fixture.json", JSON.writeValueAsBytes(fixture)))) {
+			result = JSON.readTree(chromium.run("/browser/keybook.html", 120));
+		}
+
+		assertThat(result.get("failures")).as(result.toPrettyString()).isEmpty();
+		assertThat(result.get("checks").toString()).contains("book", "hotline", "draft", "refusals:", "safety-codes",
+				"epochs", "build-for-java");
+		JsonNode built = result.get("built");
+		List<byte[]> entries = new ArrayList<>();
+		built.get("entries").forEach((entry) -> entries.add(Base64.getUrlDecoder().decode(entry.asText())));
+		KeyBook book = KeyBook.verify(organisation, entries);
+		assertThat(book.members()).extracting(KeyBookMember::recipientId).containsExactly(anna, bram);
+		assertThat(book.threshold()).isEqualTo(1);
+		assertThat(book.safetyCode().printable()).isEqualTo(built.get("safetyCode").asText());
+		assertThat(book.members()).extracting(KeyBookMember::fingerprint)
+			.containsExactly(built.get("fingerprints").get(0).asText(), built.get("fingerprints").get(1).asText());
+		KeyBookUnitTest.refused(KeyBookRefusal.WRONG_BOOK, () -> KeyBook.verify(UUID.randomUUID(), entries));
+		WrappedPrivateKey companion = WrappedPrivateKey.parse(unb64(built, "wrappedKey"));
+		SigningKey signing = WrappedSigningKey.parse(unb64(built, "wrappedSigningKey")).unwrap(companion, passphrase);
+		assertThat(signing.publicKey()).isEqualTo(book.member(anna).orElseThrow().keys().signingKey());
+	}
+
 	private static String b64(byte[] bytes) {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}

@@ -1,7 +1,10 @@
 package nl.meldpunt.crypto.internal;
 
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import nl.meldpunt.crypto.CryptoException;
 
@@ -25,6 +28,12 @@ public final class Wire {
 
 	/** Suite byte of a passphrase-wrapped private key. */
 	public static final byte SUITE_WRAPPED_KEY = 0x03;
+
+	/** Suite byte of a passphrase-wrapped signing key (beside a wrapped private key). */
+	public static final byte SUITE_WRAPPED_SIGNING_KEY = 0x04;
+
+	/** Suite byte of a key-book entry. */
+	public static final byte SUITE_KEY_BOOK_ENTRY = 0x05;
 
 	/** The label at the start of every associated data and info value. */
 	public static final String LABEL = "meldpunt/v1";
@@ -114,6 +123,85 @@ public final class Wire {
 
 		public byte[] toBytes() {
 			return this.out.toByteArray();
+		}
+
+	}
+
+	/**
+	 * Reads what {@link Fields} writes; every read checks the remaining length, so a
+	 * short or forged input fails with {@link CryptoException}, never an index error.
+	 */
+	public static final class Reader {
+
+		private final byte[] in;
+
+		private final String what;
+
+		private int at;
+
+		public Reader(byte[] in, int offset, String what) {
+			this.in = in;
+			this.at = offset;
+			this.what = what;
+		}
+
+		public int position() {
+			return this.at;
+		}
+
+		public int remaining() {
+			return this.in.length - this.at;
+		}
+
+		public int u8() throws CryptoException {
+			need(1);
+			return this.in[this.at++] & 0xFF;
+		}
+
+		public int u16() throws CryptoException {
+			return (u8() << 8) | u8();
+		}
+
+		public long u32() throws CryptoException {
+			return ((long) u16() << 16) | u16();
+		}
+
+		public byte[] bytes(int length) throws CryptoException {
+			need(length);
+			byte[] out = Arrays.copyOfRange(this.in, this.at, this.at + length);
+			this.at += length;
+			return out;
+		}
+
+		/** A length-prefixed string of at most {@code maxBytes} bytes of valid UTF-8. */
+		public String text(int maxBytes) throws CryptoException {
+			int length = u16();
+			if (length > maxBytes) {
+				throw new CryptoException(this.what + " has a field that is too long");
+			}
+			byte[] utf8 = bytes(length);
+			try {
+				return StandardCharsets.UTF_8.newDecoder()
+					.onMalformedInput(CodingErrorAction.REPORT)
+					.onUnmappableCharacter(CodingErrorAction.REPORT)
+					.decode(java.nio.ByteBuffer.wrap(utf8))
+					.toString();
+			}
+			catch (CharacterCodingException ex) {
+				throw new CryptoException(this.what + " has a field that is not UTF-8");
+			}
+		}
+
+		public void end() throws CryptoException {
+			if (this.at != this.in.length) {
+				throw new CryptoException(this.what + " has trailing bytes");
+			}
+		}
+
+		private void need(int length) throws CryptoException {
+			if (length < 0 || this.in.length - this.at < length) {
+				throw new CryptoException(this.what + " is too short");
+			}
 		}
 
 	}

@@ -11,6 +11,8 @@ const VERSION = 0x01;
 const SUITE_ITEM = 0x01;
 const SUITE_ENVELOPE = 0x02;
 const SUITE_WRAPPED_KEY = 0x03;
+const SUITE_WRAPPED_SIGNING_KEY = 0x04;
+const SUITE_KEY_BOOK_ENTRY = 0x05;
 const LABEL = "meldpunt/v1";
 const NONCE_LENGTH = 12;
 const TAG_LENGTH = 16;
@@ -26,7 +28,10 @@ const MAX_CHUNKS = 2047;
 /** The recipient id of the reporter's own key envelope. */
 export const REPORTER = "reporter";
 export const ITEM_KINDS = Object.freeze(["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK"]);
-const CASE_KEY_PURPOSE = "case-key";
+/** What a case's symmetric key is for: the case key (reporter too) or the staff key (notes, staff only). */
+export const KEY_PURPOSES = Object.freeze(["CASE", "STAFF"]);
+const PURPOSE_LABELS = Object.freeze({ CASE: "case-key", STAFF: "staff-key" });
+const MAX_EPOCH = 1000000;
 const TOKEN_SALT = "meldpunt/v1/token";
 const PASSPHRASE_SALT = "meldpunt/v1/passphrase";
 const KDF_PBKDF2 = 1;
@@ -67,10 +72,16 @@ class RecipientKeyPair {
 	}
 }
 
-/** A case's 256-bit content key; opaque. */
+/**
+ * A case's 256-bit content key; opaque but for its purpose ("CASE" or "STAFF") and epoch
+ * (0 for the case's first key, one more after each re-keying), which it binds into every
+ * item it seals.
+ */
 class CaseKey {
-	constructor(raw, aesKey) {
+	constructor(raw, aesKey, purpose, epoch) {
 		caseKeys.set(this, { raw, aesKey });
+		this.purpose = purpose;
+		this.epoch = epoch;
 		Object.freeze(this);
 	}
 }
@@ -143,22 +154,51 @@ async function hkdf(ikm, salt, info, length = 32) {
 const ITEM_HEADER = Uint8Array.of(VERSION, SUITE_ITEM);
 const ENVELOPE_HEADER = Uint8Array.of(VERSION, SUITE_ENVELOPE);
 
-function itemAad(binding, kind) {
+// The original case key (CASE, epoch 0) keeps the v1 bytes; every other key appends
+// lp(purpose label) || u32(epoch) to the associated data.
+function keyed(aad, caseKey) {
+	const { purpose, epoch } = caseKey;
+	return purpose === "CASE" && epoch === 0 ? aad : concat(aad, text(PURPOSE_LABELS[purpose]), u32(epoch));
+}
+
+function itemAad(binding, kind, caseKey) {
 	if (!ITEM_KINDS.includes(kind)) {
 		throw new TypeError("kind must be one of " + ITEM_KINDS.join(", "));
 	}
-	return concat(ITEM_HEADER, text(LABEL), text(uuid(binding.organisationId, "organisationId")),
-		text(uuid(binding.caseId, "caseId")), text(uuid(binding.itemId, "itemId")), text(kind));
+	return keyed(concat(ITEM_HEADER, text(LABEL), text(uuid(binding.organisationId, "organisationId")),
+		text(uuid(binding.caseId, "caseId")), text(uuid(binding.itemId, "itemId")), text(kind)), caseKey);
 }
 
-function chunkAad(binding, index, last) {
-	return concat(itemAad(binding, "ATTACHMENT_CHUNK"), u32(index), Uint8Array.of(last ? 1 : 0));
+function chunkAad(binding, index, last, caseKey) {
+	return keyed(concat(itemAad(binding, "ATTACHMENT_CHUNK", ORIGINAL), u32(index), Uint8Array.of(last ? 1 : 0)),
+		caseKey);
 }
 
+const ORIGINAL = Object.freeze({ purpose: "CASE", epoch: 0 });
+
+function keyKind(options = {}) {
+	const purpose = options.purpose ?? "CASE";
+	const epoch = options.epoch ?? 0;
+	if (!KEY_PURPOSES.includes(purpose)) {
+		throw new TypeError("purpose must be one of " + KEY_PURPOSES.join(", "));
+	}
+	if (!Number.isInteger(epoch) || epoch < 0 || epoch > MAX_EPOCH) {
+		throw new TypeError(`epoch must be an integer between 0 and ${MAX_EPOCH}`);
+	}
+	return { purpose, epoch };
+}
+
+// binding = { organisationId, caseId, recipientId, purpose?, epoch? }; purpose and epoch
+// default to the original case key, whose info keeps the v1 bytes.
 function envelopeInfo(binding) {
 	const recipient = binding.recipientId === REPORTER ? REPORTER : uuid(binding.recipientId, "recipientId");
-	return concat(text(LABEL), text(CASE_KEY_PURPOSE), text(uuid(binding.organisationId, "organisationId")),
+	const { purpose, epoch } = keyKind(binding);
+	if (purpose === "STAFF" && recipient === REPORTER) {
+		throw new TypeError("The staff key is never sealed to the reporter");
+	}
+	const info = concat(text(LABEL), text(PURPOSE_LABELS[purpose]), text(uuid(binding.organisationId, "organisationId")),
 		text(uuid(binding.caseId, "caseId")), text(recipient));
+	return purpose === "CASE" && epoch === 0 ? info : concat(info, u32(epoch));
 }
 
 function checkHeader(data, suiteByte, what) {
@@ -197,27 +237,29 @@ function crc32(data) {
 	return u32((c ^ 0xffffffff) >>> 0);
 }
 
-function encodeToken(entropy) {
-	const raw = concat(entropy, crc32(entropy));
-	let symbols = "";
+// Crockford base32, most significant bits first; the bit length must be whole symbols.
+function base32(data) {
+	let out = "";
 	let buffer = 0;
 	let bits = 0;
-	for (const b of raw) {
+	for (const b of data) {
 		buffer = ((buffer << 8) | b) & 0xfff;
 		bits += 8;
 		while (bits >= 5) {
-			symbols += ALPHABET[(buffer >>> (bits - 5)) & 31];
+			out += ALPHABET[(buffer >>> (bits - 5)) & 31];
 			bits -= 5;
 		}
 	}
-	return symbols.match(/.{4}/g).join("-");
+	return out;
 }
 
-function decodeToken(textValue) {
-	if (typeof textValue !== "string" || textValue.length > 80) {
-		throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
+// Reads exactly `length` bytes as people type them: case, "-" and spaces do not matter, O
+// reads as 0, I and L as 1. Returns null on anything else.
+function fromBase32(textValue, length) {
+	if (typeof textValue !== "string" || textValue.length > 4 * length) {
+		return null;
 	}
-	const out = new Uint8Array(TOKEN_ENTROPY + 4);
+	const out = new Uint8Array(length);
 	let buffer = 0;
 	let bits = 0;
 	let index = 0;
@@ -229,7 +271,7 @@ function decodeToken(textValue) {
 		const c = typed.charCodeAt(0) < 128 ? typed.toUpperCase() : "";
 		const value = c === "" ? -1 : c === "O" ? 0 : c === "I" || c === "L" ? 1 : ALPHABET.indexOf(c);
 		if (value < 0 || index >= out.length) {
-			throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
+			return null;
 		}
 		buffer = ((buffer << 5) | value) & 0xfff;
 		bits += 5;
@@ -238,7 +280,16 @@ function decodeToken(textValue) {
 			bits -= 8;
 		}
 	}
-	if (index !== out.length || bits !== 0) {
+	return index === out.length && bits === 0 ? out : null;
+}
+
+function encodeToken(entropy) {
+	return base32(concat(entropy, crc32(entropy))).match(/.{4}/g).join("-");
+}
+
+function decodeToken(textValue) {
+	const out = fromBase32(textValue, TOKEN_ENTROPY + 4);
+	if (out === null) {
 		throw new TokenTypoError("This is not a complete token: check for a missing or extra character");
 	}
 	const entropy = out.slice(0, TOKEN_ENTROPY);
@@ -298,14 +349,18 @@ export async function fingerprint(publicKeyBytes) {
 	return hex.match(/.{4}/g).join(" ");
 }
 
-/** A fresh random case key. */
-export async function newCaseKey() {
-	return caseKeyOf(randomBytes(32));
+/**
+ * A fresh random key: the original case key, or with options { purpose: "CASE"|"STAFF",
+ * epoch } a case key after re-keying or a staff key.
+ */
+export async function newCaseKey(options = {}) {
+	const { purpose, epoch } = keyKind(options);
+	return caseKeyOf(randomBytes(32), purpose, epoch);
 }
 
-async function caseKeyOf(raw) {
+async function caseKeyOf(raw, purpose = "CASE", epoch = 0) {
 	const aesKey = await subtle.importKey("raw", raw, "AES-GCM", false, ["encrypt", "decrypt"]);
-	return new CaseKey(raw, aesKey);
+	return new CaseKey(raw, aesKey, purpose, epoch);
 }
 
 function secretOf(caseKey) {
@@ -350,7 +405,10 @@ export async function sealItem(caseKey, plaintext, binding) {
 	if (binding.kind === "ATTACHMENT_CHUNK") {
 		throw new TypeError("Attachment chunks are sealed through sealAttachment");
 	}
-	return seal(caseKey, plaintext, itemAad(binding, binding.kind));
+	if (caseKey.purpose === "STAFF" && binding.kind !== "NOTE") {
+		throw new TypeError("A staff key seals internal notes only");
+	}
+	return seal(caseKey, plaintext, itemAad(binding, binding.kind, caseKey));
 }
 
 /** Decrypts one item; throws CryptoError unless key and binding are exactly right. */
@@ -358,7 +416,7 @@ export async function openItem(caseKey, ciphertext, binding) {
 	if (binding.kind === "ATTACHMENT_CHUNK") {
 		throw new TypeError("Attachment chunks are opened through openAttachment");
 	}
-	return open(caseKey, ciphertext, itemAad(binding, binding.kind));
+	return open(caseKey, ciphertext, itemAad(binding, binding.kind, caseKey));
 }
 
 // ---- attachments -----------------------------------------------------------------------
@@ -375,6 +433,9 @@ function attachmentBinding(binding) {
  */
 export async function sealAttachment(caseKey, content, binding, onProgress) {
 	const data = bytes(content, "content");
+	if (caseKey.purpose === "STAFF") {
+		throw new TypeError("A staff key seals internal notes only");
+	}
 	const target = attachmentBinding(binding);
 	const count = Math.max(1, Math.ceil(data.length / CHUNK_SIZE));
 	if (count > MAX_CHUNKS) {
@@ -383,13 +444,13 @@ export async function sealAttachment(caseKey, content, binding, onProgress) {
 	const chunks = [];
 	for (let i = 0; i < count; i++) {
 		const part = data.subarray(i * CHUNK_SIZE, Math.min(data.length, (i + 1) * CHUNK_SIZE));
-		chunks.push(await seal(caseKey, part, chunkAad(target, i, i === count - 1)));
+		chunks.push(await seal(caseKey, part, chunkAad(target, i, i === count - 1, caseKey)));
 		onProgress?.(i + 1, count);
 	}
 	const result = { chunks };
 	if (binding.name !== undefined || binding.type !== undefined) {
 		const meta = JSON.stringify({ name: binding.name ?? "", type: binding.type ?? "", size: data.length });
-		result.meta = await seal(caseKey, encoder.encode(meta), itemAad(target, "ATTACHMENT_META"));
+		result.meta = await seal(caseKey, encoder.encode(meta), itemAad(target, "ATTACHMENT_META", caseKey));
 	}
 	return result;
 }
@@ -408,7 +469,7 @@ export async function openAttachment(caseKey, chunks, binding, onProgress) {
 		if ((!last && size !== CHUNK_SIZE) || size > CHUNK_SIZE) {
 			throw new CryptoError(`Attachment chunk ${i} has the wrong size`);
 		}
-		parts.push(await open(caseKey, chunks[i], chunkAad(target, i, last)));
+		parts.push(await open(caseKey, chunks[i], chunkAad(target, i, last, caseKey)));
 		onProgress?.(i + 1, chunks.length);
 	}
 	return concat(...parts);
@@ -416,7 +477,7 @@ export async function openAttachment(caseKey, chunks, binding, onProgress) {
 
 /** Opens an attachment's meta item: { name, type, size }. */
 export async function openAttachmentMeta(caseKey, meta, binding) {
-	const plain = await open(caseKey, meta, itemAad(attachmentBinding(binding), "ATTACHMENT_META"));
+	const plain = await open(caseKey, meta, itemAad(attachmentBinding(binding), "ATTACHMENT_META", caseKey));
 	try {
 		return JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(plain));
 	}
@@ -427,8 +488,16 @@ export async function openAttachmentMeta(caseKey, meta, binding) {
 
 // ---- key envelopes ---------------------------------------------------------------------
 
-/** Seals the case key to a recipient; binding = { organisationId, caseId, recipientId }. */
+/**
+ * Seals the case key to a recipient; binding = { organisationId, caseId, recipientId,
+ * purpose?, epoch? }, whose purpose and epoch (default "CASE", 0) must be the key's.
+ */
 export async function sealCaseKey(caseKey, recipientPublicKey, binding) {
+	const kind = keyKind(binding);
+	secretOf(caseKey);
+	if (kind.purpose !== caseKey.purpose || kind.epoch !== caseKey.epoch) {
+		throw new TypeError("The binding names another purpose or epoch than the key has");
+	}
 	const pk = bytes(recipientPublicKey, "recipientPublicKey");
 	if (pk.length !== 32) {
 		throw new CryptoError("A public key is 32 bytes");
@@ -466,7 +535,10 @@ async function checkNotSmallOrder(publicKey) {
 	}
 }
 
-/** Opens a key envelope with the recipient's key pair; throws CryptoError on any mismatch. */
+/**
+ * Opens a key envelope with the recipient's key pair; throws CryptoError on any mismatch.
+ * The key has the binding's purpose and epoch (default "CASE", 0).
+ */
 export async function openCaseKey(envelope, keyPair, binding) {
 	const data = bytes(envelope, "envelope");
 	checkHeader(data, SUITE_ENVELOPE, "Key envelope");
@@ -486,7 +558,8 @@ export async function openCaseKey(envelope, keyPair, binding) {
 	catch (error) {
 		throw new CryptoError("Key envelope does not open: wrong recipient, binding or tampered data");
 	}
-	return caseKeyOf(new Uint8Array(raw));
+	const { purpose, epoch } = keyKind(binding);
+	return caseKeyOf(new Uint8Array(raw), purpose, epoch);
 }
 
 // ---- passphrase-wrapped private keys ---------------------------------------------------
@@ -540,6 +613,7 @@ async function stretch(passphrase, salt, iterations) {
 		return {
 			wrapKey: await hkdf(master, PASSPHRASE_SALT, "key-wrap"),
 			loginSecret: await hkdf(master, PASSPHRASE_SALT, "login"),
+			signingWrapKey: await hkdf(master, PASSPHRASE_SALT, "signing-key-wrap"),
 		};
 	}
 	finally {
@@ -575,16 +649,32 @@ export async function wrapPrivateKey(keyPair, passphrase, options = {}) {
 	const ct = new Uint8Array(await subtle.encrypt({ name: "AES-GCM", iv: nonce, additionalData: aad }, aesKey,
 		secret));
 	secret.fill(0);
+	derived.signingWrapKey.fill(0);
 	return { wrapped: concat(aad, nonce, ct), loginSecret: derived.loginSecret };
 }
 
 /** Unwraps a private key; throws CryptoError on a wrong passphrase or any changed byte. */
 export async function unwrapPrivateKey(wrapped, passphrase) {
-	const { data, iterations, saltOffset } = parseWrapped(wrapped);
-	const salt = data.slice(saltOffset, saltOffset + 16);
+	const parsed = parseWrapped(wrapped);
+	const derived = await stretchFor(parsed, passphrase);
+	derived.signingWrapKey.fill(0);
+	return openWrapped(parsed, derived);
+}
+
+function stretchFor(parsed, passphrase) {
+	return stretch(passphrase, parsed.data.slice(parsed.saltOffset, parsed.saltOffset + SALT_LENGTH),
+		parsed.iterations);
+}
+
+// bytes [0, 51+p) of a wrapped key: header, parameters, salt and public key
+function wrappedAad(parsed) {
+	return parsed.data.slice(0, parsed.saltOffset + SALT_LENGTH + 32);
+}
+
+async function openWrapped(parsed, derived) {
+	const { data, saltOffset } = parsed;
 	const publicKey = data.slice(saltOffset + 16, saltOffset + 48);
 	const nonceOffset = saltOffset + 48;
-	const derived = await stretch(passphrase, salt, iterations);
 	const aesKey = await subtle.importKey("raw", derived.wrapKey, "AES-GCM", false, ["decrypt"]);
 	derived.wrapKey.fill(0);
 	let secret;
@@ -618,5 +708,871 @@ export async function deriveLoginSecret(kdfHeader, passphrase) {
 	}
 	const derived = await stretch(passphrase, data.slice(saltOffset, saltOffset + SALT_LENGTH), iterations);
 	derived.wrapKey.fill(0);
+	derived.signingWrapKey.fill(0);
 	return derived.loginSecret;
+}
+
+// ---- signing keys (Ed25519, RFC 8032) --------------------------------------------------
+
+const signingKeys = new WeakMap();
+const ED25519 = { name: "Ed25519" };
+const PKCS8_ED25519 = Uint8Array.of(0x30, 0x2e, 0x02, 0x01, 0x00, 0x30, 0x05, 0x06, 0x03, 0x2b, 0x65, 0x70, 0x04,
+	0x22, 0x04, 0x20);
+const WRAPPED_SIGNING_LENGTH = 2 + 32 + NONCE_LENGTH + 32 + TAG_LENGTH;
+const hexBytes = (h) => Uint8Array.from(h.match(/../g), (x) => parseInt(x, 16));
+// y coordinates of the eight points of small order (either sign bit): a key with one of them
+// lets anyone forge its signatures. Same list as the Java side (internal/Ed25519.java).
+const SMALL_ORDER_Y = ["0000000000000000000000000000000000000000000000000000000000000000",
+	"0100000000000000000000000000000000000000000000000000000000000000",
+	"26e8958fc2b227b045c3f489f2ef98f0d5dfac05d3c63339b13802886d53fc05",
+	"c7176a703d4dd84fba3c0b760d10670f2a2053fa2c39ccc64ec7fd7792ac037a",
+	"ecffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff7f"].map(hexBytes);
+
+/** An Ed25519 key pair for approving key-book entries; only `publicKey` (32 bytes) is visible. */
+class SigningKeyPair {
+	constructor(publicKey, privateKey) {
+		this.publicKey = publicKey;
+		signingKeys.set(this, privateKey);
+		Object.freeze(this);
+	}
+}
+
+/** Every refusal of a key book, entry, draft, approval or safety code; `reason` as in Java's KeyBookRefusal. */
+export class KeyBookError extends CryptoError {
+	constructor(reason, message) {
+		super(message);
+		this.name = "KeyBookError";
+		this.reason = reason;
+	}
+}
+
+export const KEY_BOOK_REFUSALS = Object.freeze(["MALFORMED", "WRONG_BOOK", "WRONG_SEQUENCE", "BROKEN_CHAIN",
+	"BAD_GENESIS", "BAD_SIGNATURE", "NOT_A_SIGNER", "REMOVED_SIGNER", "DUPLICATE_APPROVAL", "THRESHOLD_NOT_MET",
+	"DUPLICATE_RECIPIENT", "UNKNOWN_RECIPIENT", "WRONG_ROLE", "THRESHOLD_UNREACHABLE", "EMPTY_BOOK", "NOT_EXTENDED",
+	"HOTLINE_NOT_PINNED", "SAFETY_CODE_TYPO"]);
+
+function refuse(reason, message) {
+	return new KeyBookError(reason, message);
+}
+
+// 32 bytes, canonical y (below 2^255 - 19), not of small order: the Java rule.
+function checkSigningPublicKey(value) {
+	const key = bytes(value, "signingPublicKey");
+	if (key.length !== 32) {
+		throw new CryptoError("A signing public key is 32 bytes");
+	}
+	const y = key.slice();
+	y[31] &= 0x7f;
+	if (y[31] === 0x7f && y[0] >= 0xed && y.subarray(1, 31).every((b) => b === 0xff)) {
+		throw new CryptoError("The signing public key is not canonically encoded");
+	}
+	if (SMALL_ORDER_Y.some((small) => equalBytes(small, y))) {
+		throw new CryptoError("The signing public key is a point of small order");
+	}
+	return key;
+}
+
+async function signingPairOf(privateKey) {
+	const jwk = await subtle.exportKey("jwk", privateKey);
+	const publicKey = Uint8Array.from(atob(jwk.x.replaceAll("-", "+").replaceAll("_", "/")), (c) => c.charCodeAt(0));
+	return new SigningKeyPair(publicKey, privateKey);
+}
+
+/** A fresh Ed25519 key pair, made next to the X25519 key pair at enrolment. */
+export async function generateSigningKeyPair() {
+	const pair = await subtle.generateKey(ED25519, true, ["sign", "verify"]);
+	return new SigningKeyPair(new Uint8Array(await subtle.exportKey("raw", pair.publicKey)), pair.privateKey);
+}
+
+async function fingerprintOf(label, ...parts) {
+	const digest = new Uint8Array(await subtle.digest("SHA-256", concat(text(label), ...parts))).slice(0, 16);
+	return Array.from(digest, (b) => b.toString(16).padStart(2, "0")).join("").toUpperCase().match(/.{4}/g).join(" ");
+}
+
+/** A signing key's own fingerprint (label "meldpunt/v1/signing-key"). */
+export async function signingFingerprint(signingPublicKey) {
+	return fingerprintOf("meldpunt/v1/signing-key", checkSigningPublicKey(signingPublicKey));
+}
+
+/**
+ * What a person compares out of band before approving a recipient: both public keys in one
+ * fingerprint (label "meldpunt/v1/recipient"), 8 groups of 4 upper-case hex digits.
+ */
+export async function recipientFingerprint(publicKey, signingPublicKey) {
+	const key = bytes(publicKey, "publicKey");
+	if (key.length !== 32) {
+		throw new CryptoError("A public key is 32 bytes");
+	}
+	return fingerprintOf("meldpunt/v1/recipient", key, checkSigningPublicKey(signingPublicKey));
+}
+
+function signingAad(companion, signingPublicKey) {
+	return concat(Uint8Array.of(VERSION, SUITE_WRAPPED_SIGNING_KEY), wrappedAad(companion), signingPublicKey);
+}
+
+/**
+ * Wraps a signing key beside `wrapped` (the same recipient's wrapped X25519 key) under the
+ * same passphrase; fails if the passphrase does not open `wrapped`. -> Uint8Array (94 bytes)
+ */
+export async function wrapSigningKey(signingKeyPair, wrapped, passphrase) {
+	const privateKey = signingKeys.get(signingKeyPair);
+	if (!privateKey) {
+		throw new TypeError("signingKeyPair must come from this module");
+	}
+	const companion = parseWrapped(wrapped);
+	const derived = await stretchFor(companion, passphrase);
+	try {
+		await openWrapped(companion, { wrapKey: derived.wrapKey });
+		const aesKey = await subtle.importKey("raw", derived.signingWrapKey, "AES-GCM", false, ["encrypt"]);
+		const nonce = randomBytes(NONCE_LENGTH);
+		const seed = new Uint8Array(await subtle.exportKey("pkcs8", privateKey)).slice(-32);
+		const ct = new Uint8Array(await subtle.encrypt(
+			{ name: "AES-GCM", iv: nonce, additionalData: signingAad(companion, signingKeyPair.publicKey) }, aesKey, seed));
+		seed.fill(0);
+		return concat(Uint8Array.of(VERSION, SUITE_WRAPPED_SIGNING_KEY), signingKeyPair.publicKey, nonce, ct);
+	}
+	finally {
+		derived.wrapKey.fill(0);
+		derived.signingWrapKey.fill(0);
+	}
+}
+
+function parseWrappedSigning(value) {
+	const data = bytes(value, "wrappedSigningKey");
+	checkHeader(data, SUITE_WRAPPED_SIGNING_KEY, "Wrapped signing key");
+	if (data.length !== WRAPPED_SIGNING_LENGTH) {
+		throw new CryptoError("Wrapped signing key has the wrong length");
+	}
+	checkSigningPublicKey(data.subarray(2, 34));
+	return data;
+}
+
+async function openWrappedSigning(data, companion, signingWrapKey) {
+	const publicKey = data.slice(2, 34);
+	const aesKey = await subtle.importKey("raw", signingWrapKey, "AES-GCM", false, ["decrypt"]);
+	signingWrapKey.fill(0);
+	let seed;
+	try {
+		seed = new Uint8Array(await subtle.decrypt(
+			{ name: "AES-GCM", iv: data.slice(34, 46), additionalData: signingAad(companion, publicKey) }, aesKey,
+			data.slice(46)));
+	}
+	catch (error) {
+		throw new CryptoError("Wrong passphrase, or the wrapped signing key was changed or moved");
+	}
+	const privateKey = await subtle.importKey("pkcs8", concat(PKCS8_ED25519, seed), ED25519, true, ["sign"]);
+	seed.fill(0);
+	const pair = await signingPairOf(privateKey);
+	if (!equalBytes(pair.publicKey, publicKey)) {
+		throw new CryptoError("Wrapped signing key does not match its public key");
+	}
+	return pair;
+}
+
+/** Unwraps a signing key beside its companion wrapped X25519 key. */
+export async function unwrapSigningKey(wrappedSigningKey, wrapped, passphrase) {
+	const data = parseWrappedSigning(wrappedSigningKey);
+	const companion = parseWrapped(wrapped);
+	const derived = await stretchFor(companion, passphrase);
+	derived.wrapKey.fill(0);
+	return openWrappedSigning(data, companion, derived.signingWrapKey);
+}
+
+/** Both keys with one slow derivation: -> { keyPair, signingKeyPair }. */
+export async function unwrapRecipientKeys(wrapped, wrappedSigningKey, passphrase) {
+	const data = parseWrappedSigning(wrappedSigningKey);
+	const companion = parseWrapped(wrapped);
+	const derived = await stretchFor(companion, passphrase);
+	const keyPair = await openWrapped(companion, derived);
+	return { keyPair, signingKeyPair: await openWrappedSigning(data, companion, derived.signingWrapKey) };
+}
+
+// ---- key book --------------------------------------------------------------------------
+
+const ROLES = Object.freeze({ ADVISER: 1, HOTLINE: 2 });
+const CHANGE_TYPES = Object.freeze(["GENESIS", "RECIPIENT_ADDED", "RECIPIENT_REMOVED", "THRESHOLD_CHANGED",
+	"HOTLINE_PINNED", "HOTLINE_UNPINNED"]);
+export const KEY_BOOK_CHANGES = CHANGE_TYPES;
+const HEAD_LABEL = "meldpunt/v1/key-book-head";
+const APPROVAL_LABEL = "meldpunt/v1/key-book-approval";
+const MAX_ENTRY_LENGTH = 8192;
+const MAX_ENTRIES = 100000;
+/** Most approvals on one entry, and the highest threshold. */
+export const MAX_APPROVALS = 32;
+const NO_HEAD = new Uint8Array(32);
+const decoder = new TextDecoder("utf-8", { fatal: true });
+
+function checkDisplayName(name) {
+	if (typeof name !== "string") {
+		throw new TypeError("displayName must be a string");
+	}
+	const length = [...name].length;
+	if (length === 0 || length > 64 || encoder.encode(name).length > 256) {
+		throw new TypeError("A display name has 1 to 64 characters");
+	}
+	if (name.normalize("NFC") !== name) {
+		throw new TypeError("A display name must be in Unicode NFC");
+	}
+	if (name.startsWith(" ") || name.endsWith(" ") || name.includes("  ")) {
+		throw new TypeError("A display name has single spaces between words only");
+	}
+	if (/[\p{Cc}\p{Cf}\p{Zl}\p{Zp}\p{Cs}]/u.test(name) || /[^\P{Zs} ]/u.test(name)) {
+		throw new TypeError("A display name has no control, format or special space characters");
+	}
+	return name;
+}
+
+const nameKey = (name) => name.normalize("NFKC").toLowerCase();
+
+function u32Of(value, what) {
+	if (!Number.isInteger(value) || value < 0 || value > 0xffffffff) {
+		throw new TypeError(`${what} must be an integer 0..2^32-1`);
+	}
+	return u32(value);
+}
+
+function memberBytes(member) {
+	const role = ROLES[member.role];
+	if (!role) {
+		throw new TypeError("role must be ADVISER or HOTLINE");
+	}
+	const hotline = member.hotlineId ?? "";
+	if ((member.role === "HOTLINE") !== (hotline !== "")) {
+		throw new TypeError("A hotline handler names its hotline; an adviser names none");
+	}
+	const publicKey = bytes(member.publicKey, "publicKey");
+	if (publicKey.length !== 32) {
+		throw new TypeError("A public key is 32 bytes");
+	}
+	return concat(text(uuid(member.recipientId, "recipientId")), Uint8Array.of(role),
+		text(checkDisplayName(member.displayName)), text(hotline === "" ? "" : uuid(hotline, "hotlineId")), publicKey,
+		checkSigningPublicKey(member.signingPublicKey));
+}
+
+function changeBytes(change) {
+	switch (change.type) {
+		case "GENESIS":
+		case "RECIPIENT_ADDED":
+			return memberBytes(change.member);
+		case "RECIPIENT_REMOVED":
+			return text(uuid(change.recipientId, "recipientId"));
+		case "THRESHOLD_CHANGED":
+			if (!Number.isInteger(change.threshold) || change.threshold < 0 || change.threshold > MAX_APPROVALS) {
+				throw new TypeError(`A threshold is 0 (the default rule) or 1 to ${MAX_APPROVALS}`);
+			}
+			return Uint8Array.of(change.threshold);
+		case "HOTLINE_PINNED": {
+			const hash = bytes(change.head?.hash, "head.hash");
+			if (hash.length !== 32) {
+				throw new TypeError("A head hash is 32 bytes");
+			}
+			return concat(text(uuid(change.hotlineId, "hotlineId")), u32Of(change.head.sequence, "head.sequence"), hash);
+		}
+		case "HOTLINE_UNPINNED":
+			return text(uuid(change.hotlineId, "hotlineId"));
+		default:
+			throw new TypeError("type must be one of " + CHANGE_TYPES.join(", "));
+	}
+}
+
+function encodeBody(organisationId, hotlineId, sequence, previous, change) {
+	return concat(Uint8Array.of(VERSION, SUITE_KEY_BOOK_ENTRY), text(uuid(organisationId, "organisationId")),
+		text(hotlineId ? uuid(hotlineId, "hotlineId") : ""), u32Of(sequence, "sequence"), previous,
+		Uint8Array.of(CHANGE_TYPES.indexOf(change.type) + 1), changeBytes(change));
+}
+
+const approvalMessage = (body) => concat(text(APPROVAL_LABEL), body);
+
+async function headOf(body) {
+	return new Uint8Array(await subtle.digest("SHA-256", concat(text(HEAD_LABEL), body)));
+}
+
+// A reader of the canonical bytes: every shortfall, bad field or leftover byte is MALFORMED.
+class Reader {
+	constructor(data, what) {
+		this.data = data;
+		this.at = 2;
+		this.what = what;
+	}
+
+	need(n) {
+		if (this.data.length - this.at < n) {
+			throw refuse("MALFORMED", `${this.what} is too short`);
+		}
+	}
+
+	u8() {
+		this.need(1);
+		return this.data[this.at++];
+	}
+
+	u32() {
+		this.need(4);
+		const v = new DataView(this.data.buffer, this.data.byteOffset + this.at, 4).getUint32(0);
+		this.at += 4;
+		return v;
+	}
+
+	take(n) {
+		this.need(n);
+		const out = this.data.slice(this.at, this.at + n);
+		this.at += n;
+		return out;
+	}
+
+	text(max) {
+		const length = (this.u8() << 8) | this.u8();
+		if (length > max) {
+			throw refuse("MALFORMED", `${this.what} has a field that is too long`);
+		}
+		try {
+			return decoder.decode(this.take(length));
+		}
+		catch (error) {
+			if (error instanceof KeyBookError) {
+				throw error;
+			}
+			throw refuse("MALFORMED", `${this.what} has a field that is not UTF-8`);
+		}
+	}
+
+	uuid(what, optional = false) {
+		const value = this.text(36);
+		if (optional && value === "") {
+			return null;
+		}
+		if (!UUID.test(value)) {
+			throw refuse("MALFORMED", `Key-book entry has a ${what} id that is not a lower-case UUID`);
+		}
+		return value;
+	}
+}
+
+function readMember(r) {
+	const recipientId = r.uuid("recipient");
+	const role = r.u8();
+	const displayName = r.text(256);
+	const hotlineId = r.uuid("hotline", true);
+	const publicKey = r.take(32);
+	const signingPublicKey = r.take(32);
+	const roleName = Object.keys(ROLES).find((k) => ROLES[k] === role);
+	const member = { recipientId, role: roleName, displayName, hotlineId, publicKey, signingPublicKey };
+	try {
+		if (!roleName) {
+			throw new TypeError("unknown role");
+		}
+		memberBytes(member);
+	}
+	catch (error) {
+		throw refuse("MALFORMED", `Key-book entry has an invalid member: ${error.message}`);
+	}
+	return member;
+}
+
+function readBody(data, what) {
+	if (data.length > MAX_ENTRY_LENGTH) {
+		throw refuse("MALFORMED", `${what} is too long`);
+	}
+	try {
+		checkHeader(data, SUITE_KEY_BOOK_ENTRY, what);
+	}
+	catch (error) {
+		throw refuse("MALFORMED", error.message);
+	}
+	const r = new Reader(data, what);
+	const organisationId = r.uuid("organisation");
+	const hotlineId = r.uuid("hotline", true);
+	const sequence = r.u32();
+	const previous = r.take(32);
+	const type = CHANGE_TYPES[r.u8() - 1];
+	let change;
+	switch (type) {
+		case "GENESIS":
+		case "RECIPIENT_ADDED":
+			change = { type, member: readMember(r) };
+			break;
+		case "RECIPIENT_REMOVED":
+			change = { type, recipientId: r.uuid("recipient") };
+			break;
+		case "THRESHOLD_CHANGED":
+			change = { type, threshold: r.u8() };
+			if (change.threshold > MAX_APPROVALS) {
+				throw refuse("MALFORMED", "Key-book entry sets a threshold out of bounds");
+			}
+			break;
+		case "HOTLINE_PINNED":
+			change = { type, hotlineId: r.uuid("hotline"), head: { sequence: r.u32(), hash: r.take(32) } };
+			break;
+		case "HOTLINE_UNPINNED":
+			change = { type, hotlineId: r.uuid("hotline") };
+			break;
+		default:
+			throw refuse("MALFORMED", `${what} has an unknown type`);
+	}
+	return { r, body: { bytes: data.slice(0, r.at), organisationId, hotlineId, sequence, previous, change } };
+}
+
+function parseEntry(value) {
+	const data = bytes(value, "entry");
+	const { r, body } = readBody(data, "Key-book entry");
+	const count = r.u8();
+	if (count === 0 || count > MAX_APPROVALS) {
+		throw refuse("MALFORMED", "Key-book entry carries no approvals or too many");
+	}
+	const approvals = [];
+	let last = "";
+	for (let i = 0; i < count; i++) {
+		const signerId = r.uuid("signer");
+		if (signerId < last) {
+			throw refuse("MALFORMED", "Key-book entry lists its approvals out of order");
+		}
+		last = signerId;
+		approvals.push({ signerId, signature: r.take(64) });
+	}
+	if (r.at !== data.length) {
+		throw refuse("MALFORMED", "Key-book entry has trailing bytes");
+	}
+	return { body, approvals };
+}
+
+/** What a draft says (show `change` before approving): { organisationId, hotlineId, sequence, change }. */
+export function parseKeyBookDraft(draft) {
+	const data = bytes(draft, "draft");
+	const { r, body } = readBody(data, "Key-book draft");
+	if (r.at !== data.length) {
+		throw refuse("MALFORMED", "Key-book draft has trailing bytes");
+	}
+	return Object.freeze({ organisationId: body.organisationId, hotlineId: body.hotlineId, sequence: body.sequence,
+		change: body.change });
+}
+
+/** The entry: a draft with its approvals ({ signerId, signature }), put in signer order. */
+export function assembleKeyBookEntry(draft, approvals) {
+	const body = bytes(draft, "draft");
+	if (!Array.isArray(approvals) || approvals.length === 0 || approvals.length > MAX_APPROVALS) {
+		throw new TypeError(`An entry carries 1 to ${MAX_APPROVALS} approvals`);
+	}
+	const sorted = [...approvals].sort((a, b) => (a.signerId < b.signerId ? -1 : a.signerId > b.signerId ? 1 : 0));
+	const parts = [body, Uint8Array.of(sorted.length)];
+	for (const approval of sorted) {
+		const signature = bytes(approval.signature, "signature");
+		if (signature.length !== 64) {
+			throw new TypeError("A signature is 64 bytes");
+		}
+		parts.push(text(uuid(approval.signerId, "signerId")), signature);
+	}
+	return concat(...parts);
+}
+
+async function verifies(signingPublicKey, message, signature) {
+	try {
+		const key = await subtle.importKey("raw", signingPublicKey, ED25519, false, ["verify"]);
+		return await subtle.verify(ED25519, key, signature, message);
+	}
+	catch (error) {
+		return false;
+	}
+}
+
+async function sign(signingKeyPair, message) {
+	const privateKey = signingKeys.get(signingKeyPair);
+	if (!privateKey) {
+		throw new TypeError("signingKeyPair must come from this module");
+	}
+	return new Uint8Array(await subtle.sign(ED25519, privateKey, message));
+}
+
+const toHex = (b) => Array.from(b, (x) => x.toString(16).padStart(2, "0")).join("");
+
+/** The first entry of a book: `member` alone, signed by its own signing key pair. */
+export async function keyBookGenesis(organisationId, member, signingKeyPair) {
+	if (!equalBytes(bytes(member.signingPublicKey, "signingPublicKey"), signingKeyPair.publicKey)) {
+		throw new TypeError("The genesis is signed by its own member's signing key");
+	}
+	const body = encodeBody(organisationId, member.hotlineId ?? null, 0, NO_HEAD, { type: "GENESIS", member });
+	return assembleKeyBookEntry(body,
+		[{ signerId: member.recipientId, signature: await sign(signingKeyPair, approvalMessage(body)) }]);
+}
+
+// The mutable fold behind a KeyBook; a KeyBook holds one that is never changed again.
+class BookState {
+	constructor(organisationId, hotlineId) {
+		this.organisationId = organisationId;
+		this.hotlineId = hotlineId;
+		this.heads = [];
+		this.members = new Map();
+		this.everMembers = new Set();
+		this.everKeys = new Set();
+		this.pins = new Map();
+		this.explicitThreshold = 0;
+	}
+
+	copy() {
+		const c = new BookState(this.organisationId, this.hotlineId);
+		c.heads = [...this.heads];
+		c.members = new Map(this.members);
+		c.everMembers = new Set(this.everMembers);
+		c.everKeys = new Set(this.everKeys);
+		c.pins = new Map([...this.pins].map(([k, v]) => [k, [...v]]));
+		c.explicitThreshold = this.explicitThreshold;
+		return c;
+	}
+
+	threshold() {
+		return this.explicitThreshold > 0 ? this.explicitThreshold : Math.min(2, this.members.size);
+	}
+
+	checkPosition(body) {
+		if (body.organisationId !== this.organisationId || body.hotlineId !== this.hotlineId) {
+			throw refuse("WRONG_BOOK", "The entry belongs to another organisation's or hotline's key book");
+		}
+		if (body.sequence !== this.heads.length) {
+			throw refuse("WRONG_SEQUENCE", `The entry has number ${body.sequence} where ${this.heads.length} comes next: ` +
+				"an entry is missing, repeated or moved");
+		}
+		const previous = this.heads.length === 0 ? NO_HEAD : this.heads[this.heads.length - 1].hash;
+		if (!equalBytes(previous, body.previous)) {
+			throw refuse("BROKEN_CHAIN", "The entry does not follow the head before it: the history was rewritten");
+		}
+	}
+
+	signer(signerId) {
+		const member = this.members.get(signerId);
+		if (member) {
+			return member;
+		}
+		if (this.everMembers.has(signerId)) {
+			throw refuse("REMOVED_SIGNER", "An approval by a removed approver counts for nothing");
+		}
+		throw refuse("NOT_A_SIGNER", "An approval by someone who is no approver");
+	}
+
+	async append(value) {
+		if (this.heads.length >= MAX_ENTRIES) {
+			throw refuse("MALFORMED", "The key book has too many entries");
+		}
+		try {
+			const { body, approvals } = parseEntry(value);
+			this.checkPosition(body);
+			const message = approvalMessage(body.bytes);
+			if (body.change.type === "GENESIS") {
+				if (this.heads.length !== 0) {
+					throw refuse("BAD_GENESIS", "A genesis cannot follow other entries");
+				}
+				const member = body.change.member;
+				if (approvals.length !== 1 || approvals[0].signerId !== member.recipientId) {
+					throw refuse("BAD_GENESIS", "A genesis is signed by its own member alone");
+				}
+				if (!await verifies(member.signingPublicKey, message, approvals[0].signature)) {
+					throw refuse("BAD_SIGNATURE", "The genesis signature does not verify");
+				}
+			}
+			else if (this.heads.length === 0) {
+				throw refuse("BAD_GENESIS", "The first entry is not a genesis");
+			}
+			else {
+				const seen = new Set();
+				for (const approval of approvals) {
+					if (seen.has(approval.signerId)) {
+						throw refuse("DUPLICATE_APPROVAL", "The same approver signed the entry twice");
+					}
+					seen.add(approval.signerId);
+				}
+				for (const approval of approvals) {
+					if (!await verifies(this.signer(approval.signerId).signingPublicKey, message, approval.signature)) {
+						throw refuse("BAD_SIGNATURE", "An approval's signature does not verify: forged or changed");
+					}
+				}
+				if (approvals.length < this.threshold()) {
+					throw refuse("THRESHOLD_NOT_MET",
+						`The entry carries ${approvals.length} approvals where ${this.threshold()} are needed`);
+				}
+			}
+			await this.apply(body.change);
+			this.heads.push(Object.freeze({ sequence: body.sequence, hash: await headOf(body.bytes) }));
+		}
+		catch (error) {
+			if (error instanceof KeyBookError) {
+				throw refuse(error.reason, `Key-book entry ${this.heads.length}: ${error.message}`);
+			}
+			throw error;
+		}
+	}
+
+	async apply(change) {
+		switch (change.type) {
+			case "GENESIS":
+			case "RECIPIENT_ADDED":
+				return this.add(change.member);
+			case "RECIPIENT_REMOVED": {
+				if (!this.members.has(change.recipientId)) {
+					throw refuse("UNKNOWN_RECIPIENT", "This recipient is not a current member");
+				}
+				const remaining = this.members.size - 1;
+				if (remaining === 0 || this.explicitThreshold > remaining) {
+					throw refuse("THRESHOLD_UNREACHABLE", "The removal would leave fewer approvers than the threshold needs");
+				}
+				this.members.delete(change.recipientId);
+				return undefined;
+			}
+			case "THRESHOLD_CHANGED":
+				if (change.threshold > this.members.size) {
+					throw refuse("THRESHOLD_UNREACHABLE", "The threshold is higher than the number of approvers");
+				}
+				this.explicitThreshold = change.threshold;
+				return undefined;
+			case "HOTLINE_PINNED":
+				this.organisationBookOnly();
+				if (!this.pins.has(change.hotlineId)) {
+					this.pins.set(change.hotlineId, []);
+				}
+				this.pins.get(change.hotlineId).push(Object.freeze({ sequence: change.head.sequence,
+					hash: bytes(change.head.hash, "head.hash").slice() }));
+				return undefined;
+			case "HOTLINE_UNPINNED":
+				this.organisationBookOnly();
+				if (!this.pins.delete(change.hotlineId)) {
+					throw refuse("HOTLINE_NOT_PINNED", "This hotline is not pinned");
+				}
+				return undefined;
+			default:
+				throw new TypeError("type must be one of " + CHANGE_TYPES.join(", "));
+		}
+	}
+
+	organisationBookOnly() {
+		if (this.hotlineId !== null) {
+			throw refuse("WRONG_ROLE", "Only the organisation's book pins hotlines");
+		}
+	}
+
+	async add(member) {
+		if ((member.hotlineId ?? null) !== this.hotlineId) {
+			throw refuse("WRONG_ROLE", "Advisers belong to the organisation's book, handlers to their own hotline's book");
+		}
+		if (this.everMembers.has(member.recipientId)) {
+			throw refuse("DUPLICATE_RECIPIENT", "This recipient id is or was in the key book already");
+		}
+		const encryption = "x" + toHex(member.publicKey);
+		const signing = "s" + toHex(member.signingPublicKey);
+		if (this.everKeys.has(encryption) || this.everKeys.has(signing)) {
+			throw refuse("DUPLICATE_RECIPIENT", "One of these keys is or was in the key book already");
+		}
+		const key = nameKey(member.displayName);
+		for (const current of this.members.values()) {
+			if (nameKey(current.displayName) === key) {
+				throw refuse("DUPLICATE_RECIPIENT", "A current member has the same display name");
+			}
+		}
+		const frozen = Object.freeze({ recipientId: member.recipientId, role: member.role,
+			displayName: member.displayName, hotlineId: member.hotlineId ?? null,
+			publicKey: bytes(member.publicKey, "publicKey").slice(),
+			signingPublicKey: bytes(member.signingPublicKey, "signingPublicKey").slice(),
+			fingerprint: await recipientFingerprint(member.publicKey, member.signingPublicKey) });
+		this.members.set(member.recipientId, frozen);
+		this.everMembers.add(member.recipientId);
+		this.everKeys.add(encryption);
+		this.everKeys.add(signing);
+	}
+}
+
+const states = new WeakMap();
+
+/**
+ * A verified key book (made only by verifyKeyBook or append): who the route's recipients
+ * are, its head, its safety code. Immutable.
+ */
+class KeyBook {
+	constructor(state) {
+		states.set(this, state);
+		this.organisationId = state.organisationId;
+		this.hotlineId = state.hotlineId;
+		this.length = state.heads.length;
+		this.head = state.heads[state.heads.length - 1];
+		/** Current members in the order they joined (all approvers of this book). */
+		this.members = Object.freeze([...state.members.values()]);
+		/** How many approvals the next entry needs. */
+		this.threshold = state.threshold();
+		/** hotlineId -> latest pinned head (organisation's book only). */
+		this.pinnedHotlines = Object.freeze(Object.fromEntries([...state.pins].map(([k, v]) => [k, v[v.length - 1]])));
+		this.safetyCode = safetyCodeOf(this.head);
+		Object.freeze(this);
+	}
+
+	/** This book with one more entry, verified against this state. */
+	async append(entry) {
+		const next = states.get(this).copy();
+		await next.append(entry);
+		return new KeyBook(next);
+	}
+
+	/** The draft (Uint8Array) of the next entry, after checking that `change` is allowed now. */
+	async propose(change) {
+		if (change?.type === "GENESIS") {
+			throw new TypeError("A genesis is made by keyBookGenesis, only for a new book");
+		}
+		const state = states.get(this);
+		const body = encodeBody(state.organisationId, state.hotlineId, this.length, this.head.hash, change);
+		await state.copy().apply(readBody(body, "Key-book draft").body.change);
+		return body;
+	}
+
+	async checkFits(draft) {
+		const data = bytes(draft, "draft");
+		const { r, body } = readBody(data, "Key-book draft");
+		if (r.at !== data.length) {
+			throw refuse("MALFORMED", "Key-book draft has trailing bytes");
+		}
+		const state = states.get(this);
+		state.checkPosition(body);
+		if (body.change.type === "GENESIS") {
+			throw refuse("BAD_GENESIS", "A genesis cannot follow other entries");
+		}
+		await state.copy().apply(body.change);
+		return body;
+	}
+
+	/**
+	 * Signs `draft` as `signerId` after checking that it continues this very book and its
+	 * change is allowed: -> { signerId, signature }. Show the change (and compare a newcomer's
+	 * fingerprint out of band) before calling it.
+	 */
+	async approve(draft, signerId, signingKeyPair) {
+		const body = await this.checkFits(draft);
+		const signer = states.get(this).signer(signerId);
+		if (!equalBytes(signer.signingPublicKey, signingKeyPair.publicKey)) {
+			throw refuse("NOT_A_SIGNER", "This signing key is not the one the key book lists for the approver");
+		}
+		return Object.freeze({ signerId, signature: await sign(signingKeyPair, approvalMessage(body.bytes)) });
+	}
+
+	/** Checks one approval ({ signerId, signature }) as it arrives. */
+	async checkApproval(draft, approval) {
+		const body = await this.checkFits(draft);
+		const signer = states.get(this).signer(approval.signerId);
+		if (!await verifies(signer.signingPublicKey, approvalMessage(body.bytes), bytes(approval.signature, "signature"))) {
+			throw refuse("BAD_SIGNATURE", "The approval's signature does not verify");
+		}
+	}
+
+	/** The head after entry `sequence`, or null. */
+	headAt(sequence) {
+		return states.get(this).heads[sequence] ?? null;
+	}
+
+	/** Whether `head` ({ sequence, hash }) is this book's head after its sequence. */
+	extendsHead(head) {
+		const mine = this.headAt(head?.sequence);
+		return mine !== null && equalBytes(mine.hash, bytes(head.hash, "head.hash"));
+	}
+
+	/** Throws KeyBookError NOT_EXTENDED unless this book extends `head`. */
+	requireExtends(head) {
+		if (!this.extendsHead(head)) {
+			throw refuse("NOT_EXTENDED", "The key book does not extend the head it was compared with: its history changed");
+		}
+	}
+
+	/**
+	 * The head a published safety code names, if it is this book's head or an earlier one;
+	 * throws KeyBookError SAFETY_CODE_TYPO or NOT_EXTENDED.
+	 */
+	requireContains(code) {
+		const wanted = parseSafetyCode(code);
+		const heads = states.get(this).heads;
+		for (let i = heads.length - 1; i >= 0; i--) {
+			if (safetyCodeOf(heads[i]).url === wanted) {
+				return heads[i];
+			}
+		}
+		throw refuse("NOT_EXTENDED", "The key book does not match the organisation's published safety code");
+	}
+
+	/** The members of a pinned hotline, after checking its book against every pin. */
+	hotlineMembers(hotlineBook) {
+		if (this.hotlineId !== null || !(hotlineBook instanceof KeyBook) || hotlineBook.hotlineId === null ||
+			hotlineBook.organisationId !== this.organisationId) {
+			throw refuse("WRONG_BOOK", "Hotline members come from a hotline's book pinned in its organisation's book");
+		}
+		const pins = states.get(this).pins.get(hotlineBook.hotlineId);
+		if (!pins) {
+			throw refuse("HOTLINE_NOT_PINNED", "This hotline is not pinned in the organisation's key book");
+		}
+		for (const pin of pins) {
+			if (!hotlineBook.extendsHead(pin)) {
+				throw refuse("HOTLINE_NOT_PINNED", "The hotline's key book does not extend the head the organisation pinned");
+			}
+		}
+		return hotlineBook.members;
+	}
+}
+
+/**
+ * Verifies a key book from its genesis: entries (Uint8Array[]) in order; options
+ * { organisationId, hotlineId? } from the caller's own context. -> KeyBook; throws
+ * KeyBookError with the reason of the first problem.
+ */
+export async function verifyKeyBook(entries, options) {
+	const organisationId = uuid(options?.organisationId, "organisationId");
+	const hotlineId = options.hotlineId ? uuid(options.hotlineId, "hotlineId") : null;
+	if (!Array.isArray(entries) || entries.length === 0) {
+		throw refuse("EMPTY_BOOK", "The key book has no entries");
+	}
+	if (entries.length > MAX_ENTRIES) {
+		throw refuse("MALFORMED", "The key book has too many entries");
+	}
+	const state = new BookState(organisationId, hotlineId);
+	for (const entry of entries) {
+		await state.append(entry);
+	}
+	return new KeyBook(state);
+}
+
+// ---- safety code -----------------------------------------------------------------------
+
+function crc24(data) {
+	let crc = 0xb704ce;
+	for (const b of data) {
+		crc ^= b << 16;
+		for (let i = 0; i < 8; i++) {
+			crc <<= 1;
+			if (crc & 0x1000000) {
+				crc ^= 0x1864cfb;
+			}
+		}
+	}
+	return crc & 0xffffff;
+}
+
+function safetyCodeOf(head) {
+	const prefix = head.hash.slice(0, 12);
+	const crc = crc24(prefix);
+	const url = base32(concat(prefix, Uint8Array.of(crc >>> 16, (crc >>> 8) & 0xff, crc & 0xff)));
+	return Object.freeze({ printable: url.match(/.{4}/g).join("-"), url });
+}
+
+/** The safety code of a head ({ sequence, hash }): { printable: "XXXX-…" (6 groups), url: 24 symbols }. */
+export function safetyCode(head) {
+	const hash = bytes(head?.hash, "head.hash");
+	if (hash.length !== 32) {
+		throw new TypeError("A head hash is 32 bytes");
+	}
+	return safetyCodeOf({ hash });
+}
+
+/**
+ * Reads a safety code as typed or carried in a link (#k=…): case, hyphens and spaces do not
+ * matter, O reads as 0, I and L as 1. -> the canonical 24 symbols; throws KeyBookError
+ * SAFETY_CODE_TYPO on a checksum miss or a wrong length.
+ */
+export function parseSafetyCode(textValue) {
+	const out = fromBase32(textValue, 15);
+	if (out === null) {
+		throw refuse("SAFETY_CODE_TYPO", "This is not a complete safety code: check for a missing or extra character");
+	}
+	const crc = crc24(out.subarray(0, 12));
+	if (!equalBytes(Uint8Array.of(crc >>> 16, (crc >>> 8) & 0xff, crc & 0xff), out.subarray(12))) {
+		throw refuse("SAFETY_CODE_TYPO", "The safety code contains a typo: its checksum does not match");
+	}
+	return base32(out);
 }
