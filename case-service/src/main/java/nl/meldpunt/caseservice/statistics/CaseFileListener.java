@@ -41,7 +41,7 @@ class CaseFileListener {
 		if (event.event() == CaseEvent.GIVE_FEEDBACK || event.to() == CaseState.FEEDBACK_GIVEN) {
 			this.records.feedbackGiven(event.organisationId(), event.caseId(), event.on());
 		}
-		if (event.to() == CaseState.CLOSED || event.to() == CaseState.WITHDRAWN) {
+		if (!event.to().isOpen()) {
 			this.records.ended(event.organisationId(), event.caseId(), event.on());
 		}
 	}

@@ -6,28 +6,24 @@ import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+
+import nl.meldpunt.crypto.testing.HeadlessChromium;
 
 /**
  * Serves the crypto module's browser files exactly as the jar ships them
  * ({@code META-INF/resources/meldpunt-crypto/v1/}), the test pages under
  * {@code /browser/} and the vectors under {@code /vectors/} from a JDK HTTP server on
  * 127.0.0.1, opens a page in headless Chromium and waits for the page to POST its result
- * to {@code /result}. Pages are served with a strict CSP (no inline script, no eval).
+ * to {@code /result}. Pages are served with a strict CSP (no inline script, no eval). The
+ * browser is the one every browser test uses ({@link HeadlessChromium}).
  */
-final class HeadlessChromium implements AutoCloseable {
-
-	static final Path CHROMIUM = Path.of(System.getProperty("meldpunt.chromium", "/usr/bin/chromium"));
+final class BrowserPages implements AutoCloseable {
 
 	private static final Map<String, String> TYPES = Map.of("js", "text/javascript", "mjs", "text/javascript", "html",
 			"text/html; charset=utf-8", "json", "application/json");
@@ -38,36 +34,21 @@ final class HeadlessChromium implements AutoCloseable {
 
 	private final Map<String, byte[]> fixtures;
 
-	HeadlessChromium(Map<String, byte[]> fixtures) throws IOException {
+	BrowserPages(Map<String, byte[]> fixtures) throws IOException {
 		this.fixtures = fixtures;
 		this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
 		this.server.createContext("/", this::handle);
 		this.server.start();
 	}
 
-	static boolean available() {
-		return Files.isExecutable(CHROMIUM);
-	}
-
 	/**
 	 * Opens {@code page} (e.g. {@code /browser/cross.html}) and returns what it POSTs.
 	 */
 	String run(String page, int timeoutSeconds) throws Exception {
-		Path profile = Files.createTempDirectory("meldpunt-chromium");
 		String url = "http://127.0.0.1:" + this.server.getAddress().getPort() + page;
-		Process process = new ProcessBuilder(List.of(CHROMIUM.toString(), "--headless", "--no-sandbox", "--disable-gpu",
-				"--disable-dev-shm-usage", "--disable-background-networking", "--disable-component-update",
-				"--no-first-run", "--disable-sync", "--user-data-dir=" + profile, url))
-			.redirectErrorStream(true)
-			.redirectOutput(profile.resolve("chromium.log").toFile())
-			.start();
-		try {
+		try (HeadlessChromium chromium = new HeadlessChromium("crypto", "", HeadlessChromium.DESKTOP)) {
+			chromium.open(url);
 			return this.result.get(timeoutSeconds, TimeUnit.SECONDS);
-		}
-		finally {
-			process.descendants().forEach(ProcessHandle::destroyForcibly);
-			process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			deleteQuietly(profile);
 		}
 	}
 
@@ -109,17 +90,8 @@ final class HeadlessChromium implements AutoCloseable {
 		if (name.contains("..")) {
 			return null;
 		}
-		try (InputStream in = HeadlessChromium.class.getClassLoader().getResourceAsStream(name)) {
+		try (InputStream in = BrowserPages.class.getClassLoader().getResourceAsStream(name)) {
 			return (in != null) ? in.readAllBytes() : null;
-		}
-	}
-
-	private static void deleteQuietly(Path dir) {
-		try (Stream<Path> files = Files.walk(dir)) {
-			files.sorted(Comparator.reverseOrder()).forEach((file) -> file.toFile().delete());
-		}
-		catch (IOException ex) {
-			// a temporary profile left behind is harmless
 		}
 	}
 

@@ -1,13 +1,15 @@
-package nl.meldpunt.portal.caseservice;
+package nl.meldpunt.internalapi;
 
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
+import nl.meldpunt.crypto.RecipientPublicKey;
+
 /**
  * The public face of one organisation as the case service describes it (internal API
- * {@code GET /organisations/{slug}/portal}). Public keys stay base64url text: the portal
- * only passes them on to the browser, which seals to them.
+ * {@code GET /organisations/{slug}/portal}); the portal passes it on to the browser,
+ * which seals to the public keys.
  *
  * @param organisationId the organisation
  * @param slug the path segment of its portal
@@ -54,10 +56,10 @@ public record OrganisationPortal(UUID organisationId, String slug, String name, 
 	/**
 	 * @param id the adviser's account
 	 * @param displayName name shown to reporters
-	 * @param publicKey X25519 public key, base64url
+	 * @param publicKey X25519 public key
 	 * @param fingerprint fingerprint of the key
 	 */
-	public record Adviser(UUID id, String displayName, String publicKey, String fingerprint) {
+	public record Adviser(UUID id, String displayName, RecipientPublicKey publicKey, String fingerprint) {
 	}
 
 	/**
@@ -65,11 +67,11 @@ public record OrganisationPortal(UUID organisationId, String slug, String name, 
 	 * @param name its name
 	 * @param description description per language
 	 * @param contact contact details
-	 * @param publicKey X25519 public key of its handler, base64url
+	 * @param publicKey X25519 public key of its handler
 	 * @param fingerprint fingerprint of the key
 	 */
-	public record Hotline(UUID id, String name, Map<String, String> description, String contact, String publicKey,
-			String fingerprint) {
+	public record Hotline(UUID id, String name, Map<String, String> description, String contact,
+			RecipientPublicKey publicKey, String fingerprint) {
 
 		public String descriptionIn(String language) {
 			return Localized.pick(this.description, language, "");
