@@ -1,6 +1,9 @@
 // Shared by the report and follow-up pages: texts, the browser API, field errors, and
 // attachments (metadata stripping, encryption in chunks, upload with progress).
 import { sealAttachment } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
+import { fromBase64Url, Problem, toBase64Url } from "/meldpunt-base/v1/base.js";
+
+export { fromBase64Url, Problem, toBase64Url };
 
 const texts = new Map();
 for (const span of document.querySelectorAll("#texts [data-key]")) {
@@ -14,30 +17,6 @@ export function text(key, argument) {
 }
 
 export const language = document.documentElement.lang === "en" ? "en" : "nl";
-
-export function toBase64Url(bytes) {
-	let binary = "";
-	for (let i = 0; i < bytes.length; i += 0x8000) {
-		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	}
-	return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-export function fromBase64Url(value) {
-	const base64 = value.replaceAll("-", "+").replaceAll("_", "/");
-	const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
-	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-/** A refusal of the browser API, already in the reporter's language. */
-export class Problem extends Error {
-	constructor(status, detail, type, fields) {
-		super(detail);
-		this.status = status;
-		this.type = type ?? "";
-		this.fields = fields ?? [];
-	}
-}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -68,7 +47,7 @@ export async function api(method, path, { json, body, credential, retries = 2 } 
 				await sleep(500 * (attempt + 1));
 				continue;
 			}
-			throw new Problem(0, text("js.network"), "network");
+			throw new Problem(0, { detail: text("js.network"), type: "network" });
 		}
 		if ((response.status === 429 || response.status === 503) && attempt < retries) {
 			await sleep(1000 * (attempt + 1));
@@ -82,8 +61,8 @@ export async function api(method, path, { json, body, credential, retries = 2 } 
 			catch (error) {
 				problem = {};
 			}
-			throw new Problem(response.status, problem.detail ?? text("problem.unexpected"), problem.type,
-				(problem.errors ?? []).map((e) => e.field));
+			throw new Problem(response.status, { detail: problem.detail ?? text("problem.unexpected"),
+				type: problem.type, fields: (problem.errors ?? []).map((e) => e.field) });
 		}
 		const type = response.headers.get("Content-Type") ?? "";
 		if (type.includes("json")) {
@@ -184,7 +163,7 @@ export async function contentOf(file) {
 		}
 		catch (error) {
 			// not decodable as an image: refuse rather than upload it with its metadata
-			throw new Problem(0, text("problem.unexpected") + " " + file.name);
+			throw new Problem(0, { detail: text("problem.unexpected") + " " + file.name });
 		}
 	}
 	return { bytes: new Uint8Array(await file.arrayBuffer()), stripped: false };
@@ -205,7 +184,7 @@ export async function uploadFile(file, { caseKey, organisationId, caseId, creden
 		onStripped(file.name);
 	}
 	if (bytes.length > maxBytes) {
-		throw new Problem(413, text("js.fileTooLarge", Math.floor(maxBytes / 1048576)) + " " + file.name);
+		throw new Problem(413, { detail: text("js.fileTooLarge", Math.floor(maxBytes / 1048576)) + " " + file.name });
 	}
 	const attachmentId = crypto.randomUUID();
 	const sealed = await sealAttachment(caseKey, bytes,

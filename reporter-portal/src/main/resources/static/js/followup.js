@@ -10,7 +10,6 @@ const maxAttachment = Number(main.dataset.maxAttachment);
 const errors = new FormErrors(null, null);
 const decoder = new TextDecoder();
 const encoder = new TextEncoder();
-const CLOSED_STATES = new Set(["CLOSED", "WITHDRAWN"]);
 const byId = (id) => document.getElementById(id);
 let session = null;
 
@@ -67,7 +66,8 @@ async function load() {
 	renderTimeline(mailbox.timeline ?? []);
 	await renderItems(mailbox.items ?? []);
 	await renderFiles(mailbox.attachments ?? []);
-	const closed = CLOSED_STATES.has(mailbox.state);
+	// the case service says whether the case is still open; the states are its business
+	const closed = !mailbox.open;
 	for (const element of document.querySelectorAll(".open-only")) {
 		element.hidden = closed;
 	}

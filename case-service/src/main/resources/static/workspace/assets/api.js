@@ -1,5 +1,9 @@
 // Shared by the workspace views: texts, the JSON API with CSRF, base64url, DOM building
-// (text only: decrypted content is never parsed as HTML).
+// (text only: decrypted content is never parsed as HTML). Base64url and Problem are the
+// base helpers both applications share.
+import { fromBase64Url, Problem, toBase64Url } from "/meldpunt-base/v1/base.js";
+
+export { fromBase64Url, Problem, toBase64Url };
 
 const texts = JSON.parse(document.getElementById("texts").textContent);
 
@@ -15,29 +19,6 @@ export function text(key, ...args) {
 /** A page path with the language kept (Dutch is the default and needs no parameter). */
 export function href(path) {
 	return language === "en" ? `${path}?lang=en` : path;
-}
-
-export function toBase64Url(bytes) {
-	let binary = "";
-	for (let i = 0; i < bytes.length; i += 0x8000) {
-		binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-	}
-	return btoa(binary).replaceAll("+", "-").replaceAll("/", "_").replace(/=+$/, "");
-}
-
-export function fromBase64Url(value) {
-	const base64 = value.replaceAll("-", "+").replaceAll("_", "/");
-	const binary = atob(base64 + "===".slice((base64.length + 3) % 4));
-	return Uint8Array.from(binary, (c) => c.charCodeAt(0));
-}
-
-/** A refusal of the API: its stable type slug (`login-failed`, `consent-required`, …). */
-export class Problem extends Error {
-	constructor(status, slug) {
-		super(slug);
-		this.status = status;
-		this.slug = slug;
-	}
 }
 
 function csrfToken() {
@@ -73,7 +54,7 @@ export async function api(method, path, json) {
 		catch {
 			// not a ProblemDetail (a proxy's page): keep "other"
 		}
-		throw new Problem(response.status, slug);
+		throw new Problem(response.status, { slug });
 	}
 	return response.status === 204 ? null : response.json();
 }

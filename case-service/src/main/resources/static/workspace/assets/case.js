@@ -136,7 +136,7 @@ async function attachments({ caseId, organisationId, caseKey, detail }) {
 					const response = await fetch(`/api/cases/${caseId}/attachments/${attachment.attachmentId}/chunks/${i}`,
 						{ credentials: "same-origin", headers: { Accept: "application/octet-stream" } });
 					if (!response.ok) {
-						throw new Problem(response.status, "other");
+						throw new Problem(response.status, { slug: "other" });
 					}
 					chunks.push(new Uint8Array(await response.arrayBuffer()));
 				}
@@ -161,7 +161,7 @@ async function attachments({ caseId, organisationId, caseKey, detail }) {
 }
 
 function writeForm({ caseId, organisationId, caseKey, detail, again }, kind, name) {
-	const closed = detail.state === "CLOSED" || detail.state === "WITHDRAWN";
+	const closed = !detail.open;
 	if (closed && kind === "MESSAGE") {
 		return null;
 	}
@@ -306,7 +306,7 @@ async function fire({ caseId, organisationId, caseKey, people }, event, inputs) 
 /** Seals the case key to the chosen recipient's public key (chosen from the directory). */
 async function share(caseKey, organisationId, caseId, recipientKind, recipient) {
 	if (!recipient) {
-		throw new Problem(422, "invalid-recipient");
+		throw new Problem(422, { slug: "invalid-recipient" });
 	}
 	const envelope = await sealCaseKey(caseKey, fromBase64Url(recipient.publicKey), { organisationId, caseId, recipientId: recipient.id });
 	return { recipientKind, recipientId: recipient.id, envelope: toBase64Url(envelope) };

@@ -9,6 +9,8 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import nl.meldpunt.crypto.testing.HeadlessChromium;
+
 /**
  * Prints throughput numbers; not a test. Run with
  * {@code ./mvnw -q -pl crypto -Pbenchmark test} (see crypto/README.md).
@@ -110,7 +112,7 @@ public final class Benchmark {
 			.toList();
 		byte[] fixture = new ObjectMapper()
 			.writeValueAsBytes(Map.of("organisationId", TestKeyBooks.ORGANISATION.toString(), "entries", entries));
-		try (HeadlessChromium chromium = new HeadlessChromium(Map.of("/keybook-bench.json", fixture))) {
+		try (BrowserPages chromium = new BrowserPages(Map.of("/keybook-bench.json", fixture))) {
 			JsonNode result = new ObjectMapper().readTree(chromium.run("/browser/bench.html", 300));
 			result.fields()
 				.forEachRemaining((field) -> System.out.printf(Locale.ROOT, "Chromium %-44s %s%n", field.getKey(),

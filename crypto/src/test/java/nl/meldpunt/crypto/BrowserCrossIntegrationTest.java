@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import nl.meldpunt.crypto.testing.HeadlessChromium;
+
 /**
  * The browser twin in real headless Chromium, served from the jar's resource path: RFC
  * 9180 vectors, Java-sealed values opened by the browser, and a case sealed by the
@@ -41,8 +43,7 @@ class BrowserCrossIntegrationTest {
 				b64(adviser.publicKey().toBytes()));
 
 		JsonNode result;
-		try (HeadlessChromium chromium = new HeadlessChromium(
-				Map.of("/fixture.json", JSON.writeValueAsBytes(fixture)))) {
+		try (BrowserPages chromium = new BrowserPages(Map.of("/fixture.json", JSON.writeValueAsBytes(fixture)))) {
 			result = JSON.readTree(chromium.run("/browser/cross.html", 120));
 		}
 
@@ -87,8 +88,7 @@ class BrowserCrossIntegrationTest {
 				"bramId", bram.toString(), "passphrase", passphrase);
 
 		JsonNode result;
-		try (HeadlessChromium chromium = new HeadlessChromium(
-				Map.of("/fixture.json", JSON.writeValueAsBytes(fixture)))) {
+		try (BrowserPages chromium = new BrowserPages(Map.of("/fixture.json", JSON.writeValueAsBytes(fixture)))) {
 			result = JSON.readTree(chromium.run("/browser/keybook.html", 120));
 		}
 

@@ -376,6 +376,7 @@ public final class InMemoryCaseService implements AutoCloseable {
 		return this.json.createObjectNode()
 			.put("caseId", stored.caseId.toString())
 			.put("state", stored.state)
+			.put("open", !stored.state.equals("WITHDRAWN") && !stored.state.equals("CLOSED"))
 			.put("receivedOn", LocalDate.now().toString())
 			.put("acknowledgeBy", LocalDate.now().plusDays(7).toString());
 	}
@@ -399,6 +400,7 @@ public final class InMemoryCaseService implements AutoCloseable {
 			.put("caseId", stored.caseId.toString())
 			.put("organisationId", stored.organisationId.toString())
 			.put("state", stored.state)
+			.put("open", !stored.state.equals("WITHDRAWN") && !stored.state.equals("CLOSED"))
 			.put("receivedOn", LocalDate.now().toString())
 			.put("acknowledgeBy", LocalDate.now().plusDays(7).toString())
 			.put("reporterKeyEnvelope", encode(stored.envelopes.get("reporter")));

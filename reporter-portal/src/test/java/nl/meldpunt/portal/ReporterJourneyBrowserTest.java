@@ -1,17 +1,11 @@
 package nl.meldpunt.portal;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import javax.imageio.ImageIO;
 
 import nl.meldpunt.crypto.ReporterToken;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +19,10 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import nl.meldpunt.crypto.testing.HeadlessChromium;
+
+import nl.meldpunt.crypto.testing.SamplePhotos;
+
 /**
  * The reporter's whole journey in headless Chromium against the real portal and the
  * in-memory case service: file an anonymous report with a photo, keep the token link,
@@ -36,11 +34,11 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	@LocalServerPort
 	int port;
 
-	private Browser browser;
+	private HeadlessChromium browser;
 
 	@BeforeEach
 	void start(TestInfo test) {
-		this.browser = new Browser(test.getTestMethod().orElseThrow().getName());
+		this.browser = new HeadlessChromium(test.getTestMethod().orElseThrow().getName(), "", HeadlessChromium.PHONE);
 	}
 
 	@AfterEach
@@ -59,8 +57,8 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	@Test
 	void journeyWhenFiledKeptAndAnsweredThenEverythingWorksInTheBrowserOnly() throws Exception {
 		String marker = "JOURNEY" + UUID.randomUUID().toString().replace("-", "");
-		Path photo = photoWithExif(marker);
-		Browser b = this.browser;
+		Path photo = SamplePhotos.jpegWithExif(marker);
+		HeadlessChromium b = this.browser;
 
 		b.open(url("/o/demo"));
 		b.screenshot("landing-nl");
@@ -163,7 +161,7 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 	@Test
 	void followUpWhenTokenMistypedOrUnknownThenClearMessagesInTheReportersLanguage() {
-		Browser b = this.browser;
+		HeadlessChromium b = this.browser;
 		String token = ReporterToken.generate().printable();
 		char first = token.charAt(0);
 		String typo = ((first == 'A') ? 'B' : 'A') + token.substring(1);
@@ -185,7 +183,7 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 	@Test
 	void formWhenAdviserExcludedOrHotlineChosenThenOnlyThoseRecipientsGetTheKey() throws Exception {
-		Browser b = this.browser;
+		HeadlessChromium b = this.browser;
 		String excluded = "EXCL" + UUID.randomUUID().toString().replace("-", "");
 		b.open(url("/o/demo/report"));
 		new Select(b.find("category")).selectByValue("racism");
@@ -230,7 +228,7 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 	@Test
 	void formWhenAccessCodeWrongThenToldAtTheFieldAndWhenRightThenFiled() {
-		Browser b = this.browser;
+		HeadlessChromium b = this.browser;
 		int before = caseService.caseCount();
 		b.open(url("/en/o/coded/report"));
 		b.find("accessCode").sendKeys("guess");
@@ -253,7 +251,7 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 	@Test
 	void pagesWhenOrganisationUnknownOrClosedThenAccessibleExplanations() {
-		Browser b = this.browser;
+		HeadlessChromium b = this.browser;
 		b.open(url("/o/nobody"));
 		assertThat(b.find("problem").getText()).startsWith("Deze organisatie kennen wij niet");
 		b.screenshot("unknown-organisation");
@@ -269,7 +267,7 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 	@Test
 	void formWhenFileOverTheLimitThenRefusedBeforeEncryption() throws Exception {
-		Browser b = this.browser;
+		HeadlessChromium b = this.browser;
 		Path large = Files.createTempFile("large", ".bin");
 		try (var channel = java.nio.channels.FileChannel.open(large, java.nio.file.StandardOpenOption.WRITE)) {
 			channel.write(java.nio.ByteBuffer.wrap(new byte[] { 1 }), 52_428_800L);
@@ -304,38 +302,6 @@ class ReporterJourneyBrowserTest extends PortalTest {
 			Thread.sleep(100);
 		}
 		throw new AssertionError("No case with the marker");
-	}
-
-	/**
-	 * A small JPEG with an EXIF block that carries the marker, as a phone camera would
-	 * add.
-	 */
-	private static Path photoWithExif(String marker) throws Exception {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setColor(Color.ORANGE);
-		graphics.fillRect(0, 0, 64, 48);
-		graphics.dispose();
-		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", jpeg);
-		byte[] plain = jpeg.toByteArray();
-		ByteArrayOutputStream exif = new ByteArrayOutputStream();
-		exif.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-		exif.write(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
-		exif.write(("GPS 52.37N 4.89E " + marker).getBytes(StandardCharsets.ISO_8859_1));
-		byte[] app1 = exif.toByteArray();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(plain, 0, 2);
-		out.write(0xff);
-		out.write(0xe1);
-		out.write((app1.length + 2) >> 8);
-		out.write((app1.length + 2) & 0xff);
-		out.write(app1);
-		out.write(plain, 2, plain.length - 2);
-		Path dir = Files.createTempDirectory("photo");
-		Path file = dir.resolve("photo.jpg");
-		Files.write(file, out.toByteArray());
-		return file;
 	}
 
 }

@@ -12,6 +12,9 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.RecipientPublicKey;
+
 /**
  * A person who signs in. Advisers and hotline handlers also hold a key pair: the public
  * key in the clear, the private key only as the browser wrapped it under the passphrase.
@@ -119,6 +122,18 @@ public class Account {
 
 	public boolean holdsKeys() {
 		return this.role == Role.ADVISER || this.role == Role.HOTLINE;
+	}
+
+	/**
+	 * The stored public key as the crypto module's type (it was checked at enrolment).
+	 */
+	public RecipientPublicKey recipientKey() {
+		try {
+			return RecipientPublicKey.fromBytes(this.publicKey);
+		}
+		catch (CryptoException ex) {
+			throw new IllegalStateException("A stored public key is invalid", ex);
+		}
 	}
 
 	public byte[] publicKey() {

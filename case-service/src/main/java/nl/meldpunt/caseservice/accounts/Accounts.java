@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -24,5 +25,15 @@ public interface Accounts extends JpaRepository<Account, UUID> {
 	boolean hasEnrolledAdviser(UUID organisationId);
 
 	List<Account> findByOrganisationIdOrderByDisplayName(UUID organisationId);
+
+	/** Where escalations go: the organisation's enrolled back-up advisers. */
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null")
+	List<String> enrolledBackupAdviserEmails(UUID organisationId);
+
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.id in ?2 and a.enrolledOn is not null")
+	List<String> enrolledEmailsOf(UUID organisationId, Collection<UUID> accountIds);
+
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId in ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null")
+	List<String> enrolledHandlerEmailsOf(UUID organisationId, Collection<UUID> hotlineIds);
 
 }

@@ -14,13 +14,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.organisations.Hotline;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.Enrolment;
 import nl.meldpunt.crypto.RecipientPrivateKey;
+import nl.meldpunt.internalapi.CryptoJson;
 
 /**
  * Demo mode only ({@code meldpunt.demo=true}): seeds, idempotently, the organisation
@@ -101,9 +101,8 @@ class DemoSeeder implements ApplicationRunner {
 		this.transactions.executeWithoutResult((tx) -> {
 			Account account = new Account(UUID.randomUUID(), organisation.id(), role, name, email, hotlineId);
 			account.markBackup(backup);
-			account.enrol(this.encoder.encode(SealedBytes.of(enrolment.loginSecret().toBytes()).base64Url()),
-					TOTP_SECRET, key.publicKey().toBytes(), enrolment.wrappedKey().toBytes(),
-					LocalDate.now(this.clock));
+			account.enrol(this.encoder.encode(CryptoJson.encode(enrolment.loginSecret().toBytes())), TOTP_SECRET,
+					key.publicKey().toBytes(), enrolment.wrappedKey().toBytes(), LocalDate.now(this.clock));
 			this.accounts.save(account);
 		});
 	}

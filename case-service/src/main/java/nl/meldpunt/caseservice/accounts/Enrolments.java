@@ -14,10 +14,17 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.WrappedPrivateKey;
+import nl.meldpunt.internalapi.CryptoJson;
 
 /**
  * Accounts come to life in two steps: an administrator (or first-run setup) invites a
@@ -61,37 +68,49 @@ public class Enrolments {
 	public String invite(UUID organisationId, Role role, String displayName, String email, UUID hotlineId) {
 		String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
 		if (this.accounts.findByEmail(normalised).isPresent()) {
-			throw new Refusal(HttpStatus.CONFLICT, "email-taken", "An account with this e-mail address exists.");
+			throw new Refusal(Problem.EMAIL_TAKEN, "An account with this e-mail address exists.");
 		}
 		Account account = new Account(UUID.randomUUID(), organisationId, role, displayName, normalised, hotlineId);
 		String code = newCode();
 		account.inviteWith(hash(code));
 		this.accounts.save(account);
-		this.audit.record(organisationId, "SYSTEM", null, "ACCOUNT_INVITED", null, role.name());
+		this.audit.record(OrganisationId.of(organisationId), ActorKind.SYSTEM, null, AuditAction.ACCOUNT_INVITED, null,
+				role.name());
 		return code;
 	}
 
 	@Transactional
-	public Enrolled enrol(String email, String code, SealedBytes publicKey, SealedBytes wrappedPrivateKey,
-			SealedBytes loginSecret) {
+	public Enrolled enrol(String email, String code, RecipientPublicKey publicKey, WrappedPrivateKey wrappedPrivateKey,
+			byte[] loginSecret) {
 		Account account = this.accounts.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
 			.filter((a) -> a.enrolmentCodeHash() != null && code != null
 					&& MessageDigest.isEqual(a.enrolmentCodeHash().getBytes(StandardCharsets.US_ASCII),
 							hash(code).getBytes(StandardCharsets.US_ASCII)))
-			.orElseThrow(() -> new Refusal(HttpStatus.FORBIDDEN, "enrolment-refused",
+			.orElseThrow(() -> new Refusal(Problem.ENROLMENT_REFUSED,
 					"This e-mail address and enrolment code do not match."));
-		Ciphertexts.publicKey("publicKey", publicKey);
-		Ciphertexts.wrappedPrivateKey("wrappedPrivateKey", wrappedPrivateKey, publicKey);
-		if (loginSecret == null || loginSecret.length() < 16) {
+		if (!carries(wrappedPrivateKey, publicKey)) {
+			throw Refusal.malformedCiphertext("wrappedPrivateKey");
+		}
+		if (loginSecret == null || loginSecret.length < 16) {
 			throw Refusal.invalid("loginSecret", "must be base64url of at least 16 bytes");
 		}
 		String secret = this.totp.newSecret();
-		account.enrol(this.encoder.encode(loginSecret.base64Url()), secret, publicKey.bytes(),
-				wrappedPrivateKey.bytes(), LocalDate.now(this.clock));
-		String fingerprint = Ciphertexts.fingerprint(publicKey.bytes());
-		this.audit.record(account.organisationId(), account.role().name(), account.id().toString(), "KEY_ENROLLED",
-				null, fingerprint);
+		account.enrol(this.encoder.encode(CryptoJson.encode(loginSecret)), secret, publicKey.toBytes(),
+				wrappedPrivateKey.toBytes(), LocalDate.now(this.clock));
+		String fingerprint = publicKey.fingerprint();
+		this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
+				AccountId.of(account.id()), AuditAction.KEY_ENROLLED, null, fingerprint);
 		return new Enrolled(account.id(), secret, this.totp.uri(secret, account.email()), fingerprint);
+	}
+
+	/** Whether the wrapped key is the private half of {@code publicKey}. */
+	private static boolean carries(WrappedPrivateKey wrapped, RecipientPublicKey publicKey) {
+		try {
+			return wrapped.publicKey().equals(publicKey);
+		}
+		catch (CryptoException ex) {
+			return false;
+		}
 	}
 
 	private static String newCode() {

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
@@ -17,8 +18,11 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.meldpunt.caseservice.casefile.SealedBytes;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.WrappedPrivateKey;
+import nl.meldpunt.internalapi.CryptoJson;
 
 /**
  * Log-in as JSON. Step 1 fetches the wrapped key (the browser derives the log-in secret
@@ -36,7 +40,7 @@ class LogInApi {
 	}
 
 	record EnrolRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 100) String code,
-			@NotBlank @Size(max = 100) String publicKey, @NotBlank @Size(max = 2000) String wrappedPrivateKey,
+			@NotNull RecipientPublicKey publicKey, @NotNull WrappedPrivateKey wrappedPrivateKey,
 			@NotBlank @Size(max = 200) String loginSecret) {
 	}
 
@@ -58,14 +62,14 @@ class LogInApi {
 
 	@PostMapping("/login/key")
 	Map<String, String> key(@Valid @RequestBody KeyRequest request) {
-		return Map.of("kdfHeader", SealedBytes.of(this.logIns.kdfHeader(request.email())).base64Url());
+		return Map.of("kdfHeader", CryptoJson.encode(this.logIns.kdfHeader(request.email())));
 	}
 
 	@PostMapping("/login")
 	SignedIn logIn(@Valid @RequestBody LogInRequest body, HttpServletRequest request, HttpServletResponse response) {
-		Caller caller = this.logIns.logIn(body.email(), SealedBytes.fromBase64Url(body.loginSecret()), body.code())
-			.orElseThrow(() -> new Refusal(HttpStatus.UNAUTHORIZED, "login-failed",
-					"The e-mail address, passphrase or code is not correct."));
+		Caller caller = this.logIns.logIn(body.email(), CryptoJson.decode(body.loginSecret()), body.code())
+			.orElseThrow(
+					() -> new Refusal(Problem.LOGIN_FAILED, "The e-mail address, passphrase or code is not correct."));
 		request.getSession(true);
 		request.changeSessionId();
 		var context = SecurityContextHolder.createEmptyContext();
@@ -77,8 +81,8 @@ class LogInApi {
 
 	@PostMapping("/enrol")
 	Enrolments.Enrolled enrol(@Valid @RequestBody EnrolRequest body) {
-		return this.enrolments.enrol(body.email(), body.code(), SealedBytes.fromBase64Url(body.publicKey()),
-				SealedBytes.fromBase64Url(body.wrappedPrivateKey()), SealedBytes.fromBase64Url(body.loginSecret()));
+		return this.enrolments.enrol(body.email(), body.code(), body.publicKey(), body.wrappedPrivateKey(),
+				CryptoJson.decode(body.loginSecret()));
 	}
 
 	@GetMapping("/api/me")
@@ -88,7 +92,7 @@ class LogInApi {
 
 	private SignedIn signedIn(Caller caller) {
 		byte[] wrapped = this.logIns.wrappedKey(caller);
-		return new SignedIn(caller, (wrapped != null) ? SealedBytes.of(wrapped).base64Url() : null);
+		return new SignedIn(caller, (wrapped != null) ? CryptoJson.encode(wrapped) : null);
 	}
 
 }

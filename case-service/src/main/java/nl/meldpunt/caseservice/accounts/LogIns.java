@@ -7,8 +7,11 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
+import nl.meldpunt.internalapi.CryptoJson;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.WrappedPrivateKey;
 
@@ -76,9 +79,9 @@ class LogIns {
 
 	/** The caller, or empty when the log-in failed for whatever reason. */
 	@Transactional
-	public Optional<Caller> logIn(String email, SealedBytes loginSecret, String code) {
+	public Optional<Caller> logIn(String email, byte[] loginSecret, String code) {
 		Optional<Account> found = this.accounts.findByEmail(normalise(email)).filter(Account::isEnrolled);
-		String presented = (loginSecret != null) ? loginSecret.base64Url() : "";
+		String presented = (loginSecret != null) ? CryptoJson.encode(loginSecret) : "";
 		if (found.isEmpty()) {
 			this.encoder.matches(presented, this.decoyHash);
 			return Optional.empty();
@@ -88,13 +91,13 @@ class LogIns {
 		boolean secretOk = this.encoder.matches(presented, account.loginSecretHash());
 		if (account.isLockedAt(now) || !secretOk || !this.totp.accepts(account.totpSecret(), code)) {
 			account.failedLogin(now);
-			this.audit.record(account.organisationId(), account.role().name(), account.id().toString(), "LOGIN_FAILED",
-					null, null);
+			this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
+					AccountId.of(account.id()), AuditAction.LOGIN_FAILED, null, null);
 			return Optional.empty();
 		}
 		account.succeededLogin();
-		this.audit.record(account.organisationId(), account.role().name(), account.id().toString(), "LOGIN", null,
-				null);
+		this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
+				AccountId.of(account.id()), AuditAction.LOGIN, null, null);
 		return Optional.of(account.caller());
 	}
 

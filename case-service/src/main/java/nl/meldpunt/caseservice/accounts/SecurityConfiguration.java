@@ -21,6 +21,7 @@ import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
+import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.web.ProblemResponses;
 
 /**
@@ -46,9 +47,9 @@ class SecurityConfiguration {
 				.denyAll())
 			.exceptionHandling((errors) -> errors
 				.authenticationEntryPoint((request, response, ex) -> ProblemResponses.write(response,
-						HttpStatus.UNAUTHORIZED, "unauthenticated", "The internal API needs the portal's secret."))
-				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-						"forbidden", "Not allowed.")))
+						Problem.UNAUTHENTICATED, "The internal API needs the portal's secret."))
+				.accessDeniedHandler(
+						(request, response, ex) -> ProblemResponses.write(response, Problem.FORBIDDEN, "Not allowed.")))
 			.build();
 	}
 
@@ -66,9 +67,9 @@ class SecurityConfiguration {
 							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))
 			.authorizeHttpRequests((requests) -> requests
 				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/setup", "/actuator/health/**",
-						"/actuator/health", "/error", "/meldpunt-crypto/**", "/css/**", "/js/**", "/favicon.ico",
-						"/workspace/login", "/en/workspace/login", "/workspace/enrol", "/en/workspace/enrol",
-						"/workspace/assets/**")
+						"/actuator/health", "/error", "/meldpunt-crypto/**", "/meldpunt-base/**", "/css/**", "/js/**",
+						"/favicon.ico", "/workspace/login", "/en/workspace/login", "/workspace/enrol",
+						"/en/workspace/enrol", "/workspace/assets/**")
 				.permitAll()
 				.requestMatchers("/api/me")
 				.authenticated()
@@ -81,8 +82,8 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(SecurityConfiguration::signInFirst)
-				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, HttpStatus.FORBIDDEN,
-						"forbidden", "You are not allowed to do this.")))
+				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, Problem.FORBIDDEN,
+						"You are not allowed to do this.")))
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
 			.build();
@@ -102,7 +103,7 @@ class SecurityConfiguration {
 			response.sendRedirect(english ? "/workspace/login?lang=en" : "/workspace/login");
 			return;
 		}
-		ProblemResponses.write(response, HttpStatus.UNAUTHORIZED, "unauthenticated", "Please sign in.");
+		ProblemResponses.write(response, Problem.UNAUTHENTICATED, "Please sign in.");
 	}
 
 	@Bean

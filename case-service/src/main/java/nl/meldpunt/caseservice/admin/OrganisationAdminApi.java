@@ -23,7 +23,11 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.accounts.Caller;
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
 import nl.meldpunt.caseservice.organisations.Categories;
 import nl.meldpunt.caseservice.organisations.Category;
 import nl.meldpunt.caseservice.organisations.Hotline;
@@ -32,7 +36,8 @@ import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.OrganisationUnit;
 import nl.meldpunt.caseservice.organisations.OrganisationUnits;
 import nl.meldpunt.caseservice.organisations.Organisations;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
  * The administrator's configuration of their own organisation: retention, disclosure
@@ -113,7 +118,8 @@ class OrganisationAdminApi {
 		else if (settings.accessCode() != null) {
 			organisation.requireAccessCode(settings.accessCode());
 		}
-		this.audit.record(organisation.id(), "ADMIN", caller.accountId().toString(), "SETTINGS_CHANGED", null, null);
+		this.audit.record(OrganisationId.of(organisation.id()), ActorKind.ADMIN, AccountId.of(caller.accountId()),
+				AuditAction.SETTINGS_CHANGED, null, null);
 		return view(caller);
 	}
 
@@ -122,7 +128,7 @@ class OrganisationAdminApi {
 	@Transactional
 	Named addCategory(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Named category) {
 		if (this.categories.existsByOrganisationIdAndCode(caller.organisationId(), category.code())) {
-			throw new Refusal(HttpStatus.CONFLICT, "code-taken", "This code is already in use.");
+			throw new Refusal(Problem.CODE_TAKEN, "This code is already in use.");
 		}
 		int position = this.categories.findByOrganisationIdOrderByPosition(caller.organisationId()).size();
 		this.categories.save(
@@ -135,7 +141,7 @@ class OrganisationAdminApi {
 	@Transactional
 	Named addUnit(@AuthenticationPrincipal Caller caller, @Valid @RequestBody Named unit) {
 		if (this.units.existsByOrganisationIdAndCode(caller.organisationId(), unit.code())) {
-			throw new Refusal(HttpStatus.CONFLICT, "code-taken", "This code is already in use.");
+			throw new Refusal(Problem.CODE_TAKEN, "This code is already in use.");
 		}
 		this.units.save(new OrganisationUnit(caller.organisationId(), unit.code(), unit.nameNl(), unit.nameEn()));
 		return unit;

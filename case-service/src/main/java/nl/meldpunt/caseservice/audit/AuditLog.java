@@ -13,6 +13,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.CaseId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
+
 /**
  * The append-only, tamper-evident log of every access and every transition: who (a kind
  * and an account id, never a reporter's identity), what (an action code), when, on which
@@ -42,23 +46,25 @@ public class AuditLog {
 	 * fact about a reporter.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void record(UUID organisationId, String actorKind, String actorId, String action, UUID caseId,
-			String detail) {
+	public void record(OrganisationId organisation, ActorKind actorKind, AccountId actor, AuditAction action,
+			CaseId kase, String detail) {
 		Objects.requireNonNull(actorKind);
 		Objects.requireNonNull(action);
+		UUID organisationId = (organisation != null) ? organisation.value() : null;
+		UUID caseId = (kase != null) ? kase.value() : null;
+		String actorId = (actor != null) ? actor.toString() : null;
 		Instant now = this.clock.instant();
-		Instant at = "REPORTER".equals(actorKind) ? now.truncatedTo(ChronoUnit.DAYS)
-				: now.truncatedTo(ChronoUnit.SECONDS);
+		Instant at = actorKind.dayPrecision() ? now.truncatedTo(ChronoUnit.DAYS) : now.truncatedTo(ChronoUnit.SECONDS);
 		String chain = chainOf(organisationId, caseId);
 		String previous = head(chain);
-		AuditEntry entry = new AuditEntry(0, chain, organisationId, at, actorKind, actorId, action, caseId, detail,
-				previous, null);
+		AuditEntry entry = new AuditEntry(0, chain, organisationId, at, actorKind.name(), actorId, action.name(),
+				caseId, detail, previous, null);
 		String hash = entry.computeHash();
 		Long seq = this.jdbc.queryForObject(
 				"insert into audit_entry (chain, organisation_id, at, actor_kind, actor_id, action, case_id, detail, previous_hash, hash)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning seq",
-				Long.class, chain, organisationId, Timestamp.from(at), actorKind, actorId, action, caseId, detail,
-				previous, hash);
+				Long.class, chain, organisationId, Timestamp.from(at), actorKind.name(), actorId, action.name(), caseId,
+				detail, previous, hash);
 		this.jdbc.update("update audit_head set hash = ?, seq = ? where chain = ?", hash, seq, chain);
 	}
 

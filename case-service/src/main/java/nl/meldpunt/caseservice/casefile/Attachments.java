@@ -6,26 +6,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.casefile.CaseView.Attachment;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
  * Encrypted attachments: a sealed meta item (file name, type) and numbered sealed chunks,
  * uploaded in any order.
  */
 @Repository
-public class Attachments {
+class Attachments {
 
 	/** Allowance per chunk for nonce and tag on top of the plaintext bytes. */
-	public static final int CHUNK_OVERHEAD = 64;
-
-	/** One attachment. */
-	public record Attachment(UUID attachmentId, UUID caseId, Author author, SealedBytes metaCiphertext, int chunkCount,
-			long totalBytes, LocalDate createdOn) {
-	}
+	static final int CHUNK_OVERHEAD = 64;
 
 	private final JdbcTemplate jdbc;
 
@@ -33,7 +29,7 @@ public class Attachments {
 		this.jdbc = jdbc;
 	}
 
-	public void create(UUID organisationId, Attachment attachment) {
+	void create(UUID organisationId, Attachment attachment) {
 		this.jdbc.update(
 				"insert into attachment (id, case_id, organisation_id, author, meta_ciphertext, chunk_count, total_bytes, created_on)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -42,13 +38,13 @@ public class Attachments {
 				Date.valueOf(attachment.createdOn()));
 	}
 
-	public Optional<Attachment> find(UUID caseId, UUID attachmentId) {
+	Optional<Attachment> find(UUID caseId, UUID attachmentId) {
 		return this.jdbc.query(SELECT + " where case_id = ? and id = ?", Attachments::map, caseId, attachmentId)
 			.stream()
 			.findFirst();
 	}
 
-	public List<Attachment> of(UUID caseId) {
+	List<Attachment> of(UUID caseId) {
 		return this.jdbc.query(SELECT + " where case_id = ? order by created_on, id", Attachments::map, caseId);
 	}
 
@@ -56,25 +52,24 @@ public class Attachments {
 	 * Stores chunk {@code n}; the same bytes again are accepted, different ones refused,
 	 * and the chunks together may not outgrow the announced size.
 	 */
-	public void putChunk(UUID organisationId, Attachment attachment, int n, SealedBytes bytes) {
+	void putChunk(UUID organisationId, Attachment attachment, int n, SealedBytes bytes) {
 		Long stored = this.jdbc.queryForObject(
 				"select coalesce(sum(length(bytes)), 0) from attachment_chunk where attachment_id = ? and n <> ?",
 				Long.class, attachment.attachmentId(), n);
 		long limit = attachment.totalBytes() + (long) attachment.chunkCount() * CHUNK_OVERHEAD;
 		if (stored + bytes.length() > limit) {
-			throw new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large",
+			throw new Refusal(Problem.ATTACHMENT_TOO_LARGE,
 					"The chunks are larger than the attachment's announced size.");
 		}
 		int inserted = this.jdbc.update(
 				"insert into attachment_chunk (attachment_id, organisation_id, n, bytes) values (?, ?, ?, ?) on conflict do nothing",
 				attachment.attachmentId(), organisationId, n, bytes.bytes());
 		if (inserted == 0 && !chunk(attachment.attachmentId(), n).map(bytes::equals).orElse(false)) {
-			throw new Refusal(HttpStatus.CONFLICT, "chunk-conflict",
-					"This chunk was already uploaded with other bytes.");
+			throw new Refusal(Problem.CHUNK_CONFLICT, "This chunk was already uploaded with other bytes.");
 		}
 	}
 
-	public Optional<SealedBytes> chunk(UUID attachmentId, int n) {
+	Optional<SealedBytes> chunk(UUID attachmentId, int n) {
 		return this.jdbc
 			.query("select bytes from attachment_chunk where attachment_id = ? and n = ?",
 					(rs, row) -> SealedBytes.of(rs.getBytes(1)), attachmentId, n)

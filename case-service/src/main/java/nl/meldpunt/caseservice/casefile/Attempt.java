@@ -4,9 +4,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
 
-import org.springframework.http.HttpStatus;
-
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
  * What the guards of one event see: the case, the attempt, the current recipients and the
@@ -40,9 +39,9 @@ final class Attempt {
 		this.knownCategory = knownCategory;
 	}
 
-	boolean refuse(HttpStatus status, String slug, String detail) {
+	boolean refuse(Problem problem, String detail) {
 		if (this.refusal == null) {
-			this.refusal = new Refusal(status, slug, detail);
+			this.refusal = new Refusal(problem, detail);
 		}
 		return false;
 	}

@@ -17,13 +17,7 @@ import jakarta.persistence.Table;
  */
 @Entity
 @Table(name = "case_file")
-public class Case {
-
-	/** Acknowledge within this many days (EU 2019/1937 art. 9). */
-	public static final int ACKNOWLEDGE_WITHIN_DAYS = 7;
-
-	/** Give feedback within this many months of acknowledgement. */
-	public static final int FEEDBACK_WITHIN_MONTHS = 3;
+class Case {
 
 	@Id
 	private UUID id;
@@ -80,8 +74,8 @@ public class Case {
 	}
 
 	/** A newly filed case, in {@link CaseState#RECEIVED}. */
-	public Case(UUID id, UUID organisationId, Channel channel, UUID hotlineId, String credentialHash,
-			byte[] reporterPublicKey, String language, LocalDate receivedOn) {
+	Case(UUID id, UUID organisationId, Channel channel, UUID hotlineId, String credentialHash, byte[] reporterPublicKey,
+			String language, LocalDate receivedOn) {
 		this.id = Objects.requireNonNull(id);
 		this.organisationId = Objects.requireNonNull(organisationId);
 		this.state = CaseState.RECEIVED;
@@ -142,16 +136,15 @@ public class Case {
 	}
 
 	public LocalDate acknowledgeBy() {
-		return this.receivedOn.plusDays(ACKNOWLEDGE_WITHIN_DAYS);
+		return DueDates.acknowledgeBy(this.receivedOn);
 	}
 
 	public LocalDate feedbackBy() {
-		LocalDate start = (this.acknowledgedOn != null) ? this.acknowledgedOn : acknowledgeBy();
-		return start.plusMonths(FEEDBACK_WITHIN_MONTHS);
+		return DueDates.feedbackBy(this.receivedOn, this.acknowledgedOn);
 	}
 
 	public boolean isOpen() {
-		return this.state != CaseState.CLOSED && this.state != CaseState.WITHDRAWN;
+		return this.state.isOpen();
 	}
 
 	/** Consent recorded, or a legal duty with its reason: what a referral needs. */
@@ -190,7 +183,7 @@ public class Case {
 		if (target == CaseState.FEEDBACK_GIVEN && this.feedbackOn == null) {
 			this.feedbackOn = on;
 		}
-		if (target == CaseState.CLOSED || target == CaseState.WITHDRAWN) {
+		if (!target.isOpen()) {
 			this.closedOn = on;
 		}
 		this.state = target;

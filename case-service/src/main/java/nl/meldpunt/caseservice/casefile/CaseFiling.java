@@ -10,7 +10,11 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.CaseId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
 
 /**
  * Stores a new case with everything filed with it, in the caller's transaction and in as
@@ -19,11 +23,10 @@ import nl.meldpunt.caseservice.audit.AuditLog;
  * as Spring's {@code DataIntegrityViolationException}.
  */
 @Repository
-public class CaseFiling {
+class CaseFiling {
 
 	/** A validated filing. */
-	public record NewCase(Case kase, CaseItems.Item report, List<KeyEnvelopes.Sealed> envelopes,
-			List<UUID> excludedAdvisers) {
+	record NewCase(Case kase, CaseView.Item report, List<KeyEnvelopes.Sealed> envelopes, List<UUID> excludedAdvisers) {
 	}
 
 	private final EntityManager entityManager;
@@ -52,7 +55,7 @@ public class CaseFiling {
 	}
 
 	@Transactional(propagation = Propagation.MANDATORY)
-	public void store(NewCase filing) {
+	void store(NewCase filing) {
 		Case kase = filing.kase();
 		this.entityManager.persist(kase);
 		// the child rows below are written with JDBC, so the case row must exist first
@@ -64,8 +67,8 @@ public class CaseFiling {
 		}
 		this.timeline.append(kase.organisationId(), kase.id(), kase.receivedOn(), Timeline.FILED, kase.state());
 		this.events.publishEvent(new CaseFiled(kase.organisationId(), kase.id(), kase.channel(), kase.receivedOn()));
-		this.audit.record(kase.organisationId(), Actor.Kind.REPORTER.name(), null, "CASE_FILED", kase.id(),
-				kase.channel().name());
+		this.audit.record(OrganisationId.of(kase.organisationId()), ActorKind.REPORTER, null, AuditAction.CASE_FILED,
+				CaseId.of(kase.id()), kase.channel().name());
 	}
 
 }

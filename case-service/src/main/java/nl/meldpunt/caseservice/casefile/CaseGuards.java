@@ -2,7 +2,7 @@ package nl.meldpunt.caseservice.casefile;
 
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
+import nl.meldpunt.caseservice.problem.Problem;
 
 /** The guards of {@link CaseLifecycle}, each named for the rule it enforces. */
 final class CaseGuards {
@@ -16,22 +16,21 @@ final class CaseGuards {
 	static boolean firedByRecipient(Attempt attempt) {
 		Recipient self = attempt.transition.actor().asRecipient();
 		if (self == null || self.kind() == RecipientKind.REPORTER || !attempt.recipients.contains(self)) {
-			return attempt.refuse(HttpStatus.FORBIDDEN, "not-a-recipient",
-					"Only a current recipient of the case can take this step.");
+			return attempt.refuse(Problem.NOT_A_RECIPIENT, "Only a current recipient of the case can take this step.");
 		}
 		return true;
 	}
 
 	static boolean firedByReporter(Attempt attempt) {
 		if (attempt.transition.actor().kind() != Actor.Kind.REPORTER) {
-			return attempt.refuse(HttpStatus.FORBIDDEN, "reporter-only", "Only the reporter can take this step.");
+			return attempt.refuse(Problem.REPORTER_ONLY, "Only the reporter can take this step.");
 		}
 		return true;
 	}
 
 	static boolean firedBySystem(Attempt attempt) {
 		if (attempt.transition.actor().kind() != Actor.Kind.SYSTEM) {
-			return attempt.refuse(HttpStatus.FORBIDDEN, "system-only", "This step happens only when time runs out.");
+			return attempt.refuse(Problem.SYSTEM_ONLY, "This step happens only when time runs out.");
 		}
 		return true;
 	}
@@ -42,7 +41,7 @@ final class CaseGuards {
 	static boolean consented(Attempt attempt) {
 		Transition transition = attempt.transition;
 		if (!attempt.kase.mayBeReferred() && !transition.consentGiven() && transition.legalDutyReason() == null) {
-			return attempt.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "consent-required",
+			return attempt.refuse(Problem.CONSENT_REQUIRED,
 					"A referral needs the reporter's recorded consent or a legal duty with its reason.");
 		}
 		return true;
@@ -56,7 +55,7 @@ final class CaseGuards {
 		Transition.Closing closing = attempt.transition.closing();
 		if (closing == null || closing.outcome() == null || closing.track() == null || closing.category() == null
 				|| !attempt.knownCategory.test(closing.category())) {
-			return attempt.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "classification-required",
+			return attempt.refuse(Problem.CLASSIFICATION_REQUIRED,
 					"Closing needs an outcome and a statistical classification.");
 		}
 		return true;
@@ -66,7 +65,7 @@ final class CaseGuards {
 		Transition.Share share = attempt.transition.share();
 		if (share == null || share.recipient().kind() != RecipientKind.HOTLINE
 				|| attempt.recipients.contains(share.recipient()) || !attempt.eligible.test(share.recipient())) {
-			return attempt.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-recipient",
+			return attempt.refuse(Problem.INVALID_RECIPIENT,
 					"A referral needs the case key sealed to a hotline of this organisation.");
 		}
 		return true;
@@ -79,16 +78,14 @@ final class CaseGuards {
 	static boolean sharedWithAdviser(Attempt attempt) {
 		Transition.Share share = attempt.transition.share();
 		if (share == null || share.recipient().kind() != RecipientKind.ADVISER) {
-			return attempt.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-recipient",
+			return attempt.refuse(Problem.INVALID_RECIPIENT,
 					"Reassigning needs the case key sealed to another adviser.");
 		}
 		if (attempt.excluded.contains(UUID.fromString(share.recipient().id()))) {
-			return attempt.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "excluded-adviser",
-					"The reporter excluded this adviser from the case.");
+			return attempt.refuse(Problem.EXCLUDED_ADVISER, "The reporter excluded this adviser from the case.");
 		}
 		if (attempt.recipients.contains(share.recipient()) || !attempt.eligible.test(share.recipient())) {
-			return attempt.refuse(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-recipient",
-					"This adviser cannot receive the case.");
+			return attempt.refuse(Problem.INVALID_RECIPIENT, "This adviser cannot receive the case.");
 		}
 		return true;
 	}

@@ -1,5 +1,7 @@
 package nl.meldpunt.caseservice.casefile;
 
+import nl.meldpunt.caseservice.casefile.CaseView.Item;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,12 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The encrypted items of cases: the report, messages and internal notes. */
 @Repository
-public class CaseItems {
-
-	/** One stored item; {@code authorAccountId} is null for the reporter. */
-	public record Item(UUID itemId, UUID caseId, ItemKind kind, Author author, UUID authorAccountId,
-			LocalDate createdOn, SealedBytes ciphertext) {
-	}
+class CaseItems {
 
 	private final JdbcTemplate jdbc;
 
@@ -24,7 +21,7 @@ public class CaseItems {
 		this.jdbc = jdbc;
 	}
 
-	public void store(UUID organisationId, Item item) {
+	void store(UUID organisationId, Item item) {
 		this.jdbc.update(
 				"insert into case_item (id, case_id, organisation_id, kind, author, author_account_id, created_on, ciphertext)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -32,14 +29,14 @@ public class CaseItems {
 				item.authorAccountId(), Date.valueOf(item.createdOn()), item.ciphertext().bytes());
 	}
 
-	public Optional<Item> find(UUID itemId) {
+	Optional<Item> find(UUID itemId) {
 		return this.jdbc.query(SELECT + " where id = ?", CaseItems::map, itemId).stream().findFirst();
 	}
 
 	/**
 	 * The case's items in the order they were written, notes included only when asked.
 	 */
-	public List<Item> of(UUID caseId, boolean withNotes) {
+	List<Item> of(UUID caseId, boolean withNotes) {
 		return this.jdbc.query(
 				SELECT + " where case_id = ?" + (withNotes ? "" : " and kind <> 'NOTE'") + " order by seq",
 				CaseItems::map, caseId);

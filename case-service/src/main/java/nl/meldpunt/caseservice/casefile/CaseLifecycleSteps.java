@@ -8,10 +8,10 @@ import java.util.function.Predicate;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 
-import nl.meldpunt.caseservice.accounts.Account;
-import nl.meldpunt.caseservice.accounts.Accounts;
-import nl.meldpunt.caseservice.accounts.Role;
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.CaseId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
 import nl.meldpunt.caseservice.organisations.Categories;
 
 /**
@@ -27,7 +27,7 @@ class CaseLifecycleSteps {
 
 	private final Timeline timeline;
 
-	private final Accounts accounts;
+	private final RecipientDirectory directory;
 
 	private final Categories categories;
 
@@ -35,12 +35,12 @@ class CaseLifecycleSteps {
 
 	private final ApplicationEventPublisher events;
 
-	CaseLifecycleSteps(KeyEnvelopes envelopes, Exclusions exclusions, Timeline timeline, Accounts accounts,
+	CaseLifecycleSteps(KeyEnvelopes envelopes, Exclusions exclusions, Timeline timeline, RecipientDirectory directory,
 			Categories categories, AuditLog audit, ApplicationEventPublisher events) {
 		this.envelopes = envelopes;
 		this.exclusions = exclusions;
 		this.timeline = timeline;
-		this.accounts = accounts;
+		this.directory = directory;
 		this.categories = categories;
 		this.audit = audit;
 		this.events = events;
@@ -48,17 +48,7 @@ class CaseLifecycleSteps {
 
 	Attempt attempt(Case kase, Transition transition) {
 		UUID organisationId = kase.organisationId();
-		Predicate<Recipient> eligible = (recipient) -> switch (recipient.kind()) {
-			case ADVISER -> parse(recipient.id()) != null
-					&& this.accounts.findByIdAndOrganisationId(parse(recipient.id()), organisationId)
-						.filter((account) -> account.role() == Role.ADVISER && account.isEnrolled())
-						.isPresent();
-			case HOTLINE -> this.accounts.enrolledHotlineHandlers(organisationId)
-				.stream()
-				.map(Account::hotlineId)
-				.anyMatch((id) -> id.toString().equals(recipient.id()));
-			case REPORTER -> false;
-		};
+		Predicate<Recipient> eligible = (recipient) -> this.directory.mayReceive(organisationId, recipient);
 		Predicate<String> knownCategory = (code) -> this.categories.existsByOrganisationIdAndCode(organisationId, code);
 		return new Attempt(kase, transition, this.envelopes.recipients(kase.id()), this.exclusions.of(kase.id()),
 				eligible, knownCategory);
@@ -82,17 +72,28 @@ class CaseLifecycleSteps {
 		}
 		Actor actor = transition.actor();
 		String detail = (share != null) ? share.recipient().kind() + ":" + share.recipient().id() : to.name();
-		this.audit.record(kase.organisationId(), actor.kind().name(), actor.auditId(), "EVENT_" + transition.event(),
-				kase.id(), detail.length() > 64 ? detail.substring(0, 64) : detail);
+		this.audit.record(OrganisationId.of(kase.organisationId()), actor.auditKind(), actor.auditId(),
+				auditAction(transition.event()), CaseId.of(kase.id()),
+				(detail.length() > 64) ? detail.substring(0, 64) : detail);
 	}
 
-	private static UUID parse(String id) {
-		try {
-			return UUID.fromString(id);
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
+	/** Every event has its own audit action; the compiler checks that none is missing. */
+	static AuditAction auditAction(CaseEvent event) {
+		return switch (event) {
+			case ACKNOWLEDGE -> AuditAction.EVENT_ACKNOWLEDGE;
+			case START_CONSULTATION -> AuditAction.EVENT_START_CONSULTATION;
+			case ASK_REPORTER -> AuditAction.EVENT_ASK_REPORTER;
+			case REPORTER_ANSWERED -> AuditAction.EVENT_REPORTER_ANSWERED;
+			case ANSWER_TIMED_OUT -> AuditAction.EVENT_ANSWER_TIMED_OUT;
+			case START_MEDIATION -> AuditAction.EVENT_START_MEDIATION;
+			case FILE_FORMAL_COMPLAINT -> AuditAction.EVENT_FILE_FORMAL_COMPLAINT;
+			case START_INVESTIGATION -> AuditAction.EVENT_START_INVESTIGATION;
+			case REFER_EXTERNAL -> AuditAction.EVENT_REFER_EXTERNAL;
+			case GIVE_FEEDBACK -> AuditAction.EVENT_GIVE_FEEDBACK;
+			case CLOSE -> AuditAction.EVENT_CLOSE;
+			case WITHDRAW -> AuditAction.EVENT_WITHDRAW;
+			case REASSIGN -> AuditAction.EVENT_REASSIGN;
+		};
 	}
 
 }

@@ -1,5 +1,7 @@
 package nl.meldpunt.caseservice.casefile;
 
+import java.util.Arrays;
+
 /** Where a case stands in the procedure (see {@code shared/design/PROCEDURE.md}). */
 public enum CaseState {
 
@@ -24,6 +26,20 @@ public enum CaseState {
 	/** Ended, with an outcome and a statistical classification. */
 	CLOSED,
 	/** The reporter withdrew the report before it was closed. */
-	WITHDRAWN
+	WITHDRAWN;
+
+	/**
+	 * Whether the case is still open: the one definition of "open" (the inbox, deadlines,
+	 * statistics and the browsers all take it from here, the browsers as the {@code open}
+	 * flag of the API).
+	 */
+	public boolean isOpen() {
+		return this != CLOSED && this != WITHDRAWN;
+	}
+
+	/** The names of the open states, for queries. */
+	static String[] openNames() {
+		return Arrays.stream(values()).filter(CaseState::isOpen).map(Enum::name).toArray(String[]::new);
+	}
 
 }

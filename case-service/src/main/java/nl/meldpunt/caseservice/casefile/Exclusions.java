@@ -10,7 +10,7 @@ import org.springframework.stereotype.Repository;
 
 /** Advisers the reporter excluded from a case: they never become its recipients. */
 @Repository
-public class Exclusions {
+class Exclusions {
 
 	private final JdbcTemplate jdbc;
 
@@ -18,7 +18,7 @@ public class Exclusions {
 		this.jdbc = jdbc;
 	}
 
-	public void store(UUID organisationId, UUID caseId, List<UUID> accountIds) {
+	void store(UUID organisationId, UUID caseId, List<UUID> accountIds) {
 		this.jdbc.batchUpdate("insert into case_exclusion (case_id, organisation_id, account_id) values (?, ?, ?)",
 				accountIds, accountIds.size(), (statement, accountId) -> {
 					statement.setObject(1, caseId);
@@ -27,7 +27,7 @@ public class Exclusions {
 				});
 	}
 
-	public Set<UUID> of(UUID caseId) {
+	Set<UUID> of(UUID caseId) {
 		return new HashSet<>(
 				this.jdbc.queryForList("select account_id from case_exclusion where case_id = ?", UUID.class, caseId));
 	}

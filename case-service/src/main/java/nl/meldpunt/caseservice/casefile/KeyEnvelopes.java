@@ -16,10 +16,10 @@ import org.springframework.stereotype.Repository;
  * recipient; deleting the case deletes its envelopes with it (crypto-shredding).
  */
 @Repository
-public class KeyEnvelopes {
+class KeyEnvelopes {
 
 	/** One envelope to store. */
-	public record Sealed(Recipient recipient, SealedBytes envelope) {
+	record Sealed(Recipient recipient, SealedBytes envelope) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -28,7 +28,7 @@ public class KeyEnvelopes {
 		this.jdbc = jdbc;
 	}
 
-	public void store(UUID organisationId, UUID caseId, List<Sealed> envelopes, LocalDate on) {
+	void store(UUID organisationId, UUID caseId, List<Sealed> envelopes, LocalDate on) {
 		this.jdbc.batchUpdate(
 				"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)"
 						+ " values (?, ?, ?, ?, ?, ?)",
@@ -42,7 +42,7 @@ public class KeyEnvelopes {
 				});
 	}
 
-	public Optional<SealedBytes> find(UUID caseId, Recipient recipient) {
+	Optional<SealedBytes> find(UUID caseId, Recipient recipient) {
 		return this.jdbc
 			.query("select envelope from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?",
 					(rs, n) -> SealedBytes.of(rs.getBytes(1)), caseId, recipient.kind().name(), recipient.id())
@@ -50,7 +50,7 @@ public class KeyEnvelopes {
 			.findFirst();
 	}
 
-	public Set<Recipient> recipients(UUID caseId) {
+	Set<Recipient> recipients(UUID caseId) {
 		return new HashSet<>(this.jdbc.query("select recipient_kind, recipient_id from key_envelope where case_id = ?",
 				(rs, n) -> new Recipient(RecipientKind.valueOf(rs.getString(1)), rs.getString(2)), caseId));
 	}

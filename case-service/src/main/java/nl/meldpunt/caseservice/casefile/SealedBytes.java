@@ -18,19 +18,6 @@ public final class SealedBytes {
 		return new SealedBytes(bytes.clone());
 	}
 
-	/** Decodes base64url without padding (CONTRACTS.md 1); null when it is not that. */
-	public static SealedBytes fromBase64Url(String text) {
-		if (text == null || text.isEmpty() || text.indexOf('=') >= 0) {
-			return null;
-		}
-		try {
-			return new SealedBytes(Base64.getUrlDecoder().decode(text));
-		}
-		catch (IllegalArgumentException ex) {
-			return null;
-		}
-	}
-
 	public byte[] bytes() {
 		return this.bytes.clone();
 	}

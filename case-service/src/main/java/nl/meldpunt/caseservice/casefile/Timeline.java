@@ -1,5 +1,7 @@
 package nl.meldpunt.caseservice.casefile;
 
+import nl.meldpunt.caseservice.casefile.CaseView.Step;
+
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -13,14 +15,10 @@ import org.springframework.stereotype.Repository;
  * day precision). The first entry of every case has the event {@code FILED}.
  */
 @Repository
-public class Timeline {
+class Timeline {
 
 	/** The event name of the first entry. */
-	public static final String FILED = "FILED";
-
-	/** One step. */
-	public record Entry(LocalDate on, String event, CaseState state) {
-	}
+	static final String FILED = "FILED";
 
 	private final JdbcTemplate jdbc;
 
@@ -34,9 +32,9 @@ public class Timeline {
 				caseId, organisationId, Date.valueOf(on), event, state.name());
 	}
 
-	public List<Entry> of(UUID caseId) {
+	List<Step> of(UUID caseId) {
 		return this.jdbc.query("select on_day, event, state from timeline_entry where case_id = ? order by id", (rs,
-				n) -> new Entry(rs.getObject(1, LocalDate.class), rs.getString(2), CaseState.valueOf(rs.getString(3))),
+				n) -> new Step(rs.getObject(1, LocalDate.class), rs.getString(2), CaseState.valueOf(rs.getString(3))),
 				caseId);
 	}
 

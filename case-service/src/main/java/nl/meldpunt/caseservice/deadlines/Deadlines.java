@@ -3,6 +3,7 @@ package nl.meldpunt.caseservice.deadlines;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -13,10 +14,12 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.meldpunt.caseservice.accounts.Accounts;
 import nl.meldpunt.caseservice.casefile.Actor;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
-import nl.meldpunt.caseservice.casefile.CaseLifecycle;
-import nl.meldpunt.caseservice.casefile.Cases;
+import nl.meldpunt.caseservice.casefile.CaseFile;
+import nl.meldpunt.caseservice.casefile.DueCase;
+import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.Transition;
 
 /**
@@ -37,20 +40,20 @@ class Deadlines {
 
 	private final DeadlineSettings settings;
 
-	private final Cases cases;
+	private final CaseFile caseFile;
 
-	private final CaseLifecycle lifecycle;
+	private final Accounts accounts;
 
 	private final Clock clock;
 
 	Deadlines(JdbcTemplate jdbc, TransactionTemplate transactions, Notifier notifier, DeadlineSettings settings,
-			Cases cases, CaseLifecycle lifecycle, Clock clock) {
+			CaseFile caseFile, Accounts accounts, Clock clock) {
 		this.jdbc = jdbc;
 		this.transactions = transactions;
 		this.notifier = notifier;
 		this.settings = settings;
-		this.cases = cases;
-		this.lifecycle = lifecycle;
+		this.caseFile = caseFile;
+		this.accounts = accounts;
 		this.clock = clock;
 	}
 
@@ -59,40 +62,18 @@ class Deadlines {
 	public void run() {
 		LocalDate today = LocalDate.now(this.clock);
 		notify(DeadlineNotice.ACKNOWLEDGE_REMINDER,
-				acknowledgeDue(today.plusDays(this.settings.acknowledgeReminderDays())), today);
+				this.caseFile.acknowledgementDueBy(today.plusDays(this.settings.acknowledgeReminderDays())), today);
 		notify(DeadlineNotice.ACKNOWLEDGE_ESCALATION,
-				acknowledgeDue(today.plusDays(this.settings.acknowledgeEscalationDays())), today);
-		notify(DeadlineNotice.FEEDBACK_REMINDER, feedbackDue(today.plusDays(this.settings.feedbackReminderDays())),
-				today);
-		notify(DeadlineNotice.FEEDBACK_ESCALATION, feedbackDue(today.plusDays(this.settings.feedbackEscalationDays())),
-				today);
+				this.caseFile.acknowledgementDueBy(today.plusDays(this.settings.acknowledgeEscalationDays())), today);
+		notify(DeadlineNotice.FEEDBACK_REMINDER,
+				this.caseFile.feedbackDueBy(today.plusDays(this.settings.feedbackReminderDays())), today);
+		notify(DeadlineNotice.FEEDBACK_ESCALATION,
+				this.caseFile.feedbackDueBy(today.plusDays(this.settings.feedbackEscalationDays())), today);
 		timeOutQuestions(today.minusDays(this.settings.answerTimeoutDays()));
 	}
 
-	private record Due(UUID caseId, UUID organisationId, LocalDate dueOn) {
-	}
-
-	private List<Due> acknowledgeDue(LocalDate by) {
-		return this.jdbc.query(
-				"select id, organisation_id, received_on + 7 from case_file"
-						+ " where state = 'RECEIVED' and received_on + 7 <= ?",
-				(rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-						rs.getObject(3, LocalDate.class)),
-				Date.valueOf(by));
-	}
-
-	private List<Due> feedbackDue(LocalDate by) {
-		return this.jdbc.query("""
-				select id, organisation_id, (coalesce(acknowledged_on, received_on + 7) + interval '3 months')::date
-				from case_file
-				where state not in ('RECEIVED', 'CLOSED', 'WITHDRAWN') and feedback_on is null
-				  and (coalesce(acknowledged_on, received_on + 7) + interval '3 months')::date <= ?
-				""", (rs, n) -> new Due(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class),
-				rs.getObject(3, LocalDate.class)), Date.valueOf(by));
-	}
-
-	private void notify(DeadlineNotice notice, List<Due> due, LocalDate today) {
-		for (Due one : due) {
+	private void notify(DeadlineNotice notice, List<DueCase> due, LocalDate today) {
+		for (DueCase one : due) {
 			this.transactions.executeWithoutResult((tx) -> {
 				int recorded = this.jdbc.update(
 						"insert into deadline_notice (case_id, organisation_id, kind, sent_on) values (?, ?, ?, ?)"
@@ -105,29 +86,35 @@ class Deadlines {
 		}
 	}
 
-	private List<String> addressees(DeadlineNotice notice, Due due) {
+	private List<String> addressees(DeadlineNotice notice, DueCase due) {
 		if (notice.isEscalation()) {
-			return this.jdbc.queryForList("select email from account where organisation_id = ? and role = 'ADVISER'"
-					+ " and backup and enrolled_on is not null", String.class, due.organisationId());
+			return this.accounts.enrolledBackupAdviserEmails(due.organisationId());
 		}
-		return this.jdbc.queryForList("""
-				select a.email from key_envelope k join account a
-				  on (k.recipient_kind = 'ADVISER' and a.id::text = k.recipient_id)
-				  or (k.recipient_kind = 'HOTLINE' and a.hotline_id::text = k.recipient_id and a.role = 'HOTLINE')
-				where k.case_id = ? and a.organisation_id = ? and a.enrolled_on is not null
-				""", String.class, due.caseId(), due.organisationId());
+		List<UUID> advisers = new ArrayList<>();
+		List<UUID> hotlines = new ArrayList<>();
+		for (Recipient recipient : this.caseFile.recipients(due.caseId())) {
+			switch (recipient.kind()) {
+				case ADVISER -> advisers.add(UUID.fromString(recipient.id()));
+				case HOTLINE -> hotlines.add(UUID.fromString(recipient.id()));
+				case REPORTER -> {
+					// the reporter gets no mail: the service has no address for them
+				}
+			}
+		}
+		List<String> to = new ArrayList<>();
+		if (!advisers.isEmpty()) {
+			to.addAll(this.accounts.enrolledEmailsOf(due.organisationId(), advisers));
+		}
+		if (!hotlines.isEmpty()) {
+			to.addAll(this.accounts.enrolledHandlerEmailsOf(due.organisationId(), hotlines));
+		}
+		return to;
 	}
 
 	private void timeOutQuestions(LocalDate askedBefore) {
-		List<UUID> waiting = this.jdbc.queryForList("""
-				select c.id from case_file c
-				where c.state = 'WAITING_FOR_REPORTER'
-				  and (select max(t.on_day) from timeline_entry t where t.case_id = c.id) < ?
-				""", UUID.class, Date.valueOf(askedBefore));
-		for (UUID caseId : waiting) {
-			this.transactions.executeWithoutResult((tx) -> this.cases.findById(caseId)
-				.ifPresent((kase) -> this.lifecycle.fire(kase,
-						Transition.of(CaseEvent.ANSWER_TIMED_OUT, Actor.system()))));
+		for (UUID caseId : this.caseFile.unansweredSince(askedBefore)) {
+			this.transactions.executeWithoutResult(
+					(tx) -> this.caseFile.fire(caseId, Transition.of(CaseEvent.ANSWER_TIMED_OUT, Actor.system())));
 		}
 	}
 

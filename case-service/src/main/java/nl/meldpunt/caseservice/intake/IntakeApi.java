@@ -12,7 +12,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.casefile.CaseFile;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.internalapi.FilingRequest;
+import nl.meldpunt.internalapi.OrganisationPortal;
 
 /** The organisation calls of the internal API (CONTRACTS.md 3). */
 @RestController
@@ -29,13 +33,13 @@ class IntakeApi {
 	}
 
 	@GetMapping("/portal")
-	PortalView.Portal portal(@PathVariable String slug) {
+	OrganisationPortal portal(@PathVariable String slug) {
 		return this.portal.of(slug);
 	}
 
 	@PostMapping("/cases")
 	ResponseEntity<Filed> file(@PathVariable String slug, @Valid @RequestBody FilingRequest request) {
-		CaseIntake.Result result;
+		CaseFile.Filed result;
 		try {
 			result = this.intake.file(slug, request);
 		}
@@ -46,10 +50,10 @@ class IntakeApi {
 				result = this.intake.file(slug, request);
 			}
 			catch (DataIntegrityViolationException again) {
-				throw new Refusal(HttpStatus.CONFLICT, "case-id-taken", "This case id is already in use.");
+				throw new Refusal(Problem.CASE_ID_TAKEN, "This case id is already in use.");
 			}
 		}
-		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(result.filed());
+		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(Filed.of(result));
 	}
 
 }

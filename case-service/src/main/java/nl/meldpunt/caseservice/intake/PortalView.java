@@ -10,34 +10,19 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.meldpunt.caseservice.accounts.Account;
 import nl.meldpunt.caseservice.accounts.Accounts;
-import nl.meldpunt.caseservice.casefile.Case;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.caseservice.casefile.DueDates;
 import nl.meldpunt.caseservice.organisations.Categories;
 import nl.meldpunt.caseservice.organisations.Hotline;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.internalapi.OrganisationPortal;
 
 /** The public face of an organisation, as the portal shows it before filing. */
 @Service
 class PortalView {
-
-	record Portal(UUID organisationId, String slug, String name, boolean acceptingReports, boolean accessCodeRequired,
-			List<CategoryView> categories, List<AdviserView> advisers, List<HotlineView> hotlines,
-			long maxAttachmentBytes, int acknowledgeWithinDays, int feedbackWithinMonths) {
-	}
-
-	record CategoryView(String code, Map<String, String> name) {
-	}
-
-	record AdviserView(UUID id, String displayName, String publicKey, String fingerprint) {
-	}
-
-	record HotlineView(UUID id, String name, Map<String, String> description, String contact, String publicKey,
-			String fingerprint) {
-	}
 
 	private final Organisations organisations;
 
@@ -55,34 +40,35 @@ class PortalView {
 	}
 
 	@Transactional(readOnly = true)
-	public Portal of(String slug) {
+	public OrganisationPortal of(String slug) {
 		Organisation organisation = this.organisations.findBySlug(slug)
-			.orElseThrow(() -> Refusal.notFound("unknown-organisation", "There is no such organisation."));
-		List<CategoryView> categories = this.categories.findByOrganisationIdOrderByPosition(organisation.id())
+			.orElseThrow(() -> new Refusal(Problem.UNKNOWN_ORGANISATION, "There is no such organisation."));
+		List<OrganisationPortal.Category> categories = this.categories
+			.findByOrganisationIdOrderByPosition(organisation.id())
 			.stream()
-			.map((c) -> new CategoryView(c.code(), names(c.nameNl(), c.nameEn())))
+			.map((c) -> new OrganisationPortal.Category(c.code(), names(c.nameNl(), c.nameEn())))
 			.toList();
-		List<AdviserView> advisers = this.accounts.enrolledAdvisers(organisation.id())
+		List<OrganisationPortal.Adviser> advisers = this.accounts.enrolledAdvisers(organisation.id())
 			.stream()
-			.map((a) -> new AdviserView(a.id(), a.displayName(), SealedBytes.of(a.publicKey()).base64Url(),
-					Ciphertexts.fingerprint(a.publicKey())))
+			.map((a) -> new OrganisationPortal.Adviser(a.id(), a.displayName(), a.recipientKey(),
+					a.recipientKey().fingerprint()))
 			.toList();
 		Map<UUID, Account> handlers = new LinkedHashMap<>();
 		this.accounts.enrolledHotlineHandlers(organisation.id()).forEach((h) -> handlers.putIfAbsent(h.hotlineId(), h));
-		List<HotlineView> hotlines = this.hotlines.findByOrganisationIdOrderByName(organisation.id())
+		List<OrganisationPortal.Hotline> hotlines = this.hotlines.findByOrganisationIdOrderByName(organisation.id())
 			.stream()
 			.filter((h) -> handlers.containsKey(h.id()))
 			.map((h) -> hotline(h, handlers.get(h.id())))
 			.toList();
-		return new Portal(organisation.id(), organisation.slug(), organisation.name(), !advisers.isEmpty(),
+		return new OrganisationPortal(organisation.id(), organisation.slug(), organisation.name(), !advisers.isEmpty(),
 				organisation.accessCodeRequired(), categories, advisers, hotlines, organisation.maxAttachmentBytes(),
-				Case.ACKNOWLEDGE_WITHIN_DAYS, Case.FEEDBACK_WITHIN_MONTHS);
+				DueDates.ACKNOWLEDGE_WITHIN_DAYS, DueDates.FEEDBACK_WITHIN_MONTHS);
 	}
 
-	private static HotlineView hotline(Hotline hotline, Account handler) {
-		return new HotlineView(hotline.id(), hotline.name(), names(hotline.descriptionNl(), hotline.descriptionEn()),
-				hotline.contact(), SealedBytes.of(handler.publicKey()).base64Url(),
-				Ciphertexts.fingerprint(handler.publicKey()));
+	private static OrganisationPortal.Hotline hotline(Hotline hotline, Account handler) {
+		return new OrganisationPortal.Hotline(hotline.id(), hotline.name(),
+				names(hotline.descriptionNl(), hotline.descriptionEn()), hotline.contact(), handler.recipientKey(),
+				handler.recipientKey().fingerprint());
 	}
 
 	private static Map<String, String> names(String nl, String en) {

@@ -7,11 +7,6 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -26,24 +21,20 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.casefile.CaseState;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.web.RequestBodies;
+import nl.meldpunt.internalapi.InternalApi;
+import nl.meldpunt.internalapi.Limits;
+import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewMessage;
 
 /** The reporter's calls of the internal API (CONTRACTS.md 3). */
 @RestController
 @RequestMapping("/internal/v1/mailbox")
 class MailboxApi {
 
-	static final String CREDENTIAL = "X-Mailbox-Credential";
-
-	record NewMessage(@NotNull UUID itemId, @NotBlank String ciphertext) {
-	}
+	static final String CREDENTIAL = InternalApi.CREDENTIAL_HEADER;
 
 	record Written(UUID itemId, LocalDate createdOn) {
-	}
-
-	record NewAttachment(@NotNull UUID attachmentId, @NotBlank String metaCiphertext,
-			@NotNull @Min(1) @Max(100_000) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes) {
 	}
 
 	private final Mailbox mailbox;
@@ -60,22 +51,21 @@ class MailboxApi {
 	@PostMapping("/messages")
 	ResponseEntity<Written> write(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@Valid @RequestBody NewMessage message) {
-		LocalDate on = this.mailbox.write(credential, message.itemId(), message.ciphertext());
+		LocalDate on = this.mailbox.write(credential, message);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Written(message.itemId(), on));
 	}
 
 	@PostMapping("/attachments")
 	ResponseEntity<Map<String, UUID>> attach(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@Valid @RequestBody NewAttachment attachment) {
-		this.mailbox.attach(credential, attachment.attachmentId(), attachment.metaCiphertext(), attachment.chunkCount(),
-				attachment.totalBytes());
+		this.mailbox.attach(credential, attachment);
 		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("attachmentId", attachment.attachmentId()));
 	}
 
 	@PutMapping(path = "/attachments/{id}/chunks/{n}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	ResponseEntity<Void> putChunk(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@PathVariable UUID id, @PathVariable int n, HttpServletRequest request) throws IOException {
-		this.mailbox.putChunk(credential, id, n, RequestBodies.readBounded(request, Ciphertexts.MAX_ITEM_BYTES));
+		this.mailbox.putChunk(credential, id, n, RequestBodies.readBounded(request, Limits.MAX_CHUNK_BODY_BYTES));
 		return ResponseEntity.noContent().build();
 	}
 

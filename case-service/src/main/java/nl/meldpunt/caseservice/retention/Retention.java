@@ -3,19 +3,15 @@ package nl.meldpunt.caseservice.retention;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
-import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import nl.meldpunt.caseservice.audit.AuditLog;
-import nl.meldpunt.caseservice.casefile.Case;
-import nl.meldpunt.caseservice.casefile.CaseDeleted;
-import nl.meldpunt.caseservice.casefile.Cases;
+import nl.meldpunt.caseservice.casefile.CaseFile;
 
 /**
  * Deletes closed and withdrawn cases once the organisation's retention period has passed:
@@ -29,25 +25,15 @@ public class Retention {
 
 	private static final int BATCH = 500;
 
-	private final Cases cases;
-
-	private final JdbcTemplate jdbc;
+	private final CaseFile caseFile;
 
 	private final TransactionTemplate transactions;
 
-	private final ApplicationEventPublisher events;
-
-	private final AuditLog audit;
-
 	private final Clock clock;
 
-	Retention(Cases cases, JdbcTemplate jdbc, TransactionTemplate transactions, ApplicationEventPublisher events,
-			AuditLog audit, Clock clock) {
-		this.cases = cases;
-		this.jdbc = jdbc;
+	Retention(CaseFile caseFile, TransactionTemplate transactions, Clock clock) {
+		this.caseFile = caseFile;
 		this.transactions = transactions;
-		this.events = events;
-		this.audit = audit;
 		this.clock = clock;
 	}
 
@@ -62,15 +48,11 @@ public class Retention {
 	int deleteDue() {
 		LocalDate today = LocalDate.now(this.clock);
 		int deleted = 0;
-		List<Case> due;
+		List<UUID> due;
 		do {
-			due = this.cases.pastRetention(today, BATCH);
-			for (Case kase : due) {
-				this.transactions.executeWithoutResult((tx) -> {
-					this.jdbc.update("delete from case_file where id = ?", kase.id());
-					this.events.publishEvent(new CaseDeleted(kase.organisationId(), kase.id()));
-					this.audit.record(kase.organisationId(), "SYSTEM", null, "CASE_DELETED", kase.id(), "retention");
-				});
+			due = this.caseFile.pastRetention(today, BATCH);
+			for (UUID caseId : due) {
+				this.transactions.executeWithoutResult((tx) -> this.caseFile.deleteForRetention(caseId));
 				deleted++;
 			}
 		}

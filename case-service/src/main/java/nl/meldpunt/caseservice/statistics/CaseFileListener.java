@@ -8,10 +8,10 @@ import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseTransitioned;
 
 import nl.meldpunt.caseservice.organisations.OrganisationUnits;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -49,7 +49,7 @@ class CaseFileListener {
 		if (event.event() == CaseEvent.GIVE_FEEDBACK || event.to() == CaseState.FEEDBACK_GIVEN) {
 			this.records.feedbackGiven(event.organisationId(), event.caseId(), event.on());
 		}
-		if (event.to() == CaseState.CLOSED || event.to() == CaseState.WITHDRAWN) {
+		if (!event.to().isOpen()) {
 			this.records.ended(event.organisationId(), event.caseId(), event.on());
 		}
 	}
@@ -58,7 +58,7 @@ class CaseFileListener {
 	void on(CaseClosed event) {
 		String unit = event.classification().unit();
 		if (unit != null && !this.units.existsByOrganisationIdAndCode(event.organisationId(), unit)) {
-			throw new Refusal(HttpStatus.UNPROCESSABLE_ENTITY, "unknown-unit",
+			throw new Refusal(Problem.UNKNOWN_UNIT,
 					"The unit must be one of the organisation's configured units, or none.");
 		}
 		this.records.ended(event.organisationId(), event.caseId(), event.closedOn());

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
+import nl.meldpunt.caseservice.casefile.DueDates;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -24,15 +25,14 @@ class StatisticalRecords {
 
 	void filed(UUID organisationId, UUID caseId, Channel channel, LocalDate receivedOn) {
 		int quarter = (receivedOn.getMonthValue() - 1) / 3 + 1;
-		// the feedback deadline counts from the end of the 7 days until someone
-		// acknowledges
+		// until someone acknowledges, feedback is due counted from the acknowledge-by day
 		this.jdbc.update("""
 				insert into statistical_record
 				    (organisation_id, case_id, year, quarter, channel, received_channel, received_on, feedback_due)
 				values (?, ?, ?, ?, ?, ?, ?, ?)
 				on conflict (case_id) do nothing
 				""", organisationId, caseId, receivedOn.getYear(), quarter, channel.name(), channel.name(), receivedOn,
-				receivedOn.plusDays(7).plusMonths(3));
+				DueDates.feedbackBy(receivedOn, null));
 	}
 
 	void acknowledged(UUID organisationId, UUID caseId, LocalDate on) {
@@ -40,7 +40,7 @@ class StatisticalRecords {
 				update statistical_record
 				set days_to_acknowledge = greatest(0, ?::date - received_on), feedback_due = ?
 				where organisation_id = ? and case_id = ? and days_to_acknowledge is null
-				""", on, on.plusMonths(3), organisationId, caseId);
+				""", on, DueDates.feedbackAfter(on), organisationId, caseId);
 	}
 
 	void feedbackGiven(UUID organisationId, UUID caseId, LocalDate on) {

@@ -13,8 +13,13 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.accounts.Role;
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -85,8 +90,8 @@ class StatisticsAdminApi {
 		DisclosureSettings current = this.settings.forOrganisation(caller.organisationId());
 		this.settings.update(caller.organisationId(), new DisclosureSettings(current.minCellSize(), update.epsilon(),
 				update.settlingDays(), update.protectionUpTo(), update.pool()));
-		this.audit.record(caller.organisationId(), "ADMIN", caller.accountId().toString(),
-				"STATISTICS_SETTINGS_CHANGED", null, null);
+		this.audit.record(OrganisationId.of(caller.organisationId()), ActorKind.ADMIN, AccountId.of(caller.accountId()),
+				AuditAction.STATISTICS_SETTINGS_CHANGED, null, null);
 		return view(caller);
 	}
 
@@ -113,14 +118,14 @@ class StatisticsAdminApi {
 			throw new StatisticsReports.InvalidPeriod();
 		}
 		StatisticsRelease release = this.publisher.correct(caller.organisationId(), period, LocalDate.now(this.clock))
-			.orElseThrow(() -> new Refusal(HttpStatus.CONFLICT, "nothing-to-correct",
+			.orElseThrow(() -> new Refusal(Problem.NOTHING_TO_CORRECT,
 					"That period is not published, or nothing behind it changed."));
 		return new Published(release.period().key(), release.version());
 	}
 
 	private static void requireAdmin(Caller caller) {
 		if (caller == null || !caller.is(Role.ADMIN)) {
-			throw new Refusal(HttpStatus.FORBIDDEN, "forbidden", "Only an administrator may do this.");
+			throw new Refusal(Problem.FORBIDDEN, "Only an administrator may do this.");
 		}
 	}
 

@@ -11,7 +11,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.audit.AuditAction;
 import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.OrganisationId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -302,9 +305,8 @@ class StatisticsPublisher {
 				made.result().cellsHiddenByAudit(), made.result().linearPrograms(), made.result().unknowns());
 		String sha256 = this.releases.insert(made.id(), organisationId, pool, made.members(), made.content(),
 				made.truth());
-		this.audit.record(organisationId, "SYSTEM", "statistics",
-				"STATISTICS_PUBLISHED_" + made.content().period().key() + "_V" + made.content().version(), null,
-				sha256);
+		this.audit.record(OrganisationId.ofNullable(organisationId), ActorKind.SYSTEM, null,
+				AuditAction.STATISTICS_PUBLISHED, null, sha256);
 		return made.content();
 	}
 

@@ -9,6 +9,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 
+import nl.meldpunt.caseservice.problem.Problem;
+
 /** Writes a ProblemDetail from places outside Spring MVC (security filters). */
 public final class ProblemResponses {
 
@@ -17,11 +19,11 @@ public final class ProblemResponses {
 	private ProblemResponses() {
 	}
 
-	public static void write(HttpServletResponse response, HttpStatus status, String slug, String detail)
-			throws IOException {
+	public static void write(HttpServletResponse response, Problem problem, String detail) throws IOException {
+		HttpStatus status = Problems.statusOf(problem);
 		response.setStatus(status.value());
 		response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-		JSON.writeValue(response.getOutputStream(), Problems.problem(status, slug, detail, List.of()));
+		JSON.writeValue(response.getOutputStream(), Problems.problem(status, problem.slug(), detail, List.of()));
 	}
 
 }

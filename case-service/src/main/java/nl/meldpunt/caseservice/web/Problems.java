@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.MailboxCredential;
+import nl.meldpunt.internalapi.MalformedValue;
+
 /**
  * Turns every refusal into a {@code ProblemDetail} with a stable {@code type}; nothing
  * else (no stack trace, no exception message) leaves the service.
@@ -29,20 +34,41 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Refusal.class)
 	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-		return respond(refusal.status(), refusal.slug(), refusal.getMessage(), refusal.errors());
+		return respond(statusOf(refusal.problem()), refusal.slug(), refusal.getMessage(), refusal.errors());
+	}
+
+	/** The one place where a domain problem becomes an HTTP status. */
+	static HttpStatus statusOf(Problem problem) {
+		return switch (problem) {
+			case INVALID_REQUEST, MALFORMED_CIPHERTEXT -> HttpStatus.BAD_REQUEST;
+			case LOGIN_FAILED, UNAUTHENTICATED -> HttpStatus.UNAUTHORIZED;
+			case WRONG_ACCESS_CODE, NOT_A_RECIPIENT, REPORTER_ONLY, SYSTEM_ONLY, FORBIDDEN, ENROLMENT_REFUSED ->
+				HttpStatus.FORBIDDEN;
+			case UNKNOWN_TOKEN, UNKNOWN_ORGANISATION, UNKNOWN_CASE, UNKNOWN_ATTACHMENT, UNKNOWN_CHUNK ->
+				HttpStatus.NOT_FOUND;
+			case CASE_CLOSED, ITEM_ID_TAKEN, CHUNK_CONFLICT, ILLEGAL_TRANSITION, CASE_ID_TAKEN, NOT_ACCEPTING_REPORTS,
+					EMAIL_TAKEN, CODE_TAKEN, CONFLICT, NOTHING_TO_CORRECT ->
+				HttpStatus.CONFLICT;
+			case ATTACHMENT_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+			case CONSENT_REQUIRED, CLASSIFICATION_REQUIRED, INVALID_RECIPIENT, EXCLUDED_ADVISER, RECIPIENTS_MISMATCH,
+					ALL_ADVISERS_EXCLUDED, UNKNOWN_UNIT ->
+				HttpStatus.UNPROCESSABLE_ENTITY;
+			case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+		};
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
-		return respond(HttpStatus.CONFLICT, "conflict", "The request conflicts with data already stored.", List.of());
+		return respond(HttpStatus.CONFLICT, Problem.CONFLICT.slug(), "The request conflicts with data already stored.",
+				List.of());
 	}
 
 	/** Anything unexpected: logged here, and the caller learns nothing about it. */
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
 		log.error("Unexpected failure", ex);
-		return respond(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Something went wrong on our side.",
-				List.of());
+		return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problem.INTERNAL_ERROR.slug(),
+				"Something went wrong on our side.", List.of());
 	}
 
 	@Override
@@ -62,6 +88,14 @@ class Problems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (ex.getCause() instanceof MalformedValue malformed) {
+			ProblemDetail problem = (malformed.type() == MailboxCredential.class)
+					? problem(HttpStatus.BAD_REQUEST, Problem.INVALID_REQUEST.slug(), "The request is not valid.",
+							List.of(malformed.field() + ": must be base64url of 32 bytes"))
+					: problem(HttpStatus.BAD_REQUEST, Problem.MALFORMED_CIPHERTEXT.slug(),
+							"An encrypted value is not in the expected format.", List.of(malformed.field()));
+			return new ResponseEntity<>(problem, HttpStatus.BAD_REQUEST);
+		}
 		return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "invalid-request",
 				"The request body could not be read.", List.of("body: unreadable")), HttpStatus.BAD_REQUEST);
 	}

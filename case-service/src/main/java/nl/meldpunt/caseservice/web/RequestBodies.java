@@ -5,7 +5,8 @@ import java.io.InputStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 
-import org.springframework.http.HttpStatus;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 /** Raw request bodies read with a hard limit, for the octet-stream uploads. */
 public final class RequestBodies {
@@ -28,7 +29,7 @@ public final class RequestBodies {
 	}
 
 	private static Refusal tooLarge() {
-		return new Refusal(HttpStatus.PAYLOAD_TOO_LARGE, "attachment-too-large", "This chunk is too large.");
+		return new Refusal(Problem.ATTACHMENT_TOO_LARGE, "This chunk is too large.");
 	}
 
 }

@@ -7,14 +7,14 @@ import jakarta.validation.constraints.Size;
 
 import nl.meldpunt.caseservice.casefile.Actor;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Track;
 import nl.meldpunt.caseservice.casefile.Transition;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.KeyEnvelope;
 
 /**
  * One click in the workspace: the event and what its guards need. {@code share} carries
@@ -29,7 +29,7 @@ record EventRequest(@NotNull CaseEvent event, boolean consentGiven, @Size(max = 
 	}
 
 	record Share(@NotNull RecipientKind recipientKind, @NotBlank @Size(max = 36) String recipientId,
-			@NotBlank String envelope) {
+			@NotNull KeyEnvelope envelope) {
 	}
 
 	Transition toTransition(Actor actor) {
@@ -45,7 +45,7 @@ record EventRequest(@NotNull CaseEvent event, boolean consentGiven, @Size(max = 
 				throw Refusal.invalid("share.recipientKind", "must be ADVISER or HOTLINE");
 			}
 			sealed = new Transition.Share(new Recipient(this.share.recipientKind(), this.share.recipientId()),
-					Ciphertexts.envelope("share.envelope", SealedBytes.fromBase64Url(this.share.envelope())));
+					SealedBytes.of(this.share.envelope().toBytes()));
 		}
 		Transition.Closing closing = (this.closing != null) ? new Transition.Closing(this.closing.category(),
 				this.closing.unit(), this.closing.track(), this.closing.outcome()) : null;

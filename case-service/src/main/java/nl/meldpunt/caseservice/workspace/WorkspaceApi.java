@@ -9,11 +9,7 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PositiveOrZero;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -29,18 +25,20 @@ import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
-import nl.meldpunt.caseservice.casefile.CaseLifecycle;
+import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.web.RequestBodies;
+import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.internalapi.Limits;
+import nl.meldpunt.internalapi.NewAttachment;
 
 /** The advisers' JSON API: inbox, case, messages and notes, procedure steps. */
 @RestController
 @RequestMapping("/api/cases")
 class WorkspaceApi {
 
-	record NewItem(@NotNull UUID itemId, @NotNull ItemKind kind, @NotBlank String ciphertext) {
+	record NewItem(@NotNull UUID itemId, @NotNull ItemKind kind, @NotNull SealedItem ciphertext) {
 	}
 
 	record Written(UUID itemId, LocalDate createdOn) {
@@ -53,17 +51,17 @@ class WorkspaceApi {
 
 	private final Workspace workspace;
 
-	private final CaseLifecycle lifecycle;
+	private final CaseFile caseFile;
 
-	WorkspaceApi(Inbox inbox, Workspace workspace, CaseLifecycle lifecycle) {
+	WorkspaceApi(Inbox inbox, Workspace workspace, CaseFile caseFile) {
 		this.inbox = inbox;
 		this.workspace = workspace;
-		this.lifecycle = lifecycle;
+		this.caseFile = caseFile;
 	}
 
 	@GetMapping
 	List<Inbox.Entry> inbox(@AuthenticationPrincipal Caller caller) {
-		return this.inbox.of(caller.organisationId(), this.workspace.actor(caller).asRecipient());
+		return this.inbox.of(this.workspace.actor(caller));
 	}
 
 	@GetMapping("/{caseId}")
@@ -82,19 +80,14 @@ class WorkspaceApi {
 	Moved fire(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
 			@Valid @RequestBody EventRequest request) {
 		CaseState state = this.workspace.fire(caller, caseId, request);
-		return new Moved(state, this.lifecycle.eventsFrom(state));
-	}
-
-	record NewAttachment(@NotNull UUID attachmentId, @NotBlank String metaCiphertext,
-			@NotNull @Min(1) @Max(100_000) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes) {
+		return new Moved(state, this.caseFile.legalEvents(state));
 	}
 
 	@PostMapping("/{caseId}/attachments")
 	@ResponseStatus(HttpStatus.CREATED)
 	Map<String, UUID> attach(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
 			@Valid @RequestBody NewAttachment attachment) {
-		this.workspace.attach(caller, caseId, attachment.attachmentId(), attachment.metaCiphertext(),
-				attachment.chunkCount(), attachment.totalBytes());
+		this.workspace.attach(caller, caseId, attachment);
 		return Map.of("attachmentId", attachment.attachmentId());
 	}
 
@@ -104,7 +97,7 @@ class WorkspaceApi {
 	void putChunk(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @PathVariable UUID attachmentId,
 			@PathVariable int n, HttpServletRequest request) throws IOException {
 		this.workspace.putChunk(caller, caseId, attachmentId, n,
-				RequestBodies.readBounded(request, Ciphertexts.MAX_ITEM_BYTES));
+				RequestBodies.readBounded(request, Limits.MAX_CHUNK_BODY_BYTES));
 	}
 
 	@GetMapping(path = "/{caseId}/attachments/{attachmentId}/chunks/{n}",

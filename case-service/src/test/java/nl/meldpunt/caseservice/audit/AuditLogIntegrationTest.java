@@ -9,6 +9,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.meldpunt.caseservice.ids.AccountId;
+import nl.meldpunt.caseservice.ids.CaseId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -92,10 +96,12 @@ class AuditLogIntegrationTest {
 	private UUID organisationWithEntries() {
 		UUID organisation = UUID.randomUUID();
 		this.transactions.executeWithoutResult((tx) -> {
-			this.log.record(organisation, "ADVISER", UUID.randomUUID().toString(), "CASE_READ", UUID.randomUUID(),
-					null);
-			this.log.record(organisation, "REPORTER", null, "MAILBOX_READ", UUID.randomUUID(), null);
-			this.log.record(organisation, "SYSTEM", null, "CASE_DELETED", UUID.randomUUID(), "retention");
+			OrganisationId id = OrganisationId.of(organisation);
+			this.log.record(id, ActorKind.ADVISER, AccountId.of(UUID.randomUUID()), AuditAction.CASE_READ,
+					CaseId.of(UUID.randomUUID()), null);
+			this.log.record(id, ActorKind.REPORTER, null, AuditAction.MAILBOX_READ, CaseId.of(UUID.randomUUID()), null);
+			this.log.record(id, ActorKind.SYSTEM, null, AuditAction.CASE_DELETED, CaseId.of(UUID.randomUUID()),
+					"retention");
 		});
 		return organisation;
 	}

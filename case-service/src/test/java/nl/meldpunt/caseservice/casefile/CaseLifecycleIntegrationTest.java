@@ -23,7 +23,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.ReporterToken;
 
 import static nl.meldpunt.caseservice.casefile.CaseEvent.*;
@@ -305,7 +305,7 @@ class CaseLifecycleIntegrationTest {
 		String hash = ReporterToken.generate().mailboxCredential().storageHash();
 		this.transactions.executeWithoutResult((tx) -> this.filing.store(new CaseFiling.NewCase(
 				new Case(id, this.org.id(), Channel.INTERNAL_ADVISER, null, hash, new byte[32], "nl", LocalDate.now()),
-				new CaseItems.Item(UUID.randomUUID(), id, ItemKind.REPORT, Author.REPORTER, null, LocalDate.now(),
+				new CaseView.Item(UUID.randomUUID(), id, ItemKind.REPORT, Author.REPORTER, null, LocalDate.now(),
 						SealedBytes.of(new byte[40])),
 				envelopes, excluded)));
 		return id;

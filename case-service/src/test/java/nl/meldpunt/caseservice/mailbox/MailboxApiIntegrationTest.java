@@ -166,6 +166,19 @@ class MailboxApiIntegrationTest {
 		assertThat(timeline.get(1).get("event").asText()).isEqualTo("WITHDRAW");
 	}
 
+	@Test
+	void openFlagWhenWithdrawnThenFalseAndNothingMoreCanBeAdded() {
+		assertThat(call(HttpMethod.GET, "", this.credential, null).getBody().get("open").asBoolean()).isTrue();
+		call(HttpMethod.POST, "/withdraw", this.credential, null);
+		assertThat(call(HttpMethod.GET, "", this.credential, null).getBody().get("open").asBoolean()).isFalse();
+		UUID itemId = UUID.randomUUID();
+		ResponseEntity<JsonNode> written = call(HttpMethod.POST, "/messages", this.credential,
+				Map.of("itemId", itemId.toString(), "ciphertext",
+						Fixtures.sealedItem(this.org.id(), this.caseId, itemId, ItemKind.MESSAGE)));
+		assertThat(written.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(written.getBody().get("type").asText()).endsWith("/case-closed");
+	}
+
 	private List<byte[]> chunks(UUID attachmentId, int size) {
 		return nl.meldpunt.crypto.CaseKey.generate()
 			.sealAttachment(new byte[size],

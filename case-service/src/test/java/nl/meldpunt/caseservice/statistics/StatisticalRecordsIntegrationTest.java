@@ -11,7 +11,7 @@ import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Track;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.caseservice.organisations.OrganisationUnits;
-import nl.meldpunt.caseservice.web.Refusal;
+import nl.meldpunt.caseservice.problem.Refusal;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 

@@ -7,10 +7,8 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -25,13 +23,9 @@ import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Track;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.caseservice.organisations.OrganisationUnits;
+import nl.meldpunt.crypto.testing.HeadlessChromium;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
@@ -64,8 +58,6 @@ class StatisticsDashboardIntegrationTest {
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots", "statistics");
-
-	static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
 
 	@Autowired
 	MockMvc mvc;
@@ -190,8 +182,7 @@ class StatisticsDashboardIntegrationTest {
 		PublishedTable received = newest.table(Dimension.RECEIVED_CHANNEL.tableName());
 		assertThat(received.totalsColumn().get(received.rowKeys().size() - 1).count()).as("a true, published figure")
 			.isEqualTo(9L);
-		Path chromedriver = Path.of(System.getProperty("meldpunt.chromedriver", "/usr/bin/chromedriver"));
-		Assumptions.assumeTrue(Files.isExecutable(chromedriver), "chromium-driver not installed");
+		Assumptions.assumeTrue(HeadlessChromium.available(), "chromium not installed");
 		Files.createDirectories(SCREENSHOTS);
 		for (String lang : List.of("en", "nl")) {
 			String html = this.mvc.perform(get("/statistics").param("lang", lang).with(as(organisation, Role.DIRECTOR)))
@@ -199,13 +190,13 @@ class StatisticsDashboardIntegrationTest {
 				.andReturn()
 				.getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
-			try (Browser browser = new Browser(html)) {
+			try (Browser browser = new Browser(html, "small-organisation-" + lang)) {
 				String text = browser.text();
 				assertThat(text).contains(
 						"en".equals(lang) ? "9 reports received over 2024–2026" : "9 meldingen ontvangen in 2024–2026");
 				assertThat(text).contains("en".equals(lang) ? "three years together" : "drie jaar samen");
 				assertThat(browser.axeViolations()).isEmpty();
-				browser.screenshot(SCREENSHOTS.resolve("small-organisation-" + lang + ".png"));
+				browser.screenshot();
 			}
 		}
 		byte[] pdf = this.mvc
@@ -237,17 +228,17 @@ class StatisticsDashboardIntegrationTest {
 	}
 
 	/**
-	 * Headless Chromium on the rendered page, served with its stylesheet and CSP from
-	 * 127.0.0.1 as the case service would; axe-core is injected from the test classpath
-	 * (the application never serves it).
+	 * The shared headless Chromium on the rendered page, served with its stylesheet and
+	 * CSP from 127.0.0.1 as the case service would; axe-core is injected from the test
+	 * classpath (the application never serves it).
 	 */
 	static final class Browser implements AutoCloseable {
 
 		private final HttpServer server;
 
-		private final ChromeDriver driver;
+		private final HeadlessChromium chromium;
 
-		Browser(String html) throws IOException {
+		Browser(String html, String label) throws IOException {
 			byte[] css;
 			try (InputStream in = Browser.class.getResourceAsStream("/static/statistics/statistics.css")) {
 				css = in.readAllBytes();
@@ -265,53 +256,31 @@ class StatisticsDashboardIntegrationTest {
 				}
 			});
 			this.server.start();
-			String chromedriver = System.getProperty("meldpunt.chromedriver", "/usr/bin/chromedriver");
-			ChromeOptions options = new ChromeOptions();
-			options.setBinary(System.getProperty("meldpunt.chromium", "/usr/bin/chromium"));
-			options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-					"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
-					"--hide-scrollbars", "--window-size=1280,1000",
-					"--user-data-dir=" + Files.createTempDirectory("meldpunt-statistics-chromium"));
-			this.driver = new ChromeDriver(
-					new ChromeDriverService.Builder().usingDriverExecutable(Path.of(chromedriver).toFile())
-						.usingAnyFreePort()
-						.build(),
-					options);
-			this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-			this.driver.get("http://127.0.0.1:" + this.server.getAddress().getPort() + "/statistics");
+			this.chromium = new HeadlessChromium("statistics", label, HeadlessChromium.DESKTOP);
+			this.chromium.open("http://127.0.0.1:" + this.server.getAddress().getPort() + "/statistics");
 		}
 
 		String text() {
-			return (String) this.driver.executeScript("return document.body.innerText;");
+			return (String) this.chromium.script("return document.body.innerText;");
 		}
 
-		@SuppressWarnings("unchecked")
-		List<String> axeViolations() throws IOException {
-			JavascriptExecutor page = this.driver;
-			try (InputStream in = Browser.class.getClassLoader().getResourceAsStream(AXE)) {
-				page.executeScript(new String(in.readAllBytes(), StandardCharsets.UTF_8));
-			}
-			List<Map<String, Object>> violations = (List<Map<String, Object>>) page.executeAsyncScript(
-					"""
-							const done = arguments[arguments.length - 1];
-							axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } })
-								.then((result) => done(result.violations.map((v) => ({ id: v.id,
-									nodes: v.nodes.map((n) => n.target.join(' ')).join(' | ') }))));
-							""");
-			return violations.stream().map((v) -> v.get("id") + " -> " + v.get("nodes")).toList();
+		List<String> axeViolations() {
+			return this.chromium.accessibilityViolations();
 		}
 
-		void screenshot(Path png) throws IOException {
-			long height = (Long) this.driver.executeScript("return document.documentElement.scrollHeight;");
-			this.driver.manage()
+		/** The whole page, as tall as it is. */
+		void screenshot() {
+			long height = (Long) this.chromium.script("return document.documentElement.scrollHeight;");
+			this.chromium.driver()
+				.manage()
 				.window()
 				.setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height, 12000)));
-			Files.write(png, this.driver.getScreenshotAs(OutputType.BYTES));
+			this.chromium.screenshot("");
 		}
 
 		@Override
 		public void close() {
-			this.driver.quit();
+			this.chromium.close();
 			this.server.stop(0);
 		}
 

@@ -172,6 +172,38 @@ class WorkspaceApiIntegrationTest {
 		assertThat(read).isEqualTo(chunk);
 	}
 
+	@Test
+	void chunkWhenIndexOutsideTheAttachmentThen400LikeTheMailbox() throws Exception {
+		UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), "ACKNOWLEDGED", LocalDate.now());
+		UUID attachmentId = UUID.randomUUID();
+		call(post("/api/cases/" + caseId + "/attachments")
+			.content(this.json.writeValueAsString(Map.of("attachmentId", attachmentId.toString(), "metaCiphertext",
+					Fixtures.sealedItem(this.org.id(), caseId, attachmentId, ItemKind.ATTACHMENT_META), "chunkCount", 2,
+					"totalBytes", 10))));
+		for (int n : new int[] { -1, 2 }) {
+			assertProblem(get("/api/cases/" + caseId + "/attachments/" + attachmentId + "/chunks/" + n), 400,
+					"invalid-request");
+		}
+		assertProblem(get("/api/cases/" + caseId + "/attachments/" + attachmentId + "/chunks/1"), 404, "unknown-chunk");
+	}
+
+	@Test
+	void caseWhenClosedOrWithdrawnThenOpenFlagFalseAndMessagesRefused() throws Exception {
+		UUID open = this.fixtures.caseRow(this.org, List.of(this.adviser), "IN_CONSULTATION", LocalDate.now());
+		assertThat(call(get("/api/cases/" + open)).get("open").asBoolean()).isTrue();
+		for (String state : List.of("CLOSED", "WITHDRAWN")) {
+			UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), state, LocalDate.now());
+			assertThat(call(get("/api/cases/" + caseId)).get("open").asBoolean()).isFalse();
+			UUID itemId = UUID.randomUUID();
+			assertProblem(
+					post("/api/cases/" + caseId + "/items")
+						.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", "MESSAGE",
+								"ciphertext", Fixtures.sealedItem(this.org.id(), caseId, itemId, ItemKind.MESSAGE)))),
+					409, "case-closed");
+			write(caseId, "NOTE", ItemKind.NOTE);
+		}
+	}
+
 	private void write(UUID caseId, String kind, ItemKind sealedAs) throws Exception {
 		UUID itemId = UUID.randomUUID();
 		call(post("/api/cases/" + caseId + "/items")

@@ -11,6 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import nl.meldpunt.internalapi.FilingRequest;
+import nl.meldpunt.internalapi.InternalApi;
+import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewMessage;
+import nl.meldpunt.internalapi.OrganisationPortal;
+
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -28,7 +34,7 @@ import org.springframework.web.client.RestClient;
 public class CaseServiceClient {
 
 	/** Header that carries the reporter's mailbox credential. */
-	public static final String CREDENTIAL_HEADER = "X-Mailbox-Credential";
+	public static final String CREDENTIAL_HEADER = InternalApi.CREDENTIAL_HEADER;
 
 	private static final Logger log = LoggerFactory.getLogger(CaseServiceClient.class);
 
@@ -52,7 +58,7 @@ public class CaseServiceClient {
 	/**
 	 * Files a report; the answer keeps the case service's status (201 new, 200 repeat).
 	 */
-	public ResponseEntity<JsonNode> file(String slug, Object filing) {
+	public ResponseEntity<JsonNode> file(String slug, FilingRequest filing) {
 		return call(() -> this.http.post()
 			.uri("/organisations/{slug}/cases", slug)
 			.contentType(MediaType.APPLICATION_JSON)
@@ -71,11 +77,11 @@ public class CaseServiceClient {
 			.body(JsonNode.class));
 	}
 
-	public ResponseEntity<JsonNode> postMessage(String credential, Object message) {
+	public ResponseEntity<JsonNode> postMessage(String credential, NewMessage message) {
 		return post(credential, "/mailbox/messages", message);
 	}
 
-	public ResponseEntity<JsonNode> announceAttachment(String credential, Object attachment) {
+	public ResponseEntity<JsonNode> announceAttachment(String credential, NewAttachment attachment) {
 		return post(credential, "/mailbox/attachments", attachment);
 	}
 
@@ -136,8 +142,8 @@ public class CaseServiceClient {
 		try (InputStream body = response.getBody()) {
 			JsonNode problem = this.json.readTree(body);
 			String type = (problem != null) ? problem.path("type").asText("") : "";
-			if (type.startsWith("https://meldpunt.nl/problems/")) {
-				slug = type.substring("https://meldpunt.nl/problems/".length());
+			if (type.startsWith(InternalApi.PROBLEM_TYPE_PREFIX)) {
+				slug = type.substring(InternalApi.PROBLEM_TYPE_PREFIX.length());
 			}
 			if (problem != null) {
 				for (JsonNode error : problem.path("errors")) {

@@ -8,12 +8,23 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 
+import com.fasterxml.jackson.databind.Module;
+
+import nl.meldpunt.internalapi.CryptoJson;
+import nl.meldpunt.internalapi.InternalApi;
+
 /**
  * One pooled keep-alive JDK {@link HttpClient} for every call to the case service: at
  * thousands of filings per second a connection per request would exhaust ports.
  */
 @Configuration(proxyBeanMethods = false)
 class CaseServiceClientConfiguration {
+
+	/** The crypto module's values as base64url JSON, read straight into its types. */
+	@Bean
+	Module meldpuntCryptoJson() {
+		return CryptoJson.module();
+	}
 
 	@Bean
 	RestClient caseServiceRestClient(RestClient.Builder builder, InternalApiProperties properties) {
@@ -25,7 +36,7 @@ class CaseServiceClientConfiguration {
 		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
 		requests.setReadTimeout(properties.caseService().requestTimeout());
 		return builder.requestFactory(requests)
-			.baseUrl(properties.caseService().url().toString().replaceAll("/+$", "") + "/internal/v1")
+			.baseUrl(properties.caseService().url().toString().replaceAll("/+$", "") + InternalApi.BASE_PATH)
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.secret())
 			.build();
 	}

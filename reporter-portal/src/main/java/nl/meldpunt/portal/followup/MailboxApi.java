@@ -9,15 +9,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotNull;
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
-import nl.meldpunt.portal.web.Base64Url;
-import nl.meldpunt.portal.web.Ciphertexts;
 import nl.meldpunt.portal.web.PortalProblem;
 import nl.meldpunt.portal.web.RateLimits;
+import nl.meldpunt.internalapi.Limits;
+import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewMessage;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -58,26 +56,20 @@ class MailboxApi {
 
 	@PostMapping("/api/mailbox/messages")
 	ResponseEntity<JsonNode> message(@RequestHeader(name = CREDENTIAL, required = false) String credential,
-			@Valid @RequestBody Message message) {
+			@Valid @RequestBody NewMessage message) {
 		String checked = use(credential);
-		if (Base64Url.Validator.decodedLength(message.ciphertext()) > this.properties.maxItemBytes()) {
+		if (message.ciphertext().length() > this.properties.maxItemBytes()) {
 			throw new PortalProblem(413, "message-too-large", List.of("ciphertext"));
-		}
-		if (!Ciphertexts.isSealedItem(message.ciphertext())) {
-			throw new PortalProblem(400, "malformed-ciphertext", List.of("ciphertext"));
 		}
 		return passOn(this.caseService.postMessage(checked, message));
 	}
 
 	@PostMapping("/api/mailbox/attachments")
 	ResponseEntity<JsonNode> attachment(@RequestHeader(name = CREDENTIAL, required = false) String credential,
-			@Valid @RequestBody Attachment attachment) {
+			@Valid @RequestBody NewAttachment attachment) {
 		String checked = use(credential);
 		if (attachment.totalBytes() > this.properties.maxAttachmentBytes()) {
 			throw new PortalProblem(413, "attachment-too-large", List.of("totalBytes"));
-		}
-		if (!Ciphertexts.isSealedItem(attachment.metaCiphertext())) {
-			throw new PortalProblem(400, "malformed-ciphertext", List.of("metaCiphertext"));
 		}
 		return passOn(this.caseService.announceAttachment(checked, attachment));
 	}
@@ -121,35 +113,13 @@ class MailboxApi {
 	}
 
 	private static void checkIndex(int index) {
-		if (index < 0 || index >= Attachment.MAX_CHUNKS) {
+		if (index < 0 || index >= Limits.MAX_CHUNKS) {
 			throw PortalProblem.invalid(List.of("index"));
 		}
 	}
 
 	private static ResponseEntity<JsonNode> passOn(ResponseEntity<JsonNode> answer) {
 		return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
-	}
-
-	/**
-	 * @param itemId the message, chosen by the browser
-	 * @param ciphertext the sealed message, base64url
-	 */
-	record Message(@NotNull UUID itemId, @NotNull @Base64Url(minBytes = 28) String ciphertext) {
-	}
-
-	/**
-	 * @param attachmentId the attachment, chosen by the browser
-	 * @param metaCiphertext the sealed file name, type and size
-	 * @param chunkCount how many sealed chunks follow
-	 * @param totalBytes the plaintext size
-	 */
-	record Attachment(@NotNull UUID attachmentId,
-			@NotNull @Base64Url(minBytes = 28, maxBytes = 65536) String metaCiphertext,
-			@Min(1) @Max(MAX_CHUNKS) int chunkCount, @Min(0) long totalBytes) {
-
-		/** Upper bound on chunks: far more than the largest allowed file needs. */
-		static final int MAX_CHUNKS = 100_000;
-
 	}
 
 }

@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
-import nl.meldpunt.portal.caseservice.OrganisationPortal;
+import nl.meldpunt.internalapi.OrganisationPortal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

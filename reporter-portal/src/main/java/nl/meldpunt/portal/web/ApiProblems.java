@@ -6,6 +6,7 @@ import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
 
+import nl.meldpunt.internalapi.MalformedValue;
 import nl.meldpunt.portal.caseservice.CaseServiceProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -71,6 +72,10 @@ class ApiProblems {
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
 		if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeLimit.BodyTooLarge) {
 			return answer(413, "request-too-large", List.of(), locale);
+		}
+		if (ex.getCause() instanceof MalformedValue malformed
+				&& malformed.reason() == MalformedValue.Reason.NOT_PARSEABLE) {
+			return answer(400, "malformed-ciphertext", List.of(malformed.field()), locale);
 		}
 		List<String> fields = List.of();
 		if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {

@@ -1,8 +1,11 @@
 package nl.meldpunt.portal.web;
 
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
+
+import nl.meldpunt.crypto.browser.ScriptIntegrity;
 
 /**
  * What every page template may use: {@code ${sri.of('/js/x.js')}} for the integrity of a
@@ -14,8 +17,8 @@ class PageModel {
 
 	private final ScriptIntegrity integrity;
 
-	PageModel(ScriptIntegrity integrity) {
-		this.integrity = integrity;
+	PageModel(ResourceLoader resources) {
+		this.integrity = new ScriptIntegrity(resources.getClassLoader());
 	}
 
 	@ModelAttribute("sri")

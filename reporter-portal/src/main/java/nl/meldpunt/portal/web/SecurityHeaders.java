@@ -46,7 +46,7 @@ class SecurityHeaders extends OncePerRequestFilter {
 
 	private static boolean isStatic(String path) {
 		return path.startsWith("/css/") || path.startsWith("/js/") || path.startsWith("/vendor/")
-				|| path.startsWith("/meldpunt-crypto/");
+				|| path.startsWith("/meldpunt-crypto/") || path.startsWith("/meldpunt-base/");
 	}
 
 }

@@ -13,11 +13,10 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.meldpunt.caseservice.accounts.Account;
 import nl.meldpunt.caseservice.accounts.Accounts;
 import nl.meldpunt.caseservice.accounts.Caller;
-import nl.meldpunt.caseservice.casefile.Ciphertexts;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.organisations.Categories;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.organisations.OrganisationUnits;
+import nl.meldpunt.crypto.RecipientPublicKey;
 
 /**
  * What a recipient's browser needs to act on a case besides the case itself: the public
@@ -30,10 +29,10 @@ import nl.meldpunt.caseservice.organisations.OrganisationUnits;
 @RestController
 class Directory {
 
-	record Person(UUID id, String displayName, String publicKey, String fingerprint) {
+	record Person(UUID id, String displayName, RecipientPublicKey publicKey, String fingerprint) {
 	}
 
-	record HotlineKey(UUID id, String name, String publicKey, String fingerprint) {
+	record HotlineKey(UUID id, String name, RecipientPublicKey publicKey, String fingerprint) {
 	}
 
 	record Code(String code, Map<String, String> name) {
@@ -69,7 +68,7 @@ class Directory {
 		UUID organisation = caller.organisationId();
 		List<Person> advisers = this.accounts.enrolledAdvisers(organisation)
 			.stream()
-			.map((a) -> new Person(a.id(), a.displayName(), key(a.publicKey()), Ciphertexts.fingerprint(a.publicKey())))
+			.map((a) -> new Person(a.id(), a.displayName(), a.recipientKey(), a.recipientKey().fingerprint()))
 			.toList();
 		// the portal seals to the first enrolled handler of a hotline; so does a referral
 		Map<UUID, Account> handlers = new LinkedHashMap<>();
@@ -77,8 +76,8 @@ class Directory {
 		List<HotlineKey> hotlines = this.hotlines.findByOrganisationIdOrderByName(organisation)
 			.stream()
 			.filter((h) -> handlers.containsKey(h.id()))
-			.map((h) -> new HotlineKey(h.id(), h.name(), key(handlers.get(h.id()).publicKey()),
-					Ciphertexts.fingerprint(handlers.get(h.id()).publicKey())))
+			.map((h) -> new HotlineKey(h.id(), h.name(), handlers.get(h.id()).recipientKey(),
+					handlers.get(h.id()).recipientKey().fingerprint()))
 			.toList();
 		List<Code> categories = this.categories.findByOrganisationIdOrderByPosition(organisation)
 			.stream()
@@ -91,10 +90,6 @@ class Directory {
 		Account me = this.accounts.findById(caller.accountId()).orElseThrow();
 		Self self = (me.hotlineId() != null) ? new Self("HOTLINE", me.hotlineId()) : new Self("ADVISER", me.id());
 		return new View(self, advisers, hotlines, categories, units);
-	}
-
-	private static String key(byte[] publicKey) {
-		return SealedBytes.of(publicKey).base64Url();
 	}
 
 }

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.stereotype.Controller;
@@ -13,6 +14,8 @@ import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+
+import nl.meldpunt.crypto.browser.ScriptIntegrity;
 
 /**
  * The advisers' workspace pages. Every page is the same shell: the browser module routes
@@ -25,8 +28,8 @@ class WorkspacePages {
 
 	private final ScriptIntegrity sri;
 
-	WorkspacePages(ScriptIntegrity sri) {
-		this.sri = sri;
+	WorkspacePages(ResourceLoader resources) {
+		this.sri = new ScriptIntegrity(resources.getClassLoader());
 	}
 
 	@GetMapping({ "/workspace/login", "/en/workspace/login" })

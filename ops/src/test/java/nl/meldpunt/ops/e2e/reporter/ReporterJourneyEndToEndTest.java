@@ -1,26 +1,21 @@
 package nl.meldpunt.ops.e2e.reporter;
 
-import java.awt.Color;
-import java.awt.Graphics2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 
-import javax.imageio.ImageIO;
-
 import nl.meldpunt.crypto.ReporterToken;
 import nl.meldpunt.ops.MeldpuntSystem;
 import nl.meldpunt.ops.TestSystem;
 import org.junit.jupiter.api.Test;
+
+import nl.meldpunt.crypto.testing.SamplePhotos;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,7 +32,7 @@ class ReporterJourneyEndToEndTest {
 	void reportWhenFiledKeptAndAnsweredThenAdviserAndReporterTalkThroughCiphertextOnly() throws Exception {
 		MeldpuntSystem system = TestSystem.get();
 		String marker = "E2E" + UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-		Path photo = photoWithExif(marker);
+		Path photo = SamplePhotos.jpegWithExif(marker);
 		String link;
 		try (ReporterBrowser reporter = new ReporterBrowser("reporter-journey")) {
 			reporter.open(system.portalUrl() + "/o/demo");
@@ -123,36 +118,6 @@ class ReporterJourneyEndToEndTest {
 			}
 		}
 		throw new AssertionError("The adviser's inbox has no case with the marker");
-	}
-
-	/**
-	 * A small JPEG with an EXIF block carrying the marker, as a phone camera adds one.
-	 */
-	static Path photoWithExif(String marker) throws Exception {
-		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
-		Graphics2D graphics = image.createGraphics();
-		graphics.setColor(Color.ORANGE);
-		graphics.fillRect(0, 0, 64, 48);
-		graphics.dispose();
-		ByteArrayOutputStream jpeg = new ByteArrayOutputStream();
-		ImageIO.write(image, "jpg", jpeg);
-		byte[] plain = jpeg.toByteArray();
-		ByteArrayOutputStream exif = new ByteArrayOutputStream();
-		exif.write("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1));
-		exif.write(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 0, 0, 0, 0, 0, 0 });
-		exif.write(("GPS 52.37N 4.89E " + marker).getBytes(StandardCharsets.ISO_8859_1));
-		byte[] app1 = exif.toByteArray();
-		ByteArrayOutputStream out = new ByteArrayOutputStream();
-		out.write(plain, 0, 2);
-		out.write(0xff);
-		out.write(0xe1);
-		out.write((app1.length + 2) >> 8);
-		out.write((app1.length + 2) & 0xff);
-		out.write(app1);
-		out.write(plain, 2, plain.length - 2);
-		Path file = Files.createTempDirectory("photo").resolve("photo.jpg");
-		Files.write(file, out.toByteArray());
-		return file;
 	}
 
 }

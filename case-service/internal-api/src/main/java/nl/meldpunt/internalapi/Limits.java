@@ -1,0 +1,33 @@
+package nl.meldpunt.internalapi;
+
+/**
+ * The one set of limits both sides of the internal API check: the portal at its edge, the
+ * case service again on arrival.
+ */
+public final class Limits {
+
+	/** Advisers an organisation may have. */
+	public static final int MAX_ADVISERS = 200;
+
+	/** A reporter can exclude at most every adviser. */
+	public static final int MAX_EXCLUDED_ADVISERS = MAX_ADVISERS;
+
+	/** One envelope per adviser (or the hotline), plus the reporter's own. */
+	public static final int MAX_KEY_ENVELOPES = MAX_ADVISERS + 1;
+
+	/** Characters of an organisation's access code. */
+	public static final int MAX_ACCESS_CODE_CHARS = 200;
+
+	/** Chunks of one attachment: far more than the largest allowed file needs. */
+	public static final int MAX_CHUNKS = 100_000;
+
+	/** The largest request body for one sealed chunk (1 MiB chunks plus framing). */
+	public static final int MAX_CHUNK_BODY_BYTES = 2 * 1024 * 1024;
+
+	/** The largest sealed attachment meta item (file name, type and size). */
+	public static final int MAX_META_BYTES = 64 * 1024;
+
+	private Limits() {
+	}
+
+}

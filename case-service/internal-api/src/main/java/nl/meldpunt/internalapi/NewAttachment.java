@@ -1,0 +1,33 @@
+package nl.meldpunt.internalapi;
+
+import java.util.UUID;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PositiveOrZero;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+
+import nl.meldpunt.crypto.SealedItem;
+
+/**
+ * An attachment announced before its chunks ({@code POST /mailbox/attachments}).
+ *
+ * @param attachmentId the attachment, chosen by the browser
+ * @param metaCiphertext the sealed file name, type and size
+ * @param chunkCount how many sealed chunks follow
+ * @param totalBytes the plaintext size
+ */
+public record NewAttachment(@NotNull UUID attachmentId, @NotNull SealedItem metaCiphertext,
+		@NotNull @Min(1) @Max(Limits.MAX_CHUNKS) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes) {
+
+	/** The meta item holds a file name, a type and a size: it stays small. */
+	@JsonIgnore
+	@AssertTrue
+	public boolean isMetaCiphertextSmall() {
+		return this.metaCiphertext == null || this.metaCiphertext.length() <= Limits.MAX_META_BYTES;
+	}
+
+}

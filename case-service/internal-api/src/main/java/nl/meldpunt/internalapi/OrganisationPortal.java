@@ -1,0 +1,97 @@
+package nl.meldpunt.internalapi;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import nl.meldpunt.crypto.RecipientPublicKey;
+
+/**
+ * The public face of one organisation as the case service describes it (internal API
+ * {@code GET /organisations/{slug}/portal}); the portal passes it on to the browser,
+ * which seals to the public keys.
+ *
+ * @param organisationId the organisation
+ * @param slug the path segment of its portal
+ * @param name its display name
+ * @param acceptingReports false until the organisation has an enrolled adviser
+ * @param accessCodeRequired whether filing needs the shared access code
+ * @param categories the organisation's report categories
+ * @param advisers the enrolled confidential advisers
+ * @param hotlines the external hotlines the organisation lists
+ * @param maxAttachmentBytes the organisation's attachment limit
+ * @param acknowledgeWithinDays legal acknowledgement term
+ * @param feedbackWithinMonths legal feedback term
+ */
+public record OrganisationPortal(UUID organisationId, String slug, String name, boolean acceptingReports,
+		boolean accessCodeRequired, List<Category> categories, List<Adviser> advisers, List<Hotline> hotlines,
+		long maxAttachmentBytes, int acknowledgeWithinDays, int feedbackWithinMonths) {
+
+	public OrganisationPortal {
+		categories = (categories != null) ? List.copyOf(categories) : List.of();
+		advisers = (advisers != null) ? List.copyOf(advisers) : List.of();
+		hotlines = (hotlines != null) ? List.copyOf(hotlines) : List.of();
+	}
+
+	/** The same portal with an attachment limit no larger than {@code cap}. */
+	public OrganisationPortal withAttachmentCap(long cap) {
+		return new OrganisationPortal(this.organisationId, this.slug, this.name, this.acceptingReports,
+				this.accessCodeRequired, this.categories, this.advisers, this.hotlines,
+				Math.min(cap, (this.maxAttachmentBytes > 0) ? this.maxAttachmentBytes : cap),
+				this.acknowledgeWithinDays, this.feedbackWithinMonths);
+	}
+
+	/**
+	 * @param code stable code
+	 * @param name name per language
+	 */
+	public record Category(String code, Map<String, String> name) {
+
+		public String nameIn(String language) {
+			return Localized.pick(this.name, language, this.code);
+		}
+
+	}
+
+	/**
+	 * @param id the adviser's account
+	 * @param displayName name shown to reporters
+	 * @param publicKey X25519 public key
+	 * @param fingerprint fingerprint of the key
+	 */
+	public record Adviser(UUID id, String displayName, RecipientPublicKey publicKey, String fingerprint) {
+	}
+
+	/**
+	 * @param id the hotline
+	 * @param name its name
+	 * @param description description per language
+	 * @param contact contact details
+	 * @param publicKey X25519 public key of its handler
+	 * @param fingerprint fingerprint of the key
+	 */
+	public record Hotline(UUID id, String name, Map<String, String> description, String contact,
+			RecipientPublicKey publicKey, String fingerprint) {
+
+		public String descriptionIn(String language) {
+			return Localized.pick(this.description, language, "");
+		}
+
+	}
+
+	private static final class Localized {
+
+		static String pick(Map<String, String> texts, String language, String fallback) {
+			if (texts == null || texts.isEmpty()) {
+				return fallback;
+			}
+			String text = texts.get(language);
+			if (text == null) {
+				text = texts.getOrDefault("nl", texts.values().iterator().next());
+			}
+			return text;
+		}
+
+	}
+
+}

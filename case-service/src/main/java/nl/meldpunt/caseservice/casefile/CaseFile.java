@@ -1,0 +1,337 @@
+package nl.meldpunt.caseservice.casefile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.audit.AuditAction;
+import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.CaseId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
+import nl.meldpunt.caseservice.organisations.Organisations;
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.SealedItem;
+
+/**
+ * The front door of a case: every other package reads, writes and moves cases through
+ * here, naming the {@link Actor}. Which case an actor may reach, and what each may add,
+ * is decided in this one place: a reporter reaches only the case of their credential and
+ * adds only while it is open; a recipient reaches only cases of their organisation that
+ * they hold a key envelope for (any other case does not exist for them), and may add a
+ * note to a closed case but nothing else. Procedure steps go to the state machine.
+ */
+@Service
+public class CaseFile {
+
+	/**
+	 * A stored filing. {@code created} is false when it was a repeat of an earlier one.
+	 *
+	 * @param caseId the case
+	 * @param state its state
+	 * @param receivedOn the day it was filed
+	 * @param acknowledgeBy the acknowledgement deadline
+	 * @param created whether this call stored it
+	 */
+	public record Filed(UUID caseId, CaseState state, LocalDate receivedOn, LocalDate acknowledgeBy, boolean created) {
+
+		static Filed of(Case kase, boolean created) {
+			return new Filed(kase.id(), kase.state(), kase.receivedOn(), kase.acknowledgeBy(), created);
+		}
+
+	}
+
+	private final Cases cases;
+
+	private final CaseFiling filing;
+
+	private final KeyEnvelopes envelopes;
+
+	private final Exclusions exclusions;
+
+	private final CaseItems items;
+
+	private final Attachments attachments;
+
+	private final Timeline timeline;
+
+	private final DueCases due;
+
+	private final CaseLifecycle lifecycle;
+
+	private final Organisations organisations;
+
+	private final AuditLog audit;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	CaseFile(Cases cases, CaseFiling filing, KeyEnvelopes envelopes, Exclusions exclusions, CaseItems items,
+			Attachments attachments, Timeline timeline, DueCases due, CaseLifecycle lifecycle,
+			Organisations organisations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+		this.cases = cases;
+		this.filing = filing;
+		this.envelopes = envelopes;
+		this.exclusions = exclusions;
+		this.items = items;
+		this.attachments = attachments;
+		this.timeline = timeline;
+		this.due = due;
+		this.lifecycle = lifecycle;
+		this.organisations = organisations;
+		this.audit = audit;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/**
+	 * The case stored earlier under {@code caseId} by the same reporter of the same
+	 * organisation (a retried filing), empty when the id is new; refused when the id
+	 * belongs to anybody else's case.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Filed> filedBefore(UUID caseId, UUID organisationId, String credentialHash) {
+		Optional<Case> existing = this.cases.findById(caseId);
+		if (existing.isEmpty()) {
+			return Optional.empty();
+		}
+		Case kase = existing.get();
+		if (kase.organisationId().equals(organisationId) && kase.credentialHash().equals(credentialHash)) {
+			return Optional.of(Filed.of(kase, false));
+		}
+		throw new Refusal(Problem.CASE_ID_TAKEN, "This case id is already in use.");
+	}
+
+	/** Stores a filing intake has checked, in {@link CaseState#RECEIVED}. */
+	@Transactional
+	public Filed file(NewFiling filing) {
+		LocalDate today = LocalDate.now(this.clock);
+		Case kase = new Case(filing.caseId(), filing.organisationId(), filing.channel(), filing.hotlineId(),
+				filing.credentialHash(), filing.reporterPublicKey().bytes(), filing.language(), today);
+		CaseView.Item report = new CaseView.Item(filing.reportItemId(), kase.id(), ItemKind.REPORT, Author.REPORTER,
+				null, today, filing.report());
+		List<KeyEnvelopes.Sealed> sealed = filing.envelopes()
+			.stream()
+			.map((share) -> new KeyEnvelopes.Sealed(share.recipient(), share.envelope()))
+			.toList();
+		this.filing.store(new CaseFiling.NewCase(kase, report, sealed, filing.excludedAdvisers()));
+		return Filed.of(kase, true);
+	}
+
+	/** The case as {@code actor} may see it; recorded in the audit log as a read. */
+	@Transactional
+	public CaseView open(Actor actor, UUID caseId) {
+		Case kase = resolve(actor, caseId);
+		SealedBytes envelope = this.envelopes.find(kase.id(), actor.asRecipient()).orElseThrow();
+		audit(actor, kase, actor.isReporter() ? AuditAction.MAILBOX_READ : AuditAction.CASE_READ);
+		boolean recipient = actor.isRecipient();
+		List<Recipient> recipients = recipient ? this.envelopes.recipients(kase.id())
+			.stream()
+			.sorted(Comparator.comparing((Recipient r) -> r.kind() + ":" + r.id()))
+			.toList() : List.of();
+		List<UUID> excluded = recipient ? this.exclusions.of(kase.id()).stream().sorted().toList() : List.of();
+		return new CaseView(kase.id(), kase.organisationId(), kase.state(), kase.isOpen(), kase.channel(),
+				kase.hotlineId(), kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), kase.closedOn(),
+				kase.mayBeReferred(), this.lifecycle.eventsFrom(kase.state()), envelope,
+				recipient ? SealedBytes.of(kase.reporterPublicKey()) : null, recipients, excluded,
+				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()));
+	}
+
+	/**
+	 * Adds a message (or, for a recipient, an internal note); a reporter's message
+	 * answers a question the case waits on. Returns the day it was written.
+	 */
+	@Transactional
+	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, SealedItem ciphertext) {
+		Case kase = resolve(actor, caseId);
+		if (kind == ItemKind.REPORT || (kind == ItemKind.NOTE && !actor.isRecipient())) {
+			throw Refusal.invalid("kind", actor.isRecipient() ? "must be MESSAGE or NOTE" : "must be MESSAGE");
+		}
+		if (kind != ItemKind.NOTE) {
+			requireOpen(kase);
+		}
+		if (this.items.find(itemId).isPresent()) {
+			throw new Refusal(Problem.ITEM_ID_TAKEN, "This item id is already in use.");
+		}
+		LocalDate today = LocalDate.now(this.clock);
+		this.items.store(kase.organisationId(), new CaseView.Item(itemId, kase.id(), kind, actor.asAuthor(),
+				actor.accountId(), today, SealedBytes.of(ciphertext.toBytes())));
+		audit(actor, kase, (kind == ItemKind.NOTE) ? AuditAction.NOTE_WRITTEN : AuditAction.MESSAGE_WRITTEN);
+		if (actor.isReporter()) {
+			this.lifecycle.reporterWrote(kase);
+		}
+		return today;
+	}
+
+	/**
+	 * Announces an attachment whose sealed chunks follow; only while the case is open.
+	 */
+	@Transactional
+	public void attach(Actor actor, UUID caseId, UUID attachmentId, SealedItem metaCiphertext, int chunkCount,
+			long totalBytes) {
+		Case kase = resolve(actor, caseId);
+		requireOpen(kase);
+		if (totalBytes > this.organisations.getReferenceById(kase.organisationId()).maxAttachmentBytes()) {
+			throw new Refusal(Problem.ATTACHMENT_TOO_LARGE, "The attachment is larger than this organisation allows.");
+		}
+		if (this.attachments.find(kase.id(), attachmentId).isPresent()) {
+			throw new Refusal(Problem.ITEM_ID_TAKEN, "This attachment id is already in use.");
+		}
+		this.attachments.create(kase.organisationId(),
+				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(),
+						SealedBytes.of(metaCiphertext.toBytes()), chunkCount, totalBytes, LocalDate.now(this.clock)));
+		audit(actor, kase, AuditAction.ATTACHMENT_ADDED);
+	}
+
+	/**
+	 * Stores chunk {@code n} of an attachment of the actor's own side (the reporter's, or
+	 * the recipients'); the reporter only while the case is open.
+	 */
+	@Transactional
+	public void putChunk(Actor actor, UUID caseId, UUID attachmentId, int n, byte[] bytes) {
+		Case kase = resolve(actor, caseId);
+		if (actor.isReporter()) {
+			requireOpen(kase);
+		}
+		CaseView.Attachment attachment = this.attachments.find(kase.id(), attachmentId)
+			.filter((a) -> (a.author() == Author.REPORTER) == actor.isReporter())
+			.orElseThrow(CaseFile::unknownAttachment);
+		checkIndex(attachment, n);
+		this.attachments.putChunk(kase.organisationId(), attachment, n, sealedChunk(bytes));
+	}
+
+	/** Reads chunk {@code n} of any attachment of the case. */
+	@Transactional
+	public SealedBytes chunk(Actor actor, UUID caseId, UUID attachmentId, int n) {
+		Case kase = resolve(actor, caseId);
+		checkIndex(this.attachments.find(kase.id(), attachmentId).orElseThrow(CaseFile::unknownAttachment), n);
+		SealedBytes chunk = this.attachments.chunk(attachmentId, n)
+			.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CHUNK, "This chunk has not been uploaded."));
+		audit(actor, kase, AuditAction.ATTACHMENT_READ);
+		return chunk;
+	}
+
+	/** Fires a procedure step for the transition's actor; returns the new state. */
+	@Transactional
+	public CaseState fire(UUID caseId, Transition transition) {
+		return this.lifecycle.fire(resolve(transition.actor(), caseId), transition);
+	}
+
+	/** The events the procedure allows in {@code state} (guards aside). */
+	public Set<CaseEvent> legalEvents(CaseState state) {
+		return this.lifecycle.eventsFrom(state);
+	}
+
+	/** The recipient's open cases, ordered by the next legal deadline. */
+	@Transactional(readOnly = true)
+	public List<DueCase> inbox(Actor recipient) {
+		if (!recipient.isRecipient() || recipient.organisationId() == null) {
+			throw new IllegalArgumentException("only a recipient of an organisation has an inbox");
+		}
+		return this.due.openFor(recipient.organisationId(), recipient.asRecipient());
+	}
+
+	/** Open cases whose acknowledgement is due on or before {@code by}. */
+	@Transactional(readOnly = true)
+	public List<DueCase> acknowledgementDueBy(LocalDate by) {
+		return this.due.acknowledgeDueBy(by);
+	}
+
+	/** Open cases whose feedback is due on or before {@code by}. */
+	@Transactional(readOnly = true)
+	public List<DueCase> feedbackDueBy(LocalDate by) {
+		return this.due.feedbackDueBy(by);
+	}
+
+	/** Cases waiting for the reporter's answer since before {@code askedBefore}. */
+	@Transactional(readOnly = true)
+	public List<UUID> unansweredSince(LocalDate askedBefore) {
+		return this.due.waitingSince(askedBefore);
+	}
+
+	/** Who holds a key envelope of the case (the reporter included). */
+	@Transactional(readOnly = true)
+	public Set<Recipient> recipients(UUID caseId) {
+		return this.envelopes.recipients(caseId);
+	}
+
+	/** Closed or withdrawn cases whose retention period ended before {@code today}. */
+	@Transactional(readOnly = true)
+	public List<UUID> pastRetention(LocalDate today, int limit) {
+		return this.due.pastRetention(today, limit);
+	}
+
+	/**
+	 * Deletes a case for good, with everything stored with it (its key envelopes go too:
+	 * crypto-shredding), and publishes {@link CaseDeleted}.
+	 */
+	@Transactional
+	public void deleteForRetention(UUID caseId) {
+		this.cases.findById(caseId).ifPresent((kase) -> {
+			this.due.delete(kase.id());
+			this.events.publishEvent(new CaseDeleted(kase.organisationId(), kase.id()));
+			this.audit.record(OrganisationId.of(kase.organisationId()), ActorKind.SYSTEM, null,
+					AuditAction.CASE_DELETED, CaseId.of(kase.id()), "retention");
+		});
+	}
+
+	private Case resolve(Actor actor, UUID caseId) {
+		return switch (actor.kind()) {
+			case REPORTER -> Optional.ofNullable(actor.credentialHash())
+				.flatMap(this.cases::findByCredentialHash)
+				.orElseThrow(Refusal::unknownToken);
+			case ADVISER,
+					HOTLINE ->
+				Optional.ofNullable(actor.organisationId())
+					.flatMap((organisationId) -> this.cases.findByIdAndOrganisationId(caseId, organisationId))
+					.filter((kase) -> this.envelopes.find(kase.id(), actor.asRecipient()).isPresent())
+					.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
+			case SYSTEM -> this.cases.findById(caseId)
+				.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
+		};
+	}
+
+	/** A chunk arrives as raw bytes: it must be a sealed item like any other. */
+	private static SealedBytes sealedChunk(byte[] bytes) {
+		try {
+			SealedItem.parse(bytes);
+			return SealedBytes.of(bytes);
+		}
+		catch (CryptoException ex) {
+			throw Refusal.malformedCiphertext("chunk");
+		}
+	}
+
+	private static void requireOpen(Case kase) {
+		if (!kase.isOpen()) {
+			throw new Refusal(Problem.CASE_CLOSED, "This case is closed.");
+		}
+	}
+
+	private static void checkIndex(CaseView.Attachment attachment, int n) {
+		if (n < 0 || n >= attachment.chunkCount()) {
+			throw Refusal.invalid("n", "must be between 0 and " + (attachment.chunkCount() - 1));
+		}
+	}
+
+	private static Refusal unknownAttachment() {
+		return new Refusal(Problem.UNKNOWN_ATTACHMENT, "There is no such attachment.");
+	}
+
+	private void audit(Actor actor, Case kase, AuditAction action) {
+		this.audit.record(OrganisationId.of(kase.organisationId()), actor.auditKind(), actor.auditId(), action,
+				CaseId.of(kase.id()), null);
+	}
+
+}

@@ -1,0 +1,200 @@
+package nl.meldpunt.caseservice.casefile;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+
+import org.springframework.statemachine.StateContext;
+import org.springframework.statemachine.StateMachine;
+import org.springframework.statemachine.action.Action;
+import org.springframework.statemachine.config.StateMachineBuilder;
+import org.springframework.statemachine.guard.Guard;
+
+import static nl.meldpunt.caseservice.casefile.CaseEvent.*;
+import static nl.meldpunt.caseservice.casefile.CaseState.*;
+
+/**
+ * The case procedure (shared/design/PROCEDURE.md) as one Spring Statemachine definition:
+ * one {@code withExternal()} per arrow, named guards and actions. {@link CaseLifecycle}
+ * runs it; nothing else knows the arrows.
+ *
+ * <pre>
+ *            ACKNOWLEDGE           START_CONSULTATION
+ * RECEIVED -------------&gt; ACKNOWLEDGED ----------------&gt; IN_CONSULTATION
+ *                           |  |  ASK_REPORTER               |  |  ^
+ *                           |  +-------------------------+   |  |  | REPORTER_ANSWERED
+ *                           |                            v   |  |  | ANSWER_TIMED_OUT
+ *                           |   ASK_REPORTER   WAITING_FOR_REPORTER
+ *                           |   (from IN_CONSULTATION) ------+  |
+ *             REFER_EXTERNAL|          [referral consent]       | START_MEDIATION ---&gt; MEDIATION
+ *                           v                                   | FILE_FORMAL_COMPLAINT FORMAL_COMPLAINT
+ *                   REFERRED_EXTERNAL &lt;-- REFER_EXTERNAL -------+ START_INVESTIGATION  INVESTIGATION
+ *                           |                                   |                        |
+ *                           +--- GIVE_FEEDBACK (from IN_CONSULTATION and every track) ---+
+ *                                               v
+ *                                         FEEDBACK_GIVEN --CLOSE [classified]--&gt; CLOSED
+ * every open state --WITHDRAW [reporter]--&gt; WITHDRAWN --CLOSE [classified]--&gt; CLOSED
+ * every open state --REASSIGN [recipient, new adviser not excluded]--&gt; same state
+ * </pre> Every adviser event is guarded by {@code firedByRecipient}: only a current
+ * recipient of the case (never a director, never an excluded adviser) fires it.
+ */
+final class CaseProcedure {
+
+	/** The message header that carries the {@link Attempt} to the guards. */
+	static final String ATTEMPT = "attempt";
+
+	private CaseProcedure() {
+	}
+
+	/** A new, stopped machine; {@link CaseLifecycle} resets it to a case's state. */
+	static StateMachine<CaseState, CaseEvent> newMachine(Clock clock) {
+		try {
+			return define(clock);
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("The case procedure could not be built", ex);
+		}
+	}
+
+	private static StateMachine<CaseState, CaseEvent> define(Clock clock) throws Exception {
+		StateMachineBuilder.Builder<CaseState, CaseEvent> builder = StateMachineBuilder.builder();
+		builder.configureConfiguration().withConfiguration().autoStartup(false);
+		builder.configureStates().withStates().initial(RECEIVED).states(EnumSet.allOf(CaseState.class));
+		var arrows = builder.configureTransitions();
+		arrows.withExternal().source(RECEIVED).target(ACKNOWLEDGED).event(ACKNOWLEDGE).guard(firedByRecipient());
+		arrows.withExternal()
+			.source(ACKNOWLEDGED)
+			.target(IN_CONSULTATION)
+			.event(START_CONSULTATION)
+			.guard(firedByRecipient());
+		arrows.withExternal()
+			.source(ACKNOWLEDGED)
+			.target(WAITING_FOR_REPORTER)
+			.event(ASK_REPORTER)
+			.guard(firedByRecipient());
+		arrows.withExternal()
+			.source(IN_CONSULTATION)
+			.target(WAITING_FOR_REPORTER)
+			.event(ASK_REPORTER)
+			.guard(firedByRecipient());
+		arrows.withExternal()
+			.source(WAITING_FOR_REPORTER)
+			.target(IN_CONSULTATION)
+			.event(REPORTER_ANSWERED)
+			.guard(firedByReporter());
+		arrows.withExternal()
+			.source(WAITING_FOR_REPORTER)
+			.target(IN_CONSULTATION)
+			.event(ANSWER_TIMED_OUT)
+			.guard(firedBySystem());
+		arrows.withExternal()
+			.source(IN_CONSULTATION)
+			.target(MEDIATION)
+			.event(START_MEDIATION)
+			.guard(referral())
+			.action(recordConsent(clock));
+		arrows.withExternal()
+			.source(IN_CONSULTATION)
+			.target(FORMAL_COMPLAINT)
+			.event(FILE_FORMAL_COMPLAINT)
+			.guard(referral())
+			.action(recordConsent(clock));
+		arrows.withExternal()
+			.source(IN_CONSULTATION)
+			.target(INVESTIGATION)
+			.event(START_INVESTIGATION)
+			.guard(referral())
+			.action(recordConsent(clock));
+		arrows.withExternal()
+			.source(ACKNOWLEDGED)
+			.target(REFERRED_EXTERNAL)
+			.event(REFER_EXTERNAL)
+			.guard(externalReferral())
+			.action(recordConsent(clock));
+		arrows.withExternal()
+			.source(IN_CONSULTATION)
+			.target(REFERRED_EXTERNAL)
+			.event(REFER_EXTERNAL)
+			.guard(externalReferral())
+			.action(recordConsent(clock));
+		for (CaseState track : List.of(IN_CONSULTATION, MEDIATION, FORMAL_COMPLAINT, INVESTIGATION,
+				REFERRED_EXTERNAL)) {
+			arrows.withExternal().source(track).target(FEEDBACK_GIVEN).event(GIVE_FEEDBACK).guard(firedByRecipient());
+		}
+		arrows.withExternal()
+			.source(FEEDBACK_GIVEN)
+			.target(CLOSED)
+			.event(CLOSE)
+			.guard(closable())
+			.action(recordClassification());
+		arrows.withExternal()
+			.source(WITHDRAWN)
+			.target(CLOSED)
+			.event(CLOSE)
+			.guard(closable())
+			.action(recordClassification());
+		for (CaseState open : EnumSet.allOf(CaseState.class)) {
+			if (!open.isOpen()) {
+				continue;
+			}
+			arrows.withExternal().source(open).target(WITHDRAWN).event(WITHDRAW).guard(firedByReporter());
+			arrows.withInternal().source(open).event(REASSIGN).guard(reassignment());
+		}
+		return builder.build();
+	}
+
+	private static Attempt attempt(StateContext<CaseState, CaseEvent> context) {
+		return (Attempt) context.getMessageHeader(ATTEMPT);
+	}
+
+	private static Guard<CaseState, CaseEvent> firedByRecipient() {
+		return (context) -> CaseGuards.firedByRecipient(attempt(context));
+	}
+
+	private static Guard<CaseState, CaseEvent> firedByReporter() {
+		return (context) -> CaseGuards.firedByReporter(attempt(context));
+	}
+
+	private static Guard<CaseState, CaseEvent> firedBySystem() {
+		return (context) -> CaseGuards.firedBySystem(attempt(context));
+	}
+
+	private static Guard<CaseState, CaseEvent> referral() {
+		return (context) -> CaseGuards.firedByRecipient(attempt(context)) && CaseGuards.consented(attempt(context));
+	}
+
+	private static Guard<CaseState, CaseEvent> externalReferral() {
+		return (context) -> CaseGuards.firedByRecipient(attempt(context)) && CaseGuards.consented(attempt(context))
+				&& CaseGuards.sharedWithHotline(attempt(context));
+	}
+
+	private static Guard<CaseState, CaseEvent> reassignment() {
+		return (context) -> CaseGuards.firedByRecipient(attempt(context))
+				&& CaseGuards.sharedWithAdviser(attempt(context));
+	}
+
+	private static Guard<CaseState, CaseEvent> closable() {
+		return (context) -> CaseGuards.firedByRecipient(attempt(context)) && CaseGuards.classified(attempt(context));
+	}
+
+	private static Action<CaseState, CaseEvent> recordConsent(Clock clock) {
+		return (context) -> {
+			Attempt attempt = attempt(context);
+			if (attempt.transition.consentGiven()) {
+				attempt.kase.recordConsent(LocalDate.now(clock));
+			}
+			if (attempt.transition.legalDutyReason() != null) {
+				attempt.kase.recordLegalDuty(attempt.transition.legalDutyReason());
+			}
+		};
+	}
+
+	private static Action<CaseState, CaseEvent> recordClassification() {
+		return (context) -> {
+			Transition.Closing closing = attempt(context).transition.closing();
+			attempt(context).kase.classify(closing.category(), closing.unit(), closing.track(), closing.outcome());
+		};
+	}
+
+}

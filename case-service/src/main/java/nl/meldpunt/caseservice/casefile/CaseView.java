@@ -1,0 +1,79 @@
+package nl.meldpunt.caseservice.casefile;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * One case as its actor may see it: the reporter never sees notes, recipients or
+ * exclusions; a recipient sees the envelope sealed to them. {@code open} and
+ * {@code legalEvents} come from the procedure, so no caller repeats its rules.
+ *
+ * @param caseId the case
+ * @param organisationId its organisation
+ * @param state where it stands
+ * @param open whether anything can still be added (not closed, not withdrawn)
+ * @param channel advisers or hotline
+ * @param hotlineId the hotline chosen when filing (null for advisers)
+ * @param receivedOn the day it was filed
+ * @param acknowledgeBy legal acknowledgement deadline
+ * @param feedbackBy legal feedback deadline
+ * @param closedOn the day it was closed or withdrawn
+ * @param consentRecorded whether a referral is allowed (consent or legal duty)
+ * @param legalEvents the events the procedure allows in {@code state}
+ * @param myKeyEnvelope the case key sealed to this actor
+ * @param reporterPublicKey the reporter's public key (recipients only)
+ * @param recipients every recipient of the case (recipients only)
+ * @param excludedAdvisers the advisers the reporter excluded (recipients only)
+ * @param timeline the procedure's steps, day precision
+ * @param items the encrypted items in the order written (notes for recipients only)
+ * @param attachments the encrypted attachments
+ */
+public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolean open, Channel channel, UUID hotlineId,
+		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, LocalDate closedOn,
+		boolean consentRecorded, Set<CaseEvent> legalEvents, SealedBytes myKeyEnvelope, SealedBytes reporterPublicKey,
+		List<Recipient> recipients, List<UUID> excludedAdvisers, List<Step> timeline, List<Item> items,
+		List<Attachment> attachments) {
+
+	/**
+	 * One step of the procedure: the event ({@code FILED} first) and the new state.
+	 *
+	 * @param on the day
+	 * @param event {@code FILED} or a {@link CaseEvent} name
+	 * @param state the state after the step
+	 */
+	public record Step(LocalDate on, String event, CaseState state) {
+	}
+
+	/**
+	 * One encrypted item; {@code authorAccountId} is null for the reporter.
+	 *
+	 * @param itemId the item
+	 * @param caseId its case
+	 * @param kind report, message or note
+	 * @param author which side wrote it
+	 * @param authorAccountId the writing adviser's or handler's account
+	 * @param createdOn the day
+	 * @param ciphertext the sealed item
+	 */
+	public record Item(UUID itemId, UUID caseId, ItemKind kind, Author author, UUID authorAccountId,
+			LocalDate createdOn, SealedBytes ciphertext) {
+	}
+
+	/**
+	 * One encrypted attachment: a sealed meta item and numbered sealed chunks.
+	 *
+	 * @param attachmentId the attachment
+	 * @param caseId its case
+	 * @param author which side added it
+	 * @param metaCiphertext sealed file name, type and size
+	 * @param chunkCount how many chunks
+	 * @param totalBytes announced plaintext size
+	 * @param createdOn the day
+	 */
+	public record Attachment(UUID attachmentId, UUID caseId, Author author, SealedBytes metaCiphertext, int chunkCount,
+			long totalBytes, LocalDate createdOn) {
+	}
+
+}
