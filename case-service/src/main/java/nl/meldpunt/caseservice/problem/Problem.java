@@ -67,6 +67,14 @@ public enum Problem {
 	LOGIN_FAILED,
 	/** No session, or no valid bearer secret. */
 	UNAUTHENTICATED,
+	/** No such account in the administrator's organisation (or it was removed). */
+	UNKNOWN_ACCOUNT,
+	/** An administrator tried to disable or remove their own account. */
+	OWN_ACCOUNT,
+	/**
+	 * A new enrolment code for an account that has enrolled already (or is not active).
+	 */
+	ALREADY_ENROLLED,
 	/** A code (category, unit) that is already in use. */
 	CODE_TAKEN,
 	/** The request conflicts with data already stored. */
