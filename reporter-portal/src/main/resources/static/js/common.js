@@ -169,6 +169,19 @@ export async function contentOf(file) {
 	return { bytes: new Uint8Array(await file.arrayBuffer()), stripped: false };
 }
 
+/**
+ * Warns plainly, as soon as files are chosen, about every file whose hidden details this
+ * page cannot remove (everything but JPEG and PNG: PDF and Office documents carry
+ * authors, organisations and earlier versions).
+ */
+export function warnAboutHiddenDetails(input, warning, names) {
+	input.addEventListener("change", () => {
+		const kept = Array.from(input.files).filter((file) => !REENCODED.has(file.type));
+		names.textContent = kept.map((file) => file.name).join(", ");
+		warning.hidden = kept.length === 0;
+	});
+}
+
 /** Files over the limit, checked before anything is read or encrypted. */
 export function tooLarge(files, maxBytes) {
 	return Array.from(files).filter((file) => file.size > maxBytes);

@@ -3,7 +3,8 @@
 // encrypted or sent from here.
 import { deriveReporter, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem }
 	from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile } from "./common.js";
+import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile,
+	warnAboutHiddenDetails } from "./common.js";
 
 const main = document.getElementById("main");
 const maxAttachment = Number(main.dataset.maxAttachment);
@@ -26,6 +27,10 @@ function showProblem(message) {
 async function open(typed) {
 	errors.clear();
 	byId("problem").hidden = true;
+	// a second token opened on the same page shows nothing of the first case meanwhile
+	session = null;
+	byId("case").hidden = true;
+	byId("token-form").hidden = false;
 	let token;
 	try {
 		token = parseToken(typed.includes("#") ? typed.slice(typed.indexOf("#") + 1) : typed);
@@ -37,13 +42,21 @@ async function open(typed) {
 		return;
 	}
 	byId("loading").textContent = text("js.encrypting");
+	const opening = {};
+	session = opening;
 	const reporter = await deriveReporter(token);
-	session = { token, keyPair: reporter.keyPair, credential: toBase64Url(reporter.credential) };
+	if (session !== opening) {
+		return;
+	}
+	session = Object.assign(opening, { token, keyPair: reporter.keyPair, credential: toBase64Url(reporter.credential) });
 	byId("other-language").href = byId("other-language").pathname + "#" + token;
 	try {
 		await load();
 	}
 	catch (error) {
+		if (session !== opening) {
+			return;
+		}
 		session = null;
 		byId("loading").textContent = "";
 		byId("case").hidden = true;
@@ -54,11 +67,16 @@ async function open(typed) {
 }
 
 async function load() {
-	const { data: mailbox } = await api("GET", "/api/mailbox", { credential: session.credential });
+	// a token opened meanwhile wins: nothing of this one is shown then
+	const current = session;
+	const { data: mailbox } = await api("GET", "/api/mailbox", { credential: current.credential });
 	const organisationId = mailbox.organisationId;
 	const caseId = mailbox.caseId;
-	const caseKey = await openCaseKey(fromBase64Url(mailbox.reporterKeyEnvelope), session.keyPair,
+	const caseKey = await openCaseKey(fromBase64Url(mailbox.reporterKeyEnvelope), current.keyPair,
 		{ organisationId, caseId, recipientId: "reporter" });
+	if (session !== current) {
+		return;
+	}
 	Object.assign(session, { caseKey, organisationId, caseId });
 	byId("token-form").hidden = true;
 	byId("loading").textContent = "";
@@ -249,6 +267,22 @@ byId("withdraw").addEventListener("click", async () => {
 	}
 });
 
-if (location.hash.length > 1) {
-	open(decodeURIComponent(location.hash.slice(1)));
+warnAboutHiddenDetails(byId("files"), byId("files-warning"), byId("files-warning-names"));
+
+/**
+ * Opens the token in the address's fragment, then takes it out of the address bar and
+ * of this history entry, so that neither the back button nor the browser's history
+ * shows it. A link to another token followed on this page (only the fragment changes,
+ * the page is not loaded again) opens that case.
+ */
+function openFromAddress() {
+	if (location.hash.length <= 1) {
+		return;
+	}
+	const typed = decodeURIComponent(location.hash.slice(1));
+	history.replaceState(null, "", location.pathname + location.search);
+	open(typed);
 }
+
+window.addEventListener("hashchange", openFromAddress);
+openFromAddress();

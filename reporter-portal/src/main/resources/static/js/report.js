@@ -2,7 +2,8 @@
 // report, uploads the attachments, and shows the token link exactly once.
 import { deriveReporter, generateToken, newCaseKey, sealCaseKey, sealItem } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import qrcode from "/vendor/qrcode-generator-2.0.4/qrcode.mjs";
-import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile } from "./common.js";
+import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile,
+	warnAboutHiddenDetails } from "./common.js";
 
 const form = document.getElementById("report-form");
 const encoder = new TextEncoder();
@@ -39,6 +40,8 @@ if (form) {
 	};
 	form.addEventListener("change", syncChoices);
 	syncChoices();
+	warnAboutHiddenDetails(document.getElementById("files"), document.getElementById("files-warning"),
+		document.getElementById("files-warning-names"));
 
 	const validate = () => {
 		errors.clear();

@@ -5,6 +5,7 @@ import java.time.ZoneId;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.autoconfigure.security.servlet.UserDetailsServiceAutoConfiguration;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.context.annotation.Bean;
 
@@ -13,7 +14,9 @@ import org.springframework.context.annotation.Bean;
  * reporter portal (over the authenticated internal API) and advisers' browsers talk to
  * it; it never holds a report in plaintext.
  */
-@SpringBootApplication
+// people sign in through accounts.LogIns only: no generated default user (whose password
+// Spring Boot would print into the log at every start)
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 public class CaseServiceApplication {
 

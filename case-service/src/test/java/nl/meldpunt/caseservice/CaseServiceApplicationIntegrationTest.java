@@ -24,6 +24,19 @@ class CaseServiceApplicationIntegrationTest {
 		assertThat(body).contains("\"status\":\"UP\"");
 	}
 
+	@Autowired
+	org.springframework.context.ApplicationContext context;
+
+	/**
+	 * Without a UserDetailsService of our own, Spring Boot makes a default user and
+	 * prints its generated password into the log at every start.
+	 */
+	@Test
+	void contextWhenStartedThenNoGeneratedDefaultUserWhosePasswordWouldBeLogged() {
+		assertThat(this.context
+			.getBeanNamesForType(org.springframework.security.core.userdetails.UserDetailsService.class)).isEmpty();
+	}
+
 	@Test
 	void databaseWhenStartedThenIsRealPostgresMigratedByFlyway() {
 		String version = this.jdbc.queryForObject("select version()", String.class);

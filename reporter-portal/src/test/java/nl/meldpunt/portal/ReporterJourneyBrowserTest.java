@@ -15,7 +15,13 @@ import org.junit.jupiter.api.TestInfo;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,6 +39,9 @@ class ReporterJourneyBrowserTest extends PortalTest {
 
 	@LocalServerPort
 	int port;
+
+	@Autowired
+	TestRestTemplate http;
 
 	private HeadlessChromium browser;
 
@@ -99,6 +108,7 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.find("when").sendKeys("begin maart");
 		b.find("where").sendKeys("kantine");
 		b.find("files").sendKeys(photo.toString());
+		assertThat(b.find("files-warning").isDisplayed()).isFalse();
 		b.screenshot("form-filled");
 		b.find("submit").click();
 
@@ -263,6 +273,47 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.open(url("/o/coded/report"));
 		b.screenshot("access-code-form");
 		accessible("access code form");
+	}
+
+	@Test
+	void followUpWhenTokenLinkOpenedThenTokenLeavesTheAddressAndAnotherTokenLinkShowsTheOtherCase() throws Exception {
+		TestReports first = new TestReports(caseService);
+		TestReports second = new TestReports(caseService);
+		String firstText = "FIRST" + UUID.randomUUID();
+		String secondText = "SECOND" + UUID.randomUUID();
+		file(first, firstText);
+		file(second, secondText);
+		HeadlessChromium b = this.browser;
+
+		b.open(url("/en/r/#" + first.token.printable()));
+		b.waitText("conversation", firstText);
+		assertThat(b.driver().getCurrentUrl()).isEqualTo(url("/en/r/"));
+
+		// a second token link followed on the same page: only the fragment changes
+		b.open(url("/en/r/#" + second.token.printable()));
+		b.waitText("conversation", secondText);
+		assertThat(b.find("conversation").getText()).doesNotContain(firstText);
+		assertThat(b.driver().getCurrentUrl()).isEqualTo(url("/en/r/"));
+		b.driver().navigate().back();
+		assertThat(b.driver().getCurrentUrl()).isEqualTo(url("/en/r/"));
+
+		Path document = Files.createTempDirectory("files").resolve("minutes.pdf");
+		Files.writeString(document, "%PDF-1.4\n%Author: someone\n");
+		b.find("files").sendKeys(document.toString());
+		b.waitVisible("files-warning");
+		assertThat(b.find("files-warning").getText()).contains("Inspect document").contains("minutes.pdf");
+		b.screenshot("hidden-details-warning");
+		accessible("hidden details warning");
+	}
+
+	private void file(TestReports reports, String text) {
+		HttpHeaders headers = new HttpHeaders();
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		assertThat(this.http
+			.exchange("/api/o/demo/cases", HttpMethod.POST, new HttpEntity<>(reports.filing(text), headers),
+					String.class)
+			.getStatusCode()
+			.value()).isEqualTo(201);
 	}
 
 	@Test

@@ -62,11 +62,20 @@ public class Account {
 	@Column(name = "enrolment_code_hash")
 	private String enrolmentCodeHash;
 
+	@Column(name = "enrolment_code_expires")
+	private Instant enrolmentCodeExpires;
+
 	@Column(name = "failed_logins")
 	private int failedLogins;
 
-	@Column(name = "locked_until")
-	private Instant lockedUntil;
+	@Column(name = "login_delay_until")
+	private Instant loginDelayUntil;
+
+	@Column(name = "totp_last_step")
+	private Long totpLastStep;
+
+	@Enumerated(EnumType.STRING)
+	private AccountStatus status = AccountStatus.ACTIVE;
 
 	protected Account() {
 	}
@@ -120,6 +129,14 @@ public class Account {
 		return this.enrolledOn != null;
 	}
 
+	public AccountStatus status() {
+		return this.status;
+	}
+
+	public boolean isActive() {
+		return this.status == AccountStatus.ACTIVE;
+	}
+
 	public boolean holdsKeys() {
 		return this.role == Role.ADVISER || this.role == Role.HOTLINE;
 	}
@@ -156,12 +173,18 @@ public class Account {
 		return this.totpSecret;
 	}
 
-	String enrolmentCodeHash() {
-		return this.enrolmentCodeHash;
+	void inviteWith(String enrolmentCodeHash, Instant expires) {
+		this.enrolmentCodeHash = Objects.requireNonNull(enrolmentCodeHash);
+		this.enrolmentCodeExpires = Objects.requireNonNull(expires);
 	}
 
-	void inviteWith(String enrolmentCodeHash) {
-		this.enrolmentCodeHash = enrolmentCodeHash;
+	/** Whether {@code hash} is this account's enrolment code and it has not expired. */
+	boolean enrolsWith(String hash, Instant now) {
+		return this.enrolmentCodeHash != null && this.enrolmentCodeExpires != null
+				&& now.isBefore(this.enrolmentCodeExpires)
+				&& java.security.MessageDigest.isEqual(
+						this.enrolmentCodeHash.getBytes(java.nio.charset.StandardCharsets.US_ASCII),
+						hash.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
 	}
 
 	void enrol(String loginSecretHash, String totpSecret, byte[] publicKey, byte[] wrappedPrivateKey, LocalDate on) {
@@ -171,29 +194,87 @@ public class Account {
 		this.wrappedPrivateKey = (wrappedPrivateKey != null) ? wrappedPrivateKey.clone() : null;
 		this.enrolledOn = Objects.requireNonNull(on);
 		this.enrolmentCodeHash = null;
+		this.enrolmentCodeExpires = null;
 		this.failedLogins = 0;
-		this.lockedUntil = null;
-	}
-
-	boolean isLockedAt(Instant now) {
-		return this.lockedUntil != null && now.isBefore(this.lockedUntil);
+		this.loginDelayUntil = null;
+		this.totpLastStep = null;
 	}
 
 	/**
-	 * Counts a failed log-in; from the fifth on, locks for a doubling time (1, 2, 4… min,
-	 * at most a day).
+	 * Whether a log-in attempt is checked at all at {@code now}: not while the back-off
+	 * of earlier failures lasts.
+	 */
+	boolean mayTryAt(Instant now) {
+		return this.loginDelayUntil == null || !now.isBefore(this.loginDelayUntil);
+	}
+
+	Instant loginDelayUntil() {
+		return this.loginDelayUntil;
+	}
+
+	Long totpLastStep() {
+		return this.totpLastStep;
+	}
+
+	/**
+	 * Counts a failed (checked) log-in; from the {@value LoginBackOff#FREE_ATTEMPTS}th
+	 * on, the next attempt waits, for a doubling time up to a cap. Attempts during the
+	 * wait are not checked and never get here, so nobody can extend the wait beyond the
+	 * cap: guessing is throttled without handing anyone a switch that keeps the owner
+	 * out.
 	 */
 	void failedLogin(Instant now) {
 		this.failedLogins++;
-		if (this.failedLogins >= 5) {
-			long minutes = Math.min(24 * 60, 1L << Math.min(this.failedLogins - 5, 11));
-			this.lockedUntil = now.plusSeconds(minutes * 60);
-		}
+		this.loginDelayUntil = LoginBackOff.after(this.failedLogins).map(now::plus).orElse(null);
 	}
 
-	void succeededLogin() {
+	/** A log-in with the right secret and a TOTP code of a step not used before. */
+	void succeededLogin(long totpStep) {
 		this.failedLogins = 0;
-		this.lockedUntil = null;
+		this.loginDelayUntil = null;
+		this.totpLastStep = totpStep;
+	}
+
+	/** An administrator lifts the back-off (audited by the caller). */
+	void unlock() {
+		this.failedLogins = 0;
+		this.loginDelayUntil = null;
+	}
+
+	void disable() {
+		requireNotRemoved();
+		this.status = AccountStatus.DISABLED;
+	}
+
+	void enable() {
+		requireNotRemoved();
+		this.status = AccountStatus.ACTIVE;
+	}
+
+	/**
+	 * Removes the person: everything that identifies them or lets anyone sign in as them
+	 * is wiped; the row stays as a tombstone under its id.
+	 */
+	void remove() {
+		this.status = AccountStatus.REMOVED;
+		this.email = this.id + "@removed.invalid";
+		this.displayName = "—";
+		this.backup = false;
+		this.loginSecretHash = null;
+		this.totpSecret = null;
+		this.publicKey = null;
+		this.wrappedPrivateKey = null;
+		this.enrolmentCodeHash = null;
+		this.enrolmentCodeExpires = null;
+		this.failedLogins = 0;
+		this.loginDelayUntil = null;
+		this.totpLastStep = null;
+	}
+
+	private void requireNotRemoved() {
+		if (this.status == AccountStatus.REMOVED) {
+			throw new IllegalStateException("a removed account stays removed");
+		}
 	}
 
 }

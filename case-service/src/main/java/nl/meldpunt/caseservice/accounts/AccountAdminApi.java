@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -11,18 +12,21 @@ import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.meldpunt.caseservice.ids.AccountId;
 import nl.meldpunt.caseservice.organisations.Hotlines;
-import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
- * Accounts of the administrator's own organisation: list and invite. Never case content.
+ * Accounts of the administrator's own organisation: list, invite, and the lifecycle
+ * ({@link AccountLifecycle}). Never case content.
  */
 @RestController
 class AccountAdminApi {
@@ -34,26 +38,35 @@ class AccountAdminApi {
 	record Invited(UUID accountId, String enrolmentCode) {
 	}
 
-	record AccountView(UUID id, Role role, String displayName, String email, boolean enrolled, boolean backup) {
+	/**
+	 * One account as the administrator sees it; {@code loginDelayUntil} is set while the
+	 * back-off of failed log-ins lasts.
+	 */
+	record AccountView(UUID id, Role role, String displayName, String email, boolean enrolled, boolean backup,
+			AccountStatus status, Instant loginDelayUntil) {
 	}
 
 	private final Accounts accounts;
 
 	private final Enrolments enrolments;
 
+	private final AccountLifecycle lifecycle;
+
 	private final Hotlines hotlines;
 
-	AccountAdminApi(Accounts accounts, Enrolments enrolments, Hotlines hotlines) {
+	AccountAdminApi(Accounts accounts, Enrolments enrolments, AccountLifecycle lifecycle, Hotlines hotlines) {
 		this.accounts = accounts;
 		this.enrolments = enrolments;
+		this.lifecycle = lifecycle;
 		this.hotlines = hotlines;
 	}
 
 	@GetMapping("/api/admin/accounts")
 	List<AccountView> list(@AuthenticationPrincipal Caller caller) {
-		return this.accounts.findByOrganisationIdOrderByDisplayName(caller.organisationId())
+		return this.accounts.manageable(caller.organisationId())
 			.stream()
-			.map((a) -> new AccountView(a.id(), a.role(), a.displayName(), a.email(), a.isEnrolled(), a.isBackup()))
+			.map((a) -> new AccountView(a.id(), a.role(), a.displayName(), a.email(), a.isEnrolled(), a.isBackup(),
+					a.status(), a.loginDelayUntil()))
 			.toList();
 	}
 
@@ -65,12 +78,46 @@ class AccountAdminApi {
 					.isEmpty())) {
 			throw Refusal.invalid("hotlineId", "must be a hotline of this organisation");
 		}
-		String code = this.enrolments.invite(caller.organisationId(), invitation.role(), invitation.displayName(),
-				invitation.email(), (invitation.role() == Role.HOTLINE) ? invitation.hotlineId() : null);
-		UUID id = this.accounts.findByEmail(invitation.email().strip().toLowerCase(java.util.Locale.ROOT))
-			.orElseThrow()
-			.id();
-		return new Invited(id, code);
+		Enrolments.Invited invited = this.enrolments.invite(caller.organisationId(), invitation.role(),
+				invitation.displayName(), invitation.email(),
+				(invitation.role() == Role.HOTLINE) ? invitation.hotlineId() : null, AccountId.of(caller.accountId()),
+				Enrolments.INVITATION_VALID);
+		return new Invited(invited.accountId(), invited.code());
+	}
+
+	/**
+	 * A new enrolment code for someone who has not enrolled (the old one stops working).
+	 */
+	@PostMapping("/api/admin/accounts/{accountId}/enrolment-code")
+	@ResponseStatus(HttpStatus.CREATED)
+	Invited newEnrolmentCode(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		Enrolments.Invited invited = this.lifecycle.newEnrolmentCode(caller, accountId);
+		return new Invited(invited.accountId(), invited.code());
+	}
+
+	/** Lifts the log-in back-off of failed attempts. */
+	@PostMapping("/api/admin/accounts/{accountId}/unlock")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void unlock(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		this.lifecycle.unlock(caller, accountId);
+	}
+
+	@PostMapping("/api/admin/accounts/{accountId}/disable")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void disable(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		this.lifecycle.disable(caller, accountId);
+	}
+
+	@PostMapping("/api/admin/accounts/{accountId}/enable")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void enable(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		this.lifecycle.enable(caller, accountId);
+	}
+
+	@DeleteMapping("/api/admin/accounts/{accountId}")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void remove(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		this.lifecycle.remove(caller, accountId);
 	}
 
 }

@@ -5,35 +5,56 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import jakarta.persistence.LockModeType;
+
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 
-/** All accounts; every query names its organisation. */
+/**
+ * All accounts; every query names its organisation. Whoever may receive a case or a mail
+ * is an enrolled account that is {@link AccountStatus#ACTIVE}: a disabled or removed one
+ * is never offered to a reporter, never sealed to and never mailed.
+ */
 public interface Accounts extends JpaRepository<Account, UUID> {
 
 	Optional<Account> findByEmail(String email);
 
+	/**
+	 * The account, its row locked until commit: two log-ins racing with one TOTP code
+	 * cannot both use it.
+	 */
+	@Lock(LockModeType.PESSIMISTIC_WRITE)
+	@Query("select a from Account a where a.email = ?1")
+	Optional<Account> lockByEmail(String email);
+
 	Optional<Account> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
-	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null order by a.displayName")
+	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.displayName")
 	List<Account> enrolledAdvisers(UUID organisationId);
 
-	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null order by a.enrolledOn, a.id")
+	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
 	List<Account> enrolledHotlineHandlers(UUID organisationId);
 
-	@Query("select count(a) > 0 from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null")
+	@Query("select count(a) > 0 from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
 	boolean hasEnrolledAdviser(UUID organisationId);
 
-	List<Account> findByOrganisationIdOrderByDisplayName(UUID organisationId);
+	/** The organisation's accounts an administrator manages (removed ones are gone). */
+	@Query("select a from Account a where a.organisationId = ?1 and a.status <> nl.meldpunt.caseservice.accounts.AccountStatus.REMOVED order by a.displayName")
+	List<Account> manageable(UUID organisationId);
 
 	/** Where escalations go: the organisation's enrolled back-up advisers. */
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null")
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
 	List<String> enrolledBackupAdviserEmails(UUID organisationId);
 
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.id in ?2 and a.enrolledOn is not null")
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.id in ?2 and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
 	List<String> enrolledEmailsOf(UUID organisationId, Collection<UUID> accountIds);
 
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId in ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null")
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId in ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
 	List<String> enrolledHandlerEmailsOf(UUID organisationId, Collection<UUID> hotlineIds);
+
+	/** Where audit checkpoints go: the organisation's active, enrolled administrators. */
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADMIN and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.email")
+	List<String> activeAdminEmails(UUID organisationId);
 
 }

@@ -9,7 +9,7 @@ import nl.meldpunt.caseservice.casefile.RecipientDirectory;
 
 /**
  * Answers the procedure's question "may this recipient receive a case of this
- * organisation?": an enrolled adviser of the organisation, or a hotline of the
+ * organisation?": an enrolled, active adviser of the organisation, or a hotline of the
  * organisation with an enrolled handler; never the reporter.
  */
 @Component
@@ -24,10 +24,10 @@ class EnrolledRecipients implements RecipientDirectory {
 	@Override
 	public boolean mayReceive(UUID organisationId, Recipient recipient) {
 		return switch (recipient.kind()) {
-			case ADVISER -> parse(recipient.id()) != null
-					&& this.accounts.findByIdAndOrganisationId(parse(recipient.id()), organisationId)
-						.filter((account) -> account.role() == Role.ADVISER && account.isEnrolled())
-						.isPresent();
+			case ADVISER -> parse(recipient.id()) != null && this.accounts
+				.findByIdAndOrganisationId(parse(recipient.id()), organisationId)
+				.filter((account) -> account.role() == Role.ADVISER && account.isEnrolled() && account.isActive())
+				.isPresent();
 			case HOTLINE -> this.accounts.enrolledHotlineHandlers(organisationId)
 				.stream()
 				.map(Account::hotlineId)

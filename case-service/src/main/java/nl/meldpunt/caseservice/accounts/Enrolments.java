@@ -5,11 +5,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -60,34 +61,66 @@ public class Enrolments {
 		this.clock = clock;
 	}
 
+	/** How long an administrator's invitation stays valid. */
+	public static final Duration INVITATION_VALID = Duration.ofDays(7);
+
 	/**
 	 * Creates the account and returns its one-time enrolment code (shown once, stored
-	 * hashed).
+	 * hashed, valid for {@code validFor}). {@code invitedBy} is the administrator who
+	 * acted, or null for the service itself (first-run setup); the audit log names them.
 	 */
 	@Transactional
-	public String invite(UUID organisationId, Role role, String displayName, String email, UUID hotlineId) {
+	public Invited invite(UUID organisationId, Role role, String displayName, String email, UUID hotlineId,
+			AccountId invitedBy, Duration validFor) {
 		String normalised = email.strip().toLowerCase(java.util.Locale.ROOT);
 		if (this.accounts.findByEmail(normalised).isPresent()) {
 			throw new Refusal(Problem.EMAIL_TAKEN, "An account with this e-mail address exists.");
 		}
 		Account account = new Account(UUID.randomUUID(), organisationId, role, displayName, normalised, hotlineId);
 		String code = newCode();
-		account.inviteWith(hash(code));
+		account.inviteWith(hash(code), this.clock.instant().plus(validFor));
 		this.accounts.save(account);
-		this.audit.record(OrganisationId.of(organisationId), ActorKind.SYSTEM, null, AuditAction.ACCOUNT_INVITED, null,
-				role.name());
-		return code;
+		this.audit.record(OrganisationId.of(organisationId), (invitedBy != null) ? ActorKind.ADMIN : ActorKind.SYSTEM,
+				invitedBy, AuditAction.ACCOUNT_INVITED, null, role.name() + " " + account.id());
+		return new Invited(account.id(), code);
+	}
+
+	/**
+	 * A new enrolment code for an invited person who has not enrolled yet (the old code
+	 * stops working); {@code issuedBy} as for {@link #invite}.
+	 */
+	@Transactional
+	public Invited reissue(Account account, AccountId issuedBy, Duration validFor) {
+		if (account.isEnrolled() || !account.isActive()) {
+			throw new Refusal(Problem.ALREADY_ENROLLED, "This account has enrolled already or is not active.");
+		}
+		String code = newCode();
+		account.inviteWith(hash(code), this.clock.instant().plus(validFor));
+		this.audit.record(OrganisationId.of(account.organisationId()),
+				(issuedBy != null) ? ActorKind.ADMIN : ActorKind.SYSTEM, issuedBy, AuditAction.ENROLMENT_CODE_ISSUED,
+				null, account.id().toString());
+		return new Invited(account.id(), code);
+	}
+
+	/** A new account's id and its one-time code (to hand over once, never stored). */
+	public record Invited(UUID accountId, String code) {
+
+		/** Never shows the code. */
+		@Override
+		public String toString() {
+			return "Invited[" + this.accountId + "]";
+		}
+
 	}
 
 	@Transactional
 	public Enrolled enrol(String email, String code, RecipientPublicKey publicKey, WrappedPrivateKey wrappedPrivateKey,
 			byte[] loginSecret) {
+		Instant now = this.clock.instant();
 		Account account = this.accounts.findByEmail(email.strip().toLowerCase(java.util.Locale.ROOT))
-			.filter((a) -> a.enrolmentCodeHash() != null && code != null
-					&& MessageDigest.isEqual(a.enrolmentCodeHash().getBytes(StandardCharsets.US_ASCII),
-							hash(code).getBytes(StandardCharsets.US_ASCII)))
+			.filter((a) -> code != null && a.isActive() && a.enrolsWith(hash(code), now))
 			.orElseThrow(() -> new Refusal(Problem.ENROLMENT_REFUSED,
-					"This e-mail address and enrolment code do not match."));
+					"This e-mail address and enrolment code do not match, or the code has expired."));
 		if (!carries(wrappedPrivateKey, publicKey)) {
 			throw Refusal.malformedCiphertext("wrappedPrivateKey");
 		}

@@ -1,7 +1,9 @@
 package nl.meldpunt.caseservice.accounts;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -17,8 +19,10 @@ import nl.meldpunt.crypto.WrappedPrivateKey;
 
 /**
  * Checks a log-in: the browser-derived log-in secret against its slow hash, then the TOTP
- * code. Failed attempts count towards a doubling lock-out; a locked account, an unknown
- * e-mail, a wrong secret and a wrong code all fail the same way.
+ * code (each code once). Failed attempts count towards a capped back-off
+ * ({@link LoginBackOff}) during which attempts are not checked; an attempt during the
+ * back-off, an unknown e-mail, a disabled account, a wrong secret, a wrong or used code
+ * all fail the same way and take the same slow hash comparison.
  */
 @Service
 class LogIns {
@@ -57,6 +61,7 @@ class LogIns {
 		String name = normalise(email);
 		return this.accounts.findByEmail(name)
 			.filter(Account::isEnrolled)
+			.filter(Account::isActive)
 			.map(Account::wrappedPrivateKey)
 			.map(LogIns::headerOf)
 			.orElseGet(() -> this.decoys.header(name));
@@ -80,22 +85,27 @@ class LogIns {
 	/** The caller, or empty when the log-in failed for whatever reason. */
 	@Transactional
 	public Optional<Caller> logIn(String email, byte[] loginSecret, String code) {
-		Optional<Account> found = this.accounts.findByEmail(normalise(email)).filter(Account::isEnrolled);
+		Optional<Account> found = this.accounts.lockByEmail(normalise(email))
+			.filter(Account::isEnrolled)
+			.filter(Account::isActive);
 		String presented = (loginSecret != null) ? CryptoJson.encode(loginSecret) : "";
-		if (found.isEmpty()) {
+		Instant now = this.clock.instant();
+		if (found.isEmpty() || !found.get().mayTryAt(now)) {
+			// not checked, not counted: a wait nobody can extend
 			this.encoder.matches(presented, this.decoyHash);
 			return Optional.empty();
 		}
 		Account account = found.get();
-		var now = this.clock.instant();
 		boolean secretOk = this.encoder.matches(presented, account.loginSecretHash());
-		if (account.isLockedAt(now) || !secretOk || !this.totp.accepts(account.totpSecret(), code)) {
+		OptionalLong step = secretOk ? this.totp.acceptedStep(account.totpSecret(), code, account.totpLastStep())
+				: OptionalLong.empty();
+		if (step.isEmpty()) {
 			account.failedLogin(now);
 			this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
 					AccountId.of(account.id()), AuditAction.LOGIN_FAILED, null, null);
 			return Optional.empty();
 		}
-		account.succeededLogin();
+		account.succeededLogin(step.getAsLong());
 		this.audit.record(OrganisationId.of(account.organisationId()), account.role().actorKind(),
 				AccountId.of(account.id()), AuditAction.LOGIN, null, null);
 		return Optional.of(account.caller());

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.AuthenticationException;
@@ -55,13 +56,15 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain people(HttpSecurity http) throws Exception {
+	SecurityFilterChain people(HttpSecurity http, JdbcTemplate jdbc) throws Exception {
 		return http
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
 				.ignoringRequestMatchers("/login", "/login/key", "/enrol"))
 			.securityContext((context) -> context.securityContextRepository(securityContextRepository()))
 			.requestCache((cache) -> cache.disable())
+			// a disabled or removed account's session ends on its next request
+			.addFilterBefore(new ActiveAccounts(jdbc), AnonymousAuthenticationFilter.class)
 			.headers((headers) -> headers.contentSecurityPolicy((csp) -> csp.policyDirectives(
 					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
 							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))

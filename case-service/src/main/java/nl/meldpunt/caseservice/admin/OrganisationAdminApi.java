@@ -42,7 +42,8 @@ import nl.meldpunt.caseservice.problem.Refusal;
 /**
  * The administrator's configuration of their own organisation: retention, disclosure
  * threshold (never below 3), attachment limit, access code, categories, units and
- * hotlines. Nothing here touches a case.
+ * hotlines. Nothing here touches a case; every change is audited with the administrator
+ * who made it.
  */
 @RestController
 @RequestMapping("/api/admin/organisation")
@@ -118,8 +119,7 @@ class OrganisationAdminApi {
 		else if (settings.accessCode() != null) {
 			organisation.requireAccessCode(settings.accessCode());
 		}
-		this.audit.record(OrganisationId.of(organisation.id()), ActorKind.ADMIN, AccountId.of(caller.accountId()),
-				AuditAction.SETTINGS_CHANGED, null, null);
+		audit(caller, AuditAction.SETTINGS_CHANGED, null);
 		return view(caller);
 	}
 
@@ -133,6 +133,7 @@ class OrganisationAdminApi {
 		int position = this.categories.findByOrganisationIdOrderByPosition(caller.organisationId()).size();
 		this.categories.save(
 				new Category(caller.organisationId(), category.code(), category.nameNl(), category.nameEn(), position));
+		audit(caller, AuditAction.CATEGORY_ADDED, category.code());
 		return category;
 	}
 
@@ -144,6 +145,7 @@ class OrganisationAdminApi {
 			throw new Refusal(Problem.CODE_TAKEN, "This code is already in use.");
 		}
 		this.units.save(new OrganisationUnit(caller.organisationId(), unit.code(), unit.nameNl(), unit.nameEn()));
+		audit(caller, AuditAction.UNIT_ADDED, unit.code());
 		return unit;
 	}
 
@@ -153,7 +155,14 @@ class OrganisationAdminApi {
 	Map<String, UUID> addHotline(@AuthenticationPrincipal Caller caller, @Valid @RequestBody NewHotline hotline) {
 		Hotline saved = this.hotlines.save(new Hotline(UUID.randomUUID(), caller.organisationId(), hotline.name(),
 				hotline.descriptionNl(), hotline.descriptionEn(), hotline.contact()));
+		audit(caller, AuditAction.HOTLINE_ADDED, saved.id().toString());
 		return Map.of("hotlineId", saved.id());
+	}
+
+	/** Every change is audited with the administrator who made it. */
+	private void audit(Caller caller, AuditAction action, String detail) {
+		this.audit.record(OrganisationId.of(caller.organisationId()), ActorKind.ADMIN, AccountId.of(caller.accountId()),
+				action, null, detail);
 	}
 
 }

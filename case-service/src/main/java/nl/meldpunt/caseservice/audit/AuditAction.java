@@ -19,10 +19,26 @@ public enum AuditAction {
 	ATTACHMENT_READ,
 	/** Retention deleted the case. */
 	CASE_DELETED,
-	/** An account was invited. */
+	/** An account was invited (actor: the administrator, or the service at first run). */
 	ACCOUNT_INVITED,
 	/** A person enrolled a key. */
 	KEY_ENROLLED,
+	/** An administrator issued a new enrolment code (detail: the account). */
+	ENROLMENT_CODE_ISSUED,
+	/** An administrator lifted an account's log-in back-off (detail: the account). */
+	ACCOUNT_UNLOCKED,
+	/** An administrator disabled an account (detail: the account). */
+	ACCOUNT_DISABLED,
+	/** An administrator enabled a disabled account again (detail: the account). */
+	ACCOUNT_ENABLED,
+	/** An administrator removed an account for good (detail: the account). */
+	ACCOUNT_REMOVED,
+	/** An administrator added a category (detail: its code). */
+	CATEGORY_ADDED,
+	/** An administrator added an organisational unit (detail: its code). */
+	UNIT_ADDED,
+	/** An administrator added a hotline (detail: its id). */
+	HOTLINE_ADDED,
 	/** A successful log-in. */
 	LOGIN,
 	/** A failed log-in. */

@@ -71,6 +71,14 @@ public enum Problem {
 	UNKNOWN_UNIT,
 	/** A statistics correction for a period that is not published or did not change. */
 	NOTHING_TO_CORRECT,
+	/** No such account in the administrator's organisation (or it was removed). */
+	UNKNOWN_ACCOUNT,
+	/** An administrator tried to disable or remove their own account. */
+	OWN_ACCOUNT,
+	/**
+	 * A new enrolment code for an account that has enrolled already (or is not active).
+	 */
+	ALREADY_ENROLLED,
 	/** A code (category, unit) that is already in use. */
 	CODE_TAKEN,
 	/** The request conflicts with data already stored. */

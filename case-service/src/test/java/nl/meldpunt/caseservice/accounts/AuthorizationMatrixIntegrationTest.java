@@ -27,6 +27,7 @@ import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -42,7 +43,14 @@ class AuthorizationMatrixIntegrationTest {
 	enum Who {
 
 		ANONYMOUS, REPORTER_TOKEN, PORTAL, ADVISER_RECIPIENT, ADVISER_NON_RECIPIENT, HOTLINE, DIRECTOR, ADMIN,
-		OTHER_ORGANISATION
+		OTHER_ORGANISATION,
+		/**
+		 * A recipient of the case whose account an administrator disabled (session still
+		 * held).
+		 */
+		DISABLED_ADVISER,
+		/** An administrator of the organisation whose account was disabled. */
+		DISABLED_ADMIN
 
 	}
 
@@ -73,17 +81,29 @@ class AuthorizationMatrixIntegrationTest {
 		this.fixtures = new Fixtures(this.jdbc, this.setup);
 		this.org = this.fixtures.organisation(2);
 		Org other = this.fixtures.organisation(1);
+		UUID disabledAdviser = this.fixtures.account(this.org.id(), "ADVISER", null, true);
+		UUID disabledAdmin = this.fixtures.account(this.org.id(), "ADMIN", null, true);
+		this.jdbc.update("update account set status = 'DISABLED' where id in (?, ?)", disabledAdviser, disabledAdmin);
 		this.accounts = Map.of(Who.ADVISER_RECIPIENT, this.org.advisers().get(0), Who.ADVISER_NON_RECIPIENT,
 				this.fixtures.account(this.org.id(), "ADVISER", null, true), Who.HOTLINE, this.org.handlerId(),
 				Who.DIRECTOR, this.fixtures.account(this.org.id(), "DIRECTOR", null, true), Who.ADMIN,
 				this.fixtures.account(this.org.id(), "ADMIN", null, true), Who.OTHER_ORGANISATION,
-				other.advisers().get(0));
+				other.advisers().get(0), Who.DISABLED_ADVISER, disabledAdviser, Who.DISABLED_ADMIN, disabledAdmin);
+	}
+
+	/**
+	 * A fresh account of the organisation for an administrator's action to act on (a
+	 * director: a new adviser would change who the next report must be sealed to).
+	 */
+	private UUID target(boolean enrolled) {
+		return this.fixtures.account(this.org.id(), "DIRECTOR", null, enrolled);
 	}
 
 	@Test
 	void everyEndpointAgainstEveryCaller() throws Exception {
 		List<Who> signedIn = List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.DIRECTOR,
 				Who.ADMIN, Who.OTHER_ORGANISATION);
+		List<Who> admin = List.of(Who.ADMIN);
 		List<Endpoint> endpoints = List.of(
 				new Endpoint("portal view", (id) -> get("/internal/v1/organisations/" + this.org.slug() + "/portal"),
 						List.of(Who.PORTAL)),
@@ -100,7 +120,24 @@ class AuthorizationMatrixIntegrationTest {
 						List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.OTHER_ORGANISATION)),
 				new Endpoint("list accounts", (id) -> get("/api/admin/accounts"), List.of(Who.ADMIN)),
 				new Endpoint("organisation settings", (id) -> get("/api/admin/organisation"), List.of(Who.ADMIN)),
-				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), List.of(Who.ADMIN)),
+				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), admin),
+				new Endpoint("invite",
+						(id) -> post("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
+							.content("{\"role\":\"ADVISER\",\"displayName\":\"N\",\"email\":\"" + UUID.randomUUID()
+									+ "@example.org\"}"),
+						admin),
+				new Endpoint("new enrolment code",
+						(id) -> post("/api/admin/accounts/" + target(false) + "/enrolment-code"), admin),
+				new Endpoint("unlock account", (id) -> post("/api/admin/accounts/" + target(true) + "/unlock"), admin),
+				new Endpoint("disable account", (id) -> post("/api/admin/accounts/" + target(true) + "/disable"),
+						admin),
+				new Endpoint("enable account", (id) -> post("/api/admin/accounts/" + target(true) + "/enable"), admin),
+				new Endpoint("remove account", (id) -> delete("/api/admin/accounts/" + target(true)), admin),
+				new Endpoint("add category",
+						(id) -> post("/api/admin/organisation/categories").contentType(MediaType.APPLICATION_JSON)
+							.content("{\"code\":\"c-" + UUID.randomUUID().toString().substring(0, 8)
+									+ "\",\"nameNl\":\"C\",\"nameEn\":\"C\"}"),
+						admin),
 				new Endpoint("who am I", (id) -> get("/api/me"), signedIn),
 				new Endpoint("workspace enrolment page", (id) -> get("/workspace/enrol"), List.of(Who.values())));
 		List<String> wrong = new ArrayList<>();
@@ -181,7 +218,14 @@ class AuthorizationMatrixIntegrationTest {
 			.getResponse()
 			.getStatus();
 		assertThat(status).isEqualTo(201);
-		return UUID.fromString((String) filing.get("caseId"));
+		UUID caseId = UUID.fromString((String) filing.get("caseId"));
+		// the disabled adviser was a recipient before an administrator disabled the
+		// account
+		this.jdbc.update(
+				"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)"
+						+ " values (?, ?, 'ADVISER', ?, ?, current_date)",
+				caseId, this.org.id(), this.accounts.get(Who.DISABLED_ADVISER).toString(), Fixtures.sealedEnvelope());
+		return caseId;
 	}
 
 }

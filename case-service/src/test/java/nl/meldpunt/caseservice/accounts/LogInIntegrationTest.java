@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,6 +17,7 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -106,24 +108,99 @@ class LogInIntegrationTest {
 	}
 
 	@Test
-	void logInWhenFiveFailuresThenLockedEvenWithRightCode() {
-		Enrolled person = enrolAdviser();
-		for (int i = 0; i < 5; i++) {
-			assertFailed(post("/login",
-					Map.of("email", person.email(), "loginSecret", Fixtures.b64(new byte[32]), "code", "123456"),
-					null));
+	void logInWhenFailuresReachTheThresholdThenBackOffThatFurtherAttemptsCannotExtend() {
+		StaffHttp staff = new StaffHttp(this.http, this.enrolments, this.setup);
+		StaffHttp.Person person = staff.enrol(staff.organisation(), Role.ADVISER);
+		for (int i = 0; i < LoginBackOff.FREE_ATTEMPTS; i++) {
+			assertFailed(staff.logInWithWrongSecret(person));
 		}
-		assertFailed(logIn(person, code(person.totpSecret())));
-		assertThat(this.jdbc.queryForObject("select locked_until is not null from account where id = ?", Boolean.class,
+		Instant until = delayUntil(person);
+		assertThat(until).isBetween(Instant.now().plusSeconds(20), Instant.now().plusSeconds(40));
+		// during the wait nothing is checked or counted, not even the right passphrase
+		// and code:
+		// hammering the account neither guesses nor keeps its owner out any longer
+		for (int i = 0; i < 20; i++) {
+			assertFailed(staff.logInWithWrongSecret(person));
+		}
+		assertFailed(staff.logIn(person, StaffHttp.step()));
+		assertThat(delayUntil(person)).isEqualTo(until);
+		assertThat(failures(person)).isEqualTo(LoginBackOff.FREE_ATTEMPTS);
+		// once the wait is over (moved into the past rather than slept through), the
+		// owner gets in
+		this.jdbc.update("update account set login_delay_until = now() - interval '1 second' where id = ?",
+				person.accountId());
+		assertThat(staff.logIn(person, StaffHttp.step()).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(failures(person)).isZero();
+		assertThat(delayUntil(person)).isNull();
+	}
+
+	@Test
+	void logInWhenManyFailuresThenTheWaitIsCappedAtFifteenMinutesNotADay() {
+		StaffHttp staff = new StaffHttp(this.http, this.enrolments, this.setup);
+		StaffHttp.Person person = staff.enrol(staff.organisation(), Role.ADVISER);
+		this.jdbc.update("update account set failed_logins = 40 where id = ?", person.accountId());
+		assertFailed(staff.logInWithWrongSecret(person));
+		assertThat(delayUntil(person)).isBetween(Instant.now().plus(LoginBackOff.CAP).minusSeconds(10),
+				Instant.now().plus(LoginBackOff.CAP).plusSeconds(1));
+	}
+
+	@Test
+	void logInWhenTotpCodeUsedBeforeThenRefusedAndALaterStepAccepted() {
+		StaffHttp staff = new StaffHttp(this.http, this.enrolments, this.setup);
+		StaffHttp.Person person = staff.enrol(staff.organisation(), Role.ADVISER);
+		long step = StaffHttp.step();
+		assertThat(staff.logIn(person, step).getStatusCode()).isEqualTo(HttpStatus.OK);
+		// the same code again, within its window (a code read over a shoulder or from a
+		// log)
+		assertFailed(staff.logIn(person, step));
+		// an earlier step's code, still inside the drift window, is not accepted either
+		assertFailed(staff.logIn(person, step - 1));
+		assertThat(staff.logIn(person, step + 1).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(this.jdbc.queryForObject("select totp_last_step from account where id = ?", Long.class,
 				person.accountId()))
-			.isTrue();
+			.isEqualTo(step + 1);
+	}
+
+	@Test
+	void logInWhenTwoRequestsRaceWithOneCodeThenOnlyOneGetsASession() throws Exception {
+		StaffHttp staff = new StaffHttp(this.http, this.enrolments, this.setup);
+		StaffHttp.Person person = staff.enrol(staff.organisation(), Role.ADVISER);
+		long step = StaffHttp.step();
+		var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+		try {
+			List<java.util.concurrent.Future<HttpStatusCode>> answers = new java.util.ArrayList<>();
+			for (int i = 0; i < 4; i++) {
+				answers.add(pool.submit(() -> staff.logIn(person, step).getStatusCode()));
+			}
+			long ok = 0;
+			for (var answer : answers) {
+				ok += answer.get().is2xxSuccessful() ? 1 : 0;
+			}
+			assertThat(ok).isEqualTo(1);
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private Instant delayUntil(StaffHttp.Person person) {
+		java.sql.Timestamp until = this.jdbc.queryForObject("select login_delay_until from account where id = ?",
+				java.sql.Timestamp.class, person.accountId());
+		return (until != null) ? until.toInstant() : null;
+	}
+
+	private int failures(StaffHttp.Person person) {
+		return this.jdbc.queryForObject("select failed_logins from account where id = ?", Integer.class,
+				person.accountId());
 	}
 
 	@Test
 	void enrolWhenCodeWrongOrUsedTwiceThenRefused() {
 		UUID organisation = this.setup.create("org-" + UUID.randomUUID().toString().substring(0, 8), "Enrol").id();
 		String email = UUID.randomUUID() + "@example.org";
-		String code = this.enrolments.invite(organisation, Role.ADVISER, "A. Adviseur", email, null);
+		String code = this.enrolments
+			.invite(organisation, Role.ADVISER, "A. Adviseur", email, null, null, Enrolments.INVITATION_VALID)
+			.code();
 		Map<String, String> body = enrolBody(email, "wrong");
 		assertThat(post("/enrol", body, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
 		assertThat(post("/enrol", enrolBody(email, code), null).getStatusCode()).isEqualTo(HttpStatus.OK);
@@ -134,7 +211,9 @@ class LogInIntegrationTest {
 	void enrolWhenWrappedKeyDoesNotCarryThePublicKeyThen400() {
 		UUID organisation = this.setup.create("org-" + UUID.randomUUID().toString().substring(0, 8), "Enrol").id();
 		String email = UUID.randomUUID() + "@example.org";
-		String code = this.enrolments.invite(organisation, Role.ADVISER, "A. Adviseur", email, null);
+		String code = this.enrolments
+			.invite(organisation, Role.ADVISER, "A. Adviseur", email, null, null, Enrolments.INVITATION_VALID)
+			.code();
 		Map<String, String> body = new java.util.HashMap<>(enrolBody(email, code));
 		body.put("publicKey", Fixtures.b64(RecipientPrivateKey.generate().publicKey().toBytes()));
 		ResponseEntity<JsonNode> response = post("/enrol", body, null);
@@ -151,7 +230,9 @@ class LogInIntegrationTest {
 	private Enrolled enrolAdviser() {
 		UUID organisation = this.setup.create("org-" + UUID.randomUUID().toString().substring(0, 8), "Log-in").id();
 		String email = UUID.randomUUID() + "@example.org";
-		String code = this.enrolments.invite(organisation, Role.ADVISER, "A. Adviseur", email, null);
+		String code = this.enrolments
+			.invite(organisation, Role.ADVISER, "A. Adviseur", email, null, null, Enrolments.INVITATION_VALID)
+			.code();
 		ResponseEntity<JsonNode> enrolled = post("/enrol", enrolBody(email, code), null);
 		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(enrolled.getBody().get("totpUri").asText()).startsWith("otpauth://totp/");

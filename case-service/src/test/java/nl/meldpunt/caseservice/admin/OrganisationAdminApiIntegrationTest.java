@@ -95,6 +95,31 @@ class OrganisationAdminApiIntegrationTest {
 			.andExpect(jsonPath("$.categories.length()").value(10));
 	}
 
+	@Test
+	void configurationWhenChangedThenEachChangeAuditedWithTheAdministrator() throws Exception {
+		this.mvc
+			.perform(asAdmin(post("/api/admin/organisation/units"))
+				.content("{\"code\":\"team-zuid\",\"nameNl\":\"Team Zuid\",\"nameEn\":\"Team South\"}"))
+			.andExpect(status().isCreated());
+		this.mvc
+			.perform(asAdmin(post("/api/admin/organisation/categories"))
+				.content("{\"code\":\"language\",\"nameNl\":\"Taal\",\"nameEn\":\"Language\"}"))
+			.andExpect(status().isCreated());
+		String hotline = this.mvc
+			.perform(asAdmin(post("/api/admin/organisation/hotlines"))
+				.content("{\"name\":\"Bureau\",\"descriptionNl\":\"b\",\"descriptionEn\":\"b\",\"contact\":\"0800\"}"))
+			.andExpect(status().isCreated())
+			.andReturn()
+			.getResponse()
+			.getContentAsString()
+			.replaceAll(".*\"hotlineId\":\"([^\"]+)\".*", "$1");
+		assertThat(this.jdbc.queryForList(
+				"select action || ' ' || detail from audit_entry where organisation_id = ? and actor_kind = 'ADMIN'"
+						+ " and actor_id = ? order by seq",
+				String.class, this.org.id(), this.admin.toString()))
+			.containsExactly("UNIT_ADDED team-zuid", "CATEGORY_ADDED language", "HOTLINE_ADDED " + hotline);
+	}
+
 	private MockHttpServletRequestBuilder asAdmin(MockHttpServletRequestBuilder request) {
 		Caller caller = new Caller(this.admin, this.org.id(), Role.ADMIN, "Admin");
 		return request.contentType(MediaType.APPLICATION_JSON)

@@ -1,5 +1,8 @@
 package nl.meldpunt.caseservice.audit;
 
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
@@ -86,6 +89,47 @@ class AuditLogIntegrationTest {
 		}
 	}
 
+	@Test
+	void reporterEntryWhenRecordedBetweenStaffEntriesThenNotOrderedAgainstThemFinerThanADay() {
+		UUID organisation = UUID.randomUUID();
+		CaseId kase = CaseId.of(UUID.randomUUID());
+		OrganisationId id = OrganisationId.of(organisation);
+		AccountId adviser = AccountId.of(UUID.randomUUID());
+		this.transactions.executeWithoutResult(
+				(tx) -> this.log.record(id, ActorKind.ADVISER, adviser, AuditAction.CASE_READ, kase, null));
+		this.transactions.executeWithoutResult(
+				(tx) -> this.log.record(id, ActorKind.REPORTER, null, AuditAction.MAILBOX_READ, kase, null));
+		this.transactions.executeWithoutResult(
+				(tx) -> this.log.record(id, ActorKind.ADVISER, adviser, AuditAction.MESSAGE_WRITTEN, kase, null));
+
+		// during the day: no sequence number, no place in a chain, only the day
+		assertThat(this.jdbc.queryForList("select action from audit_entry where organisation_id = ? order by seq",
+				String.class, organisation))
+			.containsExactly("CASE_READ", "MESSAGE_WRITTEN");
+		assertThat(
+				this.jdbc.queryForList("select day::text || ' ' || action from audit_pending where organisation_id = ?",
+						String.class, organisation))
+			.containsExactly(LocalDate.now(ZoneOffset.UTC) + " MAILBOX_READ");
+
+		// after the day: in the reporter chain, stamped with the day, chains intact
+		assertThat(this.log.sealDaysBefore(LocalDate.now(ZoneOffset.UTC).plusDays(1))).isGreaterThanOrEqualTo(1);
+		List<String> reporter = this.jdbc.queryForList(
+				"select chain || ' ' || actor_kind || ' ' || coalesce(actor_id, '-') || ' ' || to_char(at at time zone 'UTC', 'HH24:MI:SS')"
+						+ " from audit_entry where organisation_id = ? and action = 'MAILBOX_READ'",
+				String.class, organisation);
+		assertThat(reporter).containsExactly(organisation + "/r REPORTER - 00:00:00");
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_pending where organisation_id = ?",
+				Integer.class, organisation))
+			.isZero();
+		assertThat(this.jdbc.queryForList(
+				"select distinct chain from audit_entry where organisation_id = ? and actor_kind <> 'REPORTER'",
+				String.class, organisation))
+			.doesNotContain(organisation + "/r");
+		AuditVerifier.Verification verification = this.verifier.verify(organisation);
+		assertThat(verification.intact()).isTrue();
+		assertThat(verification.entriesChecked()).isEqualTo(3);
+	}
+
 	private void tamper(String sql) {
 		this.transactions.executeWithoutResult((tx) -> {
 			this.jdbc.execute("set local session_replication_role = replica");
@@ -99,7 +143,8 @@ class AuditLogIntegrationTest {
 			OrganisationId id = OrganisationId.of(organisation);
 			this.log.record(id, ActorKind.ADVISER, AccountId.of(UUID.randomUUID()), AuditAction.CASE_READ,
 					CaseId.of(UUID.randomUUID()), null);
-			this.log.record(id, ActorKind.REPORTER, null, AuditAction.MAILBOX_READ, CaseId.of(UUID.randomUUID()), null);
+			this.log.record(id, ActorKind.HOTLINE, AccountId.of(UUID.randomUUID()), AuditAction.CASE_READ,
+					CaseId.of(UUID.randomUUID()), null);
 			this.log.record(id, ActorKind.SYSTEM, null, AuditAction.CASE_DELETED, CaseId.of(UUID.randomUUID()),
 					"retention");
 		});

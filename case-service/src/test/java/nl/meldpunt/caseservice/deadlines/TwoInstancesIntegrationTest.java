@@ -73,7 +73,9 @@ class TwoInstancesIntegrationTest {
 		RecipientPrivateKey key = RecipientPrivateKey.generate();
 		Enrolment enrolment = key.wrap("two instances, one passphrase");
 		String email = UUID.randomUUID() + "@example.org";
-		String code = first.getBean(Enrolments.class).invite(org.id(), Role.ADVISER, "T. Wee", email, null);
+		String code = first.getBean(Enrolments.class)
+			.invite(org.id(), Role.ADVISER, "T. Wee", email, null, null, Enrolments.INVITATION_VALID)
+			.code();
 		JsonNode enrolled = client(second).post()
 			.uri("/enrol")
 			.body(Map.of("email", email, "code", code, "publicKey", Fixtures.b64(key.publicKey().toBytes()),

@@ -100,7 +100,8 @@ class IntakeApiIntegrationTest {
 		assertThat(count("case_item", caseId)).isEqualTo(1);
 		assertThat(count("timeline_entry", caseId)).isEqualTo(1);
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_entry where case_id = ? and action = 'CASE_FILED'", Integer.class, caseId))
+				"select count(*) from audit_pending where case_id = ? and action = 'CASE_FILED'", Integer.class,
+				caseId))
 			.isEqualTo(1);
 	}
 
@@ -257,6 +258,7 @@ class IntakeApiIntegrationTest {
 		assertThat(count("key_envelope", caseId)).isZero();
 		assertThat(count("case_item", caseId)).isZero();
 		assertThat(count("audit_entry", caseId)).isZero();
+		assertThat(count("audit_pending", caseId)).isZero();
 	}
 
 	private int count(String table, UUID caseId) {

@@ -1,6 +1,8 @@
 package nl.meldpunt.caseservice.statistics;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -145,6 +147,32 @@ class StatisticalRecordsIntegrationTest {
 			.containsEntry("quarter", 1)
 			.containsEntry("days_to_acknowledge", 2)
 			.containsEntry("outcome", "ADVICE_GIVEN");
+	}
+
+	@Test
+	void casesWhenDeletedThenNothingLinksTheirRecordsToTheCasesOrTheOrderOfFiling() {
+		List<UUID> cases = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			cases.add(this.events.file(this.organisation, LocalDate.of(2024, 1, 1).plusDays(i),
+					Channel.INTERNAL_ADVISER));
+		}
+		List<Object> idsInFilingOrder = cases.stream()
+			.map((caseId) -> this.jdbc.queryForObject("select id from statistical_record where case_id = ?",
+					Object.class, caseId))
+			.toList();
+		cases.forEach((caseId) -> this.events.delete(this.organisation, caseId));
+
+		// random ids: in the order of their ids the records are not in the order of
+		// filing
+		assertThat(idsInFilingOrder).allSatisfy((id) -> assertThat(id).isInstanceOf(UUID.class));
+		assertThat(idsInFilingOrder).isNotEqualTo(idsInFilingOrder.stream().map(UUID.class::cast).sorted().toList());
+		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where organisation_id = ?"
+				+ " and (case_id is not null or received_on is not null or closed_on is not null or feedback_due is not null)",
+				Integer.class, this.organisation))
+			.isZero();
+		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where organisation_id = ?",
+				Integer.class, this.organisation))
+			.isEqualTo(20);
 	}
 
 	@Test
