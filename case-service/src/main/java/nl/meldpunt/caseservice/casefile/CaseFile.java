@@ -23,6 +23,7 @@ import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.internalapi.Limits;
 
 /**
  * The front door of a case: every other package reads, writes and moves cases through
@@ -184,6 +185,9 @@ public class CaseFile {
 		}
 		if (this.attachments.find(kase.id(), attachmentId).isPresent()) {
 			throw new Refusal(Problem.ITEM_ID_TAKEN, "This attachment id is already in use.");
+		}
+		if (this.attachments.countOf(kase.id()) >= Limits.MAX_ATTACHMENTS_PER_CASE) {
+			throw new Refusal(Problem.TOO_MANY_ATTACHMENTS, "This case has as many attachments as it can have.");
 		}
 		this.attachments.create(kase.organisationId(),
 				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(),
