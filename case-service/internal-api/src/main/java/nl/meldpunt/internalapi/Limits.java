@@ -24,6 +24,16 @@ public final class Limits {
 	/** The largest request body for one sealed chunk (1 MiB chunks plus framing). */
 	public static final int MAX_CHUNK_BODY_BYTES = 2 * 1024 * 1024;
 
+	/**
+	 * The largest request body the internal API reads, JSON or chunk: a 1 MiB sealed item
+	 * in base64url with 201 envelopes fits, and so does a chunk body. The case service
+	 * refuses anything larger with 413 {@code request-too-large} before it reads it.
+	 */
+	public static final int MAX_BODY_BYTES = 2 * 1024 * 1024 + 64 * 1024;
+
+	/** Attachments of one case, the reporter's and the recipients' together. */
+	public static final int MAX_ATTACHMENTS_PER_CASE = 50;
+
 	/** The largest sealed attachment meta item (file name, type and size). */
 	public static final int MAX_META_BYTES = 64 * 1024;
 

@@ -36,6 +36,13 @@ public interface Accounts extends JpaRepository<Account, UUID> {
 	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
 	List<Account> enrolledHotlineHandlers(UUID organisationId);
 
+	/**
+	 * The enrolled, active advisers and hotline handlers of these organisations, in one
+	 * query (filing checks a whole batch against them).
+	 */
+	@Query("select a from Account a where a.organisationId in ?1 and a.role in (nl.meldpunt.caseservice.accounts.Role.ADVISER, nl.meldpunt.caseservice.accounts.Role.HOTLINE) and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
+	List<Account> enrolledRecipients(Collection<UUID> organisationIds);
+
 	@Query("select count(a) > 0 from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
 	boolean hasEnrolledAdviser(UUID organisationId);
 

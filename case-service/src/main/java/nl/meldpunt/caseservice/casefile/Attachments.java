@@ -38,6 +38,10 @@ class Attachments {
 				Date.valueOf(attachment.createdOn()));
 	}
 
+	int countOf(UUID caseId) {
+		return this.jdbc.queryForObject("select count(*) from attachment where case_id = ?", Integer.class, caseId);
+	}
+
 	Optional<Attachment> find(UUID caseId, UUID attachmentId) {
 		return this.jdbc.query(SELECT + " where case_id = ? and id = ?", Attachments::map, caseId, attachmentId)
 			.stream()

@@ -2,6 +2,7 @@ package nl.meldpunt.caseservice.casefile;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
@@ -22,6 +23,7 @@ import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.internalapi.Limits;
 
 /**
  * The front door of a case: every other package reads, writes and moves cases through
@@ -44,11 +46,6 @@ public class CaseFile {
 	 * @param created whether this call stored it
 	 */
 	public record Filed(UUID caseId, CaseState state, LocalDate receivedOn, LocalDate acknowledgeBy, boolean created) {
-
-		static Filed of(Case kase, boolean created) {
-			return new Filed(kase.id(), kase.state(), kase.receivedOn(), kase.acknowledgeBy(), created);
-		}
-
 	}
 
 	private final Cases cases;
@@ -96,37 +93,38 @@ public class CaseFile {
 	}
 
 	/**
-	 * The case stored earlier under {@code caseId} by the same reporter of the same
-	 * organisation (a retried filing), empty when the id is new; refused when the id
-	 * belongs to anybody else's case.
+	 * Starts a batch of filings (group commit): it knows what is stored under these case
+	 * ids and credentials already, so that intake can tell retries from new cases;
+	 * {@link #store} writes what was added to it. Call both in one transaction.
 	 */
-	@Transactional(readOnly = true)
-	public Optional<Filed> filedBefore(UUID caseId, UUID organisationId, String credentialHash) {
-		Optional<Case> existing = this.cases.findById(caseId);
-		if (existing.isEmpty()) {
-			return Optional.empty();
-		}
-		Case kase = existing.get();
-		if (kase.organisationId().equals(organisationId) && kase.credentialHash().equals(credentialHash)) {
-			return Optional.of(Filed.of(kase, false));
-		}
-		throw new Refusal(Problem.CASE_ID_TAKEN, "This case id is already in use.");
+	@Transactional
+	public FilingBatch startFiling(Collection<UUID> caseIds, Collection<String> credentialHashes) {
+		return new FilingBatch(LocalDate.now(this.clock), this.filing.known(caseIds, credentialHashes));
 	}
 
-	/** Stores a filing intake has checked, in {@link CaseState#RECEIVED}. */
+	/**
+	 * Writes every filing added to the batch, in {@link CaseState#RECEIVED}, with a fixed
+	 * number of round trips; answers nothing until the caller's transaction commits.
+	 */
+	@Transactional
+	public void store(FilingBatch batch) {
+		this.filing.storeAll(batch.added(), batch.today());
+	}
+
+	/**
+	 * Stores one filing intake has checked, in {@link CaseState#RECEIVED} (a batch of
+	 * one); a retry of a stored filing is answered as such and stores nothing.
+	 */
 	@Transactional
 	public Filed file(NewFiling filing) {
-		LocalDate today = LocalDate.now(this.clock);
-		Case kase = new Case(filing.caseId(), filing.organisationId(), filing.channel(), filing.hotlineId(),
-				filing.credentialHash(), filing.reporterPublicKey().bytes(), filing.language(), today);
-		CaseView.Item report = new CaseView.Item(filing.reportItemId(), kase.id(), ItemKind.REPORT, Author.REPORTER,
-				null, today, filing.report());
-		List<KeyEnvelopes.Sealed> sealed = filing.envelopes()
-			.stream()
-			.map((share) -> new KeyEnvelopes.Sealed(share.recipient(), share.envelope()))
-			.toList();
-		this.filing.store(new CaseFiling.NewCase(kase, report, sealed, filing.excludedAdvisers()));
-		return Filed.of(kase, true);
+		FilingBatch batch = startFiling(List.of(filing.caseId()), List.of(filing.credentialHash()));
+		Optional<Filed> repeat = batch.repeatOf(filing.caseId(), filing.organisationId(), filing.credentialHash());
+		if (repeat.isPresent()) {
+			return repeat.get();
+		}
+		Filed filed = batch.add(filing);
+		store(batch);
+		return filed;
 	}
 
 	/** The case as {@code actor} may see it; recorded in the audit log as a read. */
@@ -187,6 +185,9 @@ public class CaseFile {
 		}
 		if (this.attachments.find(kase.id(), attachmentId).isPresent()) {
 			throw new Refusal(Problem.ITEM_ID_TAKEN, "This attachment id is already in use.");
+		}
+		if (this.attachments.countOf(kase.id()) >= Limits.MAX_ATTACHMENTS_PER_CASE) {
+			throw new Refusal(Problem.TOO_MANY_ATTACHMENTS, "This case has as many attachments as it can have.");
 		}
 		this.attachments.create(kase.organisationId(),
 				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(),

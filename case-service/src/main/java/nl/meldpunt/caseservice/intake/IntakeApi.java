@@ -2,7 +2,6 @@ package nl.meldpunt.caseservice.intake;
 
 import jakarta.validation.Valid;
 
-import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,8 +12,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.casefile.CaseFile;
-import nl.meldpunt.caseservice.problem.Problem;
-import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.internalapi.FilingRequest;
 import nl.meldpunt.internalapi.OrganisationPortal;
 
@@ -25,11 +22,11 @@ class IntakeApi {
 
 	private final PortalView portal;
 
-	private final CaseIntake intake;
+	private final IntakeBatches batches;
 
-	IntakeApi(PortalView portal, CaseIntake intake) {
+	IntakeApi(PortalView portal, IntakeBatches batches) {
 		this.portal = portal;
-		this.intake = intake;
+		this.batches = batches;
 	}
 
 	@GetMapping("/portal")
@@ -39,20 +36,7 @@ class IntakeApi {
 
 	@PostMapping("/cases")
 	ResponseEntity<Filed> file(@PathVariable String slug, @Valid @RequestBody FilingRequest request) {
-		CaseFile.Filed result;
-		try {
-			result = this.intake.file(slug, request);
-		}
-		catch (DataIntegrityViolationException ex) {
-			// the same filing raced with itself (a retry on a slow network): the second
-			// attempt now finds the first and answers like any repeat
-			try {
-				result = this.intake.file(slug, request);
-			}
-			catch (DataIntegrityViolationException again) {
-				throw new Refusal(Problem.CASE_ID_TAKEN, "This case id is already in use.");
-			}
-		}
+		CaseFile.Filed result = this.batches.file(slug, request);
 		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(Filed.of(result));
 	}
 

@@ -31,6 +31,10 @@ public enum Problem {
 	CHUNK_CONFLICT,
 	/** An attachment or chunk above the allowed size. */
 	ATTACHMENT_TOO_LARGE,
+	/** A case that has as many attachments as one case may have. */
+	TOO_MANY_ATTACHMENTS,
+	/** A request body above the largest the service reads. */
+	REQUEST_TOO_LARGE,
 	/** The procedure has no such step from the case's state. */
 	ILLEGAL_TRANSITION,
 	/** Only a current recipient of the case can take this step. */

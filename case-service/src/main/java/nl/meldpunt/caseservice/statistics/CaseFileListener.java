@@ -5,6 +5,7 @@ import nl.meldpunt.caseservice.casefile.CaseDeleted;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFiled;
 import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.CasesFiled;
 import nl.meldpunt.caseservice.casefile.CaseTransitioned;
 
 import nl.meldpunt.caseservice.organisations.OrganisationUnits;
@@ -39,6 +40,11 @@ class CaseFileListener {
 	@EventListener
 	void on(CaseFiled event) {
 		this.records.filed(event.organisationId(), event.caseId(), event.channel(), event.receivedOn());
+	}
+
+	@EventListener
+	void on(CasesFiled event) {
+		this.records.filedAll(event.cases());
 	}
 
 	@EventListener

@@ -47,10 +47,11 @@ class Problems extends ResponseEntityExceptionHandler {
 			case UNKNOWN_TOKEN, UNKNOWN_ORGANISATION, UNKNOWN_CASE, UNKNOWN_ATTACHMENT, UNKNOWN_CHUNK,
 					UNKNOWN_ACCOUNT ->
 				HttpStatus.NOT_FOUND;
-			case CASE_CLOSED, ITEM_ID_TAKEN, CHUNK_CONFLICT, ILLEGAL_TRANSITION, CASE_ID_TAKEN, NOT_ACCEPTING_REPORTS,
-					EMAIL_TAKEN, CODE_TAKEN, CONFLICT, NOTHING_TO_CORRECT, OWN_ACCOUNT, ALREADY_ENROLLED ->
+			case CASE_CLOSED, TOO_MANY_ATTACHMENTS, ITEM_ID_TAKEN, CHUNK_CONFLICT, ILLEGAL_TRANSITION, CASE_ID_TAKEN,
+					NOT_ACCEPTING_REPORTS, EMAIL_TAKEN, CODE_TAKEN, CONFLICT, NOTHING_TO_CORRECT, OWN_ACCOUNT,
+					ALREADY_ENROLLED ->
 				HttpStatus.CONFLICT;
-			case ATTACHMENT_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
+			case ATTACHMENT_TOO_LARGE, REQUEST_TOO_LARGE -> HttpStatus.PAYLOAD_TOO_LARGE;
 			case CONSENT_REQUIRED, CLASSIFICATION_REQUIRED, INVALID_RECIPIENT, EXCLUDED_ADVISER, RECIPIENTS_MISMATCH,
 					ALL_ADVISERS_EXCLUDED, UNKNOWN_UNIT ->
 				HttpStatus.UNPROCESSABLE_ENTITY;
@@ -89,6 +90,10 @@ class Problems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyLimit.BodyTooLarge) {
+			return new ResponseEntity<>(problem(HttpStatus.PAYLOAD_TOO_LARGE, Problem.REQUEST_TOO_LARGE.slug(),
+					"The request is too large.", List.of()), HttpStatus.PAYLOAD_TOO_LARGE);
+		}
 		if (ex.getCause() instanceof MalformedValue malformed) {
 			ProblemDetail problem = (malformed.type() == MailboxCredential.class)
 					? problem(HttpStatus.BAD_REQUEST, Problem.INVALID_REQUEST.slug(), "The request is not valid.",

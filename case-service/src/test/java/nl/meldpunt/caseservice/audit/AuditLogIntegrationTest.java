@@ -2,8 +2,10 @@ package nl.meldpunt.caseservice.audit;
 
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 
@@ -128,6 +130,70 @@ class AuditLogIntegrationTest {
 		AuditVerifier.Verification verification = this.verifier.verify(organisation);
 		assertThat(verification.intact()).isTrue();
 		assertThat(verification.entriesChecked()).isEqualTo(3);
+	}
+
+	@Test
+	void recordAllWhenManyEntriesOnFewChainsThenOneHeadUpdatePerChainAndEveryChainIntact() {
+		UUID organisation = UUID.randomUUID();
+		OrganisationId id = OrganisationId.of(organisation);
+		List<UUID> cases = new ArrayList<>();
+		while (cases.stream().map((c) -> AuditLog.chainOf(organisation, c)).distinct().count() < 3) {
+			cases.add(UUID.randomUUID());
+		}
+		List<UUID> three = cases.stream()
+			.collect(Collectors.toMap((c) -> AuditLog.chainOf(organisation, c), (c) -> c, (a, b) -> a))
+			.values()
+			.stream()
+			.toList();
+		long headUpdates = this.transactions.execute((tx) -> {
+			// one entry before the batch, so the batch links to an existing head
+			this.log.record(id, ActorKind.ADVISER, AccountId.of(UUID.randomUUID()), AuditAction.CASE_READ,
+					CaseId.of(three.get(0)), null);
+			long before = headUpdates();
+			List<AuditRecord> records = new ArrayList<>();
+			for (int i = 0; i < 40; i++) {
+				records.add(new AuditRecord(id, ActorKind.SYSTEM, null, AuditAction.EVENT_ANSWER_TIMED_OUT,
+						CaseId.of(three.get(i % 3)), null));
+			}
+			this.log.recordAll(records);
+			return headUpdates() - before;
+		});
+		assertThat(headUpdates).isEqualTo(3);
+		AuditVerifier.Verification verification = this.verifier.verify(organisation);
+		assertThat(verification.intact()).isTrue();
+		assertThat(verification.entriesChecked()).isEqualTo(41);
+		for (UUID kase : three) {
+			String chain = AuditLog.chainOf(organisation, kase);
+			assertThat(this.jdbc.queryForObject("select seq from audit_head where chain = ?", Long.class, chain))
+				.isEqualTo(this.jdbc.queryForObject("select max(seq) from audit_entry where chain = ?", Long.class,
+						chain));
+		}
+	}
+
+	@Test
+	void recordAllWhenReporterCausedThenPendingForTheDayAndNoChainTouched() {
+		UUID organisation = UUID.randomUUID();
+		OrganisationId id = OrganisationId.of(organisation);
+		List<AuditRecord> records = new ArrayList<>();
+		for (int i = 0; i < 5; i++) {
+			records.add(new AuditRecord(id, ActorKind.REPORTER, null, AuditAction.CASE_FILED,
+					CaseId.of(UUID.randomUUID()), "INTERNAL_ADVISER"));
+		}
+		this.transactions.executeWithoutResult((tx) -> this.log.recordAll(records));
+		assertThat(this.jdbc.queryForObject("select count(*) from audit_entry where organisation_id = ?", Integer.class,
+				organisation))
+			.isZero();
+		assertThat(this.jdbc.queryForList(
+				"select distinct day::text || ' ' || action from audit_pending where organisation_id = ?", String.class,
+				organisation))
+			.containsExactly(LocalDate.now(ZoneOffset.UTC) + " CASE_FILED");
+	}
+
+	/** Rows of audit_head updated so far by the current transaction. */
+	private long headUpdates() {
+		return this.jdbc.queryForObject(
+				"select coalesce(sum(n_tup_upd), 0) from pg_stat_xact_user_tables where relname = 'audit_head'",
+				Long.class);
 	}
 
 	private void tamper(String sql) {

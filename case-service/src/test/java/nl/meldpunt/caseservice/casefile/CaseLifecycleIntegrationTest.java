@@ -56,7 +56,7 @@ class CaseLifecycleIntegrationTest {
 	CaseLifecycle lifecycle;
 
 	@Autowired
-	CaseFiling filing;
+	CaseFile caseFile;
 
 	@Autowired
 	Cases cases;
@@ -300,18 +300,15 @@ class CaseLifecycleIntegrationTest {
 	/** A case filed to the first two advisers (the third is left out unless excluded). */
 	private UUID file(List<UUID> excluded) {
 		UUID id = UUID.randomUUID();
-		List<KeyEnvelopes.Sealed> envelopes = new ArrayList<>();
+		List<Transition.Share> envelopes = new ArrayList<>();
 		for (UUID adviser : this.org.advisers().subList(0, 2)) {
-			envelopes
-				.add(new KeyEnvelopes.Sealed(Recipient.adviser(adviser), SealedBytes.of(Fixtures.sealedEnvelope())));
+			envelopes.add(new Transition.Share(Recipient.adviser(adviser), SealedBytes.of(Fixtures.sealedEnvelope())));
 		}
-		envelopes.add(new KeyEnvelopes.Sealed(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope())));
+		envelopes.add(new Transition.Share(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope())));
 		String hash = ReporterToken.generate().mailboxCredential().storageHash();
-		this.transactions.executeWithoutResult((tx) -> this.filing.store(new CaseFiling.NewCase(
-				new Case(id, this.org.id(), Channel.INTERNAL_ADVISER, null, hash, new byte[32], "nl", LocalDate.now()),
-				new CaseView.Item(UUID.randomUUID(), id, ItemKind.REPORT, Author.REPORTER, null, LocalDate.now(),
-						SealedBytes.of(new byte[40])),
-				envelopes, excluded)));
+		this.caseFile
+			.file(new NewFiling(id, this.org.id(), Channel.INTERNAL_ADVISER, null, hash, SealedBytes.of(new byte[32]),
+					"nl", UUID.randomUUID(), SealedBytes.of(new byte[40]), envelopes, excluded));
 		return id;
 	}
 

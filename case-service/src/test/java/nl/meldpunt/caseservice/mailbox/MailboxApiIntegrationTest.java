@@ -143,6 +143,51 @@ class MailboxApiIntegrationTest {
 	}
 
 	@Test
+	void attachWhenTheCaseHasAsManyAttachmentsAsItMayThen409AndNothingStored() {
+		for (int i = 0; i < nl.meldpunt.internalapi.Limits.MAX_ATTACHMENTS_PER_CASE; i++) {
+			this.jdbc.update(
+					"insert into attachment (id, case_id, organisation_id, author, meta_ciphertext, chunk_count,"
+							+ " total_bytes, created_on) values (?, ?, ?, 'REPORTER', ?, 1, 1, current_date)",
+					UUID.randomUUID(), this.caseId, this.org.id(), new byte[40]);
+		}
+		UUID attachmentId = UUID.randomUUID();
+		ResponseEntity<JsonNode> refused = call(HttpMethod.POST, "/attachments", this.credential,
+				Map.of("attachmentId", attachmentId.toString(), "metaCiphertext",
+						Fixtures.sealedItem(this.org.id(), this.caseId, attachmentId, ItemKind.ATTACHMENT_META),
+						"chunkCount", 1, "totalBytes", 1));
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(refused.getBody().get("type").asText()).endsWith("/too-many-attachments");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from attachment where id = ?", Integer.class, attachmentId))
+			.isZero();
+	}
+
+	@Test
+	void internalApiWhenBodyOverItsLimitThen413ProblemDeclaredOrNot() {
+		byte[] big = new byte[nl.meldpunt.internalapi.Limits.MAX_BODY_BYTES + 1];
+		java.util.Arrays.fill(big, (byte) ' ');
+		big[0] = '{';
+		for (String path : List.of("/internal/v1/mailbox/messages",
+				"/internal/v1/organisations/" + this.org.slug() + "/cases")) {
+			HttpHeaders headers = headers(this.credential);
+			headers.setContentType(MediaType.APPLICATION_JSON);
+			// declared: refused before it is read
+			ResponseEntity<JsonNode> declared = this.http.exchange(path, HttpMethod.POST,
+					new HttpEntity<>(big, headers), JsonNode.class);
+			assertThat(declared.getStatusCode()).as(path).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+			assertThat(declared.getBody().get("type").asText()).as(path).endsWith("/request-too-large");
+			// streamed without a length: cut off where it passes the limit
+			ResponseEntity<JsonNode> streamed = this.http.exchange(path, HttpMethod.POST,
+					new HttpEntity<org.springframework.core.io.Resource>(
+							new org.springframework.core.io.InputStreamResource(new java.io.ByteArrayInputStream(big)),
+							headers),
+					JsonNode.class);
+			assertThat(streamed.getStatusCode()).as(path).isEqualTo(HttpStatus.PAYLOAD_TOO_LARGE);
+			assertThat(streamed.getBody().get("type").asText()).as(path).endsWith("/request-too-large");
+		}
+	}
+
+	@Test
 	void chunkWhenLargerThanAnnouncedThen413() {
 		UUID attachmentId = UUID.randomUUID();
 		call(HttpMethod.POST, "/attachments", this.credential,

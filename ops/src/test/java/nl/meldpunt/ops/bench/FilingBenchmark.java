@@ -1,25 +1,23 @@
 package nl.meldpunt.ops.bench;
 
 import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.IntStream;
 
 import nl.meldpunt.ops.LaunchSettings;
@@ -28,15 +26,23 @@ import nl.meldpunt.ops.load.DemoFilings;
 
 /**
  * Filing throughput end to end, with the embedded database's durability on (the default)
- * and off, in the same run: 32 concurrent clients post real, browser-shaped filings (each
- * sealed for the demo organisation's advisers and its own reporter key) to the portal,
- * which forwards them to the case service, which stores them in PostgreSQL. Then it
- * prints the system's memory. A program, not a test:
+ * and off, in the same run: 32 connections of Debian's {@code wrk} post real,
+ * browser-shaped filings (each sealed for the demo organisation's advisers and its own
+ * reporter key, all sealed before the clock starts) to the portal, which passes them to
+ * the case service, which stores them in PostgreSQL; and the same straight to the case
+ * service's internal API, so that each layer's ceiling shows. Each run prints throughput,
+ * p50/p95/p99, errors, the CPU each part spent per filing (portal, case service,
+ * PostgreSQL, client; from {@code /proc}), the machine's load and whether fsync and
+ * synchronous commit were on; the run starts with a single-row-insert baseline of the
+ * same database from Java, so that a result can be read as a ratio on a noisy machine. A
+ * program, not a test:
  * {@code ./mvnw -B -q -pl ops -am verify -DskipTests -Pfiling-benchmark}.
  *
  * <p>
- * Options (system properties): {@code bench.filings} (20000), {@code bench.clients} (32),
- * {@code bench.portal} (a running portal's URL instead of starting a fresh system).
+ * Options (system properties): {@code bench.seconds} per run (15), {@code bench.clients}
+ * (32), {@code bench.filings} sealed per run (30000), {@code bench.apps} (a folder with
+ * {@code case-service.jar} and {@code reporter-portal.jar} to measure, e.g. another
+ * commit's build, for a before/after on the same machine).
  */
 public final class FilingBenchmark {
 
@@ -44,59 +50,135 @@ public final class FilingBenchmark {
 	}
 
 	public static void main(String[] args) throws Exception {
-		int filings = Integer.getInteger("bench.filings", 20_000);
+		int seconds = Integer.getInteger("bench.seconds", 15);
 		int clients = Integer.getInteger("bench.clients", 32);
-		String portal = System.getProperty("bench.portal");
-		MeldpuntSystem system = null;
-		if (portal == null) {
-			system = startFreshSystem();
-			portal = system.portalUrl();
-		}
+		int filings = Integer.getInteger("bench.filings", 30_000);
+		MeldpuntSystem system = startFreshSystem();
+		Path work = Files.createTempDirectory("meldpunt-bench-load");
 		try {
-			HttpClient http = HttpClient.newBuilder()
-				.version(HttpClient.Version.HTTP_1_1)
-				.connectTimeout(Duration.ofSeconds(5))
-				.executor(Executors.newFixedThreadPool(4, (task) -> {
-					Thread thread = new Thread(task, "benchmark-http");
-					thread.setDaemon(true); // lets exec:java end
-					return thread;
-				}))
-				.build();
-			DemoFilings demo = DemoFilings.forPortal(portal);
-			System.out.printf("Sealing %d + %d warm-up filings, %d key envelopes each …%n", 2 * filings, filings / 10,
-					demo.envelopesPerFiling());
-			run(http, portal, seal(demo, filings / 10), clients);
-			Result durable = run(http, portal, seal(demo, filings), clients);
-			print("durability on (fsync, synchronous_commit)", durable, clients);
-			if (system != null && system.databaseSuperuser().isPresent()) {
-				durability(system.databaseSuperuser().get(), false);
-				Result unsafe = run(http, portal, seal(demo, filings), clients);
-				durability(system.databaseSuperuser().get(), true);
-				print("durability off (fsync=off, synchronous_commit=off)", unsafe, clients);
-				// on again, so that JIT warm-up favours neither setting
-				Result again = run(http, portal, seal(demo, filings), clients);
-				print("durability on again", again, clients);
-				double on = (durable.count + again.count) / (durable.seconds + again.seconds);
-				System.out.printf("Durability costs %.0f %% of the throughput here (%.0f/s on, %.0f/s off).%n",
-						100.0 * (1 - on / (unsafe.count / unsafe.seconds)), on, unsafe.count / unsafe.seconds);
-			}
-			if (system != null) {
-				SystemMemory.print(system);
-			}
+			String portal = system.portalUrl() + "/api/o/demo/cases";
+			String direct = system.caseServiceUrl() + "/internal/v1/organisations/demo/cases";
+			String secret = Files.readString(system.dataDirectory().resolve("internal-secret")).strip();
+			DemoFilings demo = DemoFilings.forPortal(system.portalUrl());
+			LaunchSettings.ExternalDatabase superuser = system.databaseSuperuser().orElseThrow();
+			System.out.printf("%d connections, %d s per run, %d key envelopes per filing, load average now %s%n",
+					clients, seconds, demo.envelopesPerFiling(), ProcessCpu.loadAverage());
+			baseline(superuser, clients);
+			int[] counter = { 0 };
+			Measure measure = (label, url, bearer, length) -> {
+				Path bodies = WrkLoad.write(work, "run" + counter[0]++, seal(demo, filings));
+				ProcessCpu.Snapshot before = ProcessCpu.take(system.portalPid(), system.caseServicePid(),
+						system.postmasterPid());
+				WrkLoad.Outcome outcome = WrkLoad.run(work, url, bodies, bearer, clients, length);
+				ProcessCpu.Snapshot after = ProcessCpu.take(system.portalPid(), system.caseServicePid(),
+						system.postmasterPid());
+				Files.delete(bodies);
+				if (label != null) {
+					print(label, settings(superuser), outcome, after.millisSince(before),
+							after.machineBusyCoresSince(before, outcome.seconds()));
+				}
+			};
+			System.out.println("Warming up (not measured) …");
+			measure.run(null, portal, null, Duration.ofSeconds(2L * seconds));
+			measure.run(null, direct, secret, Duration.ofSeconds(seconds));
+			measure.run("through the portal, durability on", portal, null, Duration.ofSeconds(seconds));
+			measure.run("straight to the case service, durability on", direct, secret, Duration.ofSeconds(seconds));
+			durability(superuser, false);
+			measure.run("through the portal, durability OFF", portal, null, Duration.ofSeconds(seconds));
+			measure.run("straight to the case service, durability OFF", direct, secret, Duration.ofSeconds(seconds));
+			durability(superuser, true);
+			// on again, so that JIT warm-up favours neither setting
+			measure.run("through the portal, durability on again", portal, null, Duration.ofSeconds(seconds));
+			SystemMemory.print(system);
 		}
 		finally {
-			if (system != null) {
-				system.close();
-			}
+			system.close();
 		}
 	}
 
-	private static void print(String setting, Result result, int clients) {
-		System.out.printf("Filing, %s: %d reports in %.2f s = %.0f reports/s with %d clients; errors: %d %s%n", setting,
-				result.count, result.seconds, result.count / result.seconds, clients, result.errors,
-				result.errorsByStatus);
-		System.out.printf("  latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", result.percentile(50),
-				result.percentile(95), result.percentile(99), result.percentile(100));
+	/** One measured (or, without a label, warm-up) run. */
+	private interface Measure {
+
+		void run(String label, String url, String bearer, Duration length) throws Exception;
+
+	}
+
+	private static void print(String label, String settings, WrkLoad.Outcome outcome, Map<String, Double> cpu,
+			double machineCores) {
+		System.out.printf(
+				"Filing %s [%s; load average %s]: %.0f filings/s (%d in %.1f s: %d new, %d repeats);" + " errors: %d%n",
+				label, settings, ProcessCpu.loadAverage(), outcome.perSecond(), outcome.acknowledged(),
+				outcome.seconds(), outcome.created(), outcome.repeats(), outcome.errors());
+		System.out.printf("  latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", outcome.p50(),
+				outcome.p95(), outcome.p99(), outcome.max());
+		StringBuilder split = new StringBuilder("  CPU per filing:");
+		double total = 0;
+		for (Map.Entry<String, Double> part : cpu.entrySet()) {
+			double perFiling = part.getValue() / Math.max(1, outcome.acknowledged());
+			total += part.getValue();
+			split.append(String.format(" %s %.3f ms,", part.getKey(), perFiling));
+		}
+		split.append(String.format(" sum %.3f ms; these used %.2f of %d cores, the whole machine %.2f",
+				total / Math.max(1, outcome.acknowledged()), total / 1000 / outcome.seconds(),
+				Runtime.getRuntime().availableProcessors(), machineCores));
+		System.out.println(split);
+	}
+
+	/** fsync and synchronous_commit as PostgreSQL reports them now. */
+	private static String settings(LaunchSettings.ExternalDatabase superuser) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+				superuser.password()); Statement statement = connection.createStatement()) {
+			return "fsync=" + show(statement, "fsync") + ", synchronous_commit="
+					+ show(statement, "synchronous_commit");
+		}
+	}
+
+	private static String show(Statement statement, String setting) throws SQLException {
+		try (ResultSet row = statement.executeQuery("SHOW " + setting)) {
+			row.next();
+			return row.getString(1);
+		}
+	}
+
+	/**
+	 * Single-row inserts, each its own transaction, from {@code clients} threads for five
+	 * seconds: what this database does at its simplest, durable, in this very run.
+	 */
+	private static void baseline(LaunchSettings.ExternalDatabase superuser, int clients) throws Exception {
+		try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+				superuser.password()); Statement statement = connection.createStatement()) {
+			statement.execute("CREATE TABLE bench_single_row (id bigserial PRIMARY KEY, filed date NOT NULL)");
+		}
+		AtomicLong inserts = new AtomicLong();
+		long end = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		ExecutorService pool = Executors.newFixedThreadPool(clients);
+		List<Future<?>> workers = new ArrayList<>();
+		long start = System.nanoTime();
+		for (int c = 0; c < clients; c++) {
+			workers.add(pool.submit(() -> {
+				try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+						superuser.password());
+						PreparedStatement insert = connection
+							.prepareStatement("INSERT INTO bench_single_row (filed) VALUES (current_date)")) {
+					while (System.nanoTime() < end) {
+						insert.executeUpdate();
+						inserts.incrementAndGet();
+					}
+				}
+				return null;
+			}));
+		}
+		for (Future<?> worker : workers) {
+			worker.get();
+		}
+		double seconds = (System.nanoTime() - start) / 1e9;
+		pool.shutdown();
+		try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+				superuser.password()); Statement statement = connection.createStatement()) {
+			System.out.printf("Baseline, single-row inserts from Java [%s; load average %s]: %.0f/s with %d clients%n",
+					settings(superuser), ProcessCpu.loadAverage(), inserts.get() / seconds, clients);
+			statement.execute("DROP TABLE bench_single_row");
+		}
 	}
 
 	/**
@@ -124,86 +206,27 @@ public final class FilingBenchmark {
 	}
 
 	private static MeldpuntSystem startFreshSystem() throws IOException {
-		var data = Files.createTempDirectory("meldpunt-bench");
-		LaunchSettings settings = new LaunchSettings(data,
-				java.nio.file.Path.of("ops", "target", "apps").toAbsolutePath().toFile().isDirectory()
-						? java.nio.file.Path.of("ops", "target", "apps").toAbsolutePath()
-						: java.nio.file.Path.of("target", "apps").toAbsolutePath(),
-				freePort(), freePort(), true, Optional.empty(), "");
-		System.out.println("Starting a fresh system in demo mode …");
-		return MeldpuntSystem.start(settings, (line) -> {
-		});
+		Path data = Files.createTempDirectory("meldpunt-bench");
+		String apps = System.getProperty("bench.apps");
+		Path folder = (apps != null) ? Path.of(apps)
+				: Path.of("ops", "target", "apps").toAbsolutePath().toFile().isDirectory()
+						? Path.of("ops", "target", "apps").toAbsolutePath()
+						: Path.of("target", "apps").toAbsolutePath();
+		System.out.println("Starting a fresh system in demo mode from " + folder + " …");
+		return MeldpuntSystem.start(
+				new LaunchSettings(data, folder.toAbsolutePath(), freePort(), freePort(), true, Optional.empty(), ""),
+				(line) -> {
+				});
 	}
 
 	private static List<String> seal(DemoFilings demo, int count) {
 		return IntStream.range(0, count).parallel().mapToObj((i) -> demo.next().body()).toList();
 	}
 
-	private static Result run(HttpClient http, String portal, List<String> bodies, int clients) throws Exception {
-		URI uri = URI.create(portal + "/api/o/demo/cases");
-		AtomicInteger next = new AtomicInteger();
-		long[] latencies = new long[bodies.size()];
-		ConcurrentHashMap<Integer, AtomicInteger> errors = new ConcurrentHashMap<>();
-		AtomicInteger shown = new AtomicInteger();
-		ExecutorService pool = Executors.newFixedThreadPool(clients);
-		long start = System.nanoTime();
-		List<Future<?>> workers = new ArrayList<>();
-		for (int c = 0; c < clients; c++) {
-			workers.add(pool.submit(() -> {
-				int i;
-				while ((i = next.getAndIncrement()) < bodies.size()) {
-					HttpRequest request = HttpRequest.newBuilder(uri)
-						.header("Content-Type", "application/json")
-						.timeout(Duration.ofSeconds(30))
-						.POST(HttpRequest.BodyPublishers.ofString(bodies.get(i)))
-						.build();
-					long sent = System.nanoTime();
-					int status;
-					String answer;
-					try {
-						HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-						status = response.statusCode();
-						answer = response.body();
-					}
-					catch (IOException ex) {
-						status = -1;
-						answer = ex.toString();
-					}
-					latencies[i] = System.nanoTime() - sent;
-					if (status != 201) {
-						errors.computeIfAbsent(status, (s) -> new AtomicInteger()).incrementAndGet();
-						if (shown.getAndIncrement() == 0) {
-							System.out.println("First refusal (" + status + "): " + answer);
-						}
-					}
-				}
-				return null;
-			}));
-		}
-		for (Future<?> worker : workers) {
-			worker.get();
-		}
-		double seconds = (System.nanoTime() - start) / 1e9;
-		pool.shutdown();
-		int errorCount = errors.values().stream().mapToInt(AtomicInteger::get).sum();
-		return new Result(bodies.size(), seconds, errorCount, errors.toString(), latencies);
-	}
-
 	private static int freePort() throws IOException {
 		try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private record Result(int count, double seconds, int errors, String errorsByStatus, long[] latencies) {
-
-		double percentile(int p) {
-			long[] sorted = this.latencies.clone();
-			Arrays.sort(sorted);
-			int index = Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1);
-			return sorted[Math.max(0, index)] / 1e6;
-		}
-
 	}
 
 }

@@ -11,10 +11,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import nl.meldpunt.internalapi.FilingRequest;
 import nl.meldpunt.internalapi.InternalApi;
-import nl.meldpunt.internalapi.NewAttachment;
-import nl.meldpunt.internalapi.NewMessage;
 import nl.meldpunt.internalapi.OrganisationPortal;
 
 import org.springframework.http.HttpStatusCode;
@@ -56,16 +53,12 @@ public class CaseServiceClient {
 	}
 
 	/**
-	 * Files a report; the answer keeps the case service's status (201 new, 200 repeat).
+	 * Files a report, passing on the very bytes the portal checked (a
+	 * {@link nl.meldpunt.internalapi.FilingRequest}); the answer keeps the case service's
+	 * status (201 new, 200 repeat) and its bytes.
 	 */
-	public ResponseEntity<JsonNode> file(String slug, FilingRequest filing) {
-		return call(() -> this.http.post()
-			.uri("/organisations/{slug}/cases", slug)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(filing)
-			.retrieve()
-			.onStatus(HttpStatusCode::isError, this::refuse)
-			.toEntity(JsonNode.class));
+	public ResponseEntity<byte[]> file(String slug, byte[] filing) {
+		return passOn("/organisations/{slug}/cases", null, filing, slug);
 	}
 
 	public JsonNode mailbox(String credential) {
@@ -77,12 +70,19 @@ public class CaseServiceClient {
 			.body(JsonNode.class));
 	}
 
-	public ResponseEntity<JsonNode> postMessage(String credential, NewMessage message) {
-		return post(credential, "/mailbox/messages", message);
+	/**
+	 * Posts a message: the checked bytes of a {@link nl.meldpunt.internalapi.NewMessage}.
+	 */
+	public ResponseEntity<byte[]> postMessage(String credential, byte[] message) {
+		return passOn("/mailbox/messages", credential, message);
 	}
 
-	public ResponseEntity<JsonNode> announceAttachment(String credential, NewAttachment attachment) {
-		return post(credential, "/mailbox/attachments", attachment);
+	/**
+	 * Announces an attachment: the checked bytes of a
+	 * {@link nl.meldpunt.internalapi.NewAttachment}.
+	 */
+	public ResponseEntity<byte[]> announceAttachment(String credential, byte[] attachment) {
+		return passOn("/mailbox/attachments", credential, attachment);
 	}
 
 	public ResponseEntity<JsonNode> withdraw(String credential) {
@@ -114,6 +114,19 @@ public class CaseServiceClient {
 				response.getBody().transferTo(target);
 				return null;
 			}, true));
+	}
+
+	private ResponseEntity<byte[]> passOn(String path, String credential, byte[] json, Object... variables) {
+		return call(() -> {
+			RestClient.RequestBodySpec spec = this.http.post()
+				.uri(path, variables)
+				.contentType(MediaType.APPLICATION_JSON)
+				.body(json);
+			if (credential != null) {
+				spec.header(CREDENTIAL_HEADER, credential);
+			}
+			return spec.retrieve().onStatus(HttpStatusCode::isError, this::refuse).toEntity(byte[].class);
+		});
 	}
 
 	private ResponseEntity<JsonNode> post(String credential, String path, Object body) {

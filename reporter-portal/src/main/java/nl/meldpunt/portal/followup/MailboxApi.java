@@ -8,10 +8,11 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.validation.Valid;
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
+import nl.meldpunt.portal.web.JsonBodies;
 import nl.meldpunt.portal.web.PortalProblem;
+import nl.meldpunt.portal.web.RequestSizeLimit;
 import nl.meldpunt.portal.web.RateLimits;
 import nl.meldpunt.internalapi.Limits;
 import nl.meldpunt.internalapi.NewAttachment;
@@ -23,7 +24,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -43,10 +43,16 @@ class MailboxApi {
 
 	private final PortalProperties properties;
 
-	MailboxApi(CaseServiceClient caseService, RateLimits rateLimits, PortalProperties properties) {
+	private final JsonBodies bodies;
+
+	private final long limit;
+
+	MailboxApi(CaseServiceClient caseService, RateLimits rateLimits, PortalProperties properties, JsonBodies bodies) {
 		this.caseService = caseService;
 		this.rateLimits = rateLimits;
 		this.properties = properties;
+		this.bodies = bodies;
+		this.limit = RequestSizeLimit.jsonLimit(properties);
 	}
 
 	@GetMapping("/api/mailbox")
@@ -55,23 +61,25 @@ class MailboxApi {
 	}
 
 	@PostMapping("/api/mailbox/messages")
-	ResponseEntity<JsonNode> message(@RequestHeader(name = CREDENTIAL, required = false) String credential,
-			@Valid @RequestBody NewMessage message) {
+	ResponseEntity<byte[]> message(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			HttpServletRequest request) {
 		String checked = use(credential);
-		if (message.ciphertext().length() > this.properties.maxItemBytes()) {
+		JsonBodies.Checked<NewMessage> message = this.bodies.read(request, NewMessage.class, this.limit);
+		if (message.value().ciphertext().length() > this.properties.maxItemBytes()) {
 			throw new PortalProblem(413, "message-too-large", List.of("ciphertext"));
 		}
-		return passOn(this.caseService.postMessage(checked, message));
+		return passOnBytes(this.caseService.postMessage(checked, message.bytes()));
 	}
 
 	@PostMapping("/api/mailbox/attachments")
-	ResponseEntity<JsonNode> attachment(@RequestHeader(name = CREDENTIAL, required = false) String credential,
-			@Valid @RequestBody NewAttachment attachment) {
+	ResponseEntity<byte[]> attachment(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			HttpServletRequest request) {
 		String checked = use(credential);
-		if (attachment.totalBytes() > this.properties.maxAttachmentBytes()) {
+		JsonBodies.Checked<NewAttachment> attachment = this.bodies.read(request, NewAttachment.class, this.limit);
+		if (attachment.value().totalBytes() > this.properties.maxAttachmentBytes()) {
 			throw new PortalProblem(413, "attachment-too-large", List.of("totalBytes"));
 		}
-		return passOn(this.caseService.announceAttachment(checked, attachment));
+		return passOnBytes(this.caseService.announceAttachment(checked, attachment.bytes()));
 	}
 
 	@PutMapping(path = "/api/mailbox/attachments/{attachmentId}/chunks/{index}",
@@ -87,6 +95,7 @@ class MailboxApi {
 		if (length > this.properties.maxChunkBytes()) {
 			throw new PortalProblem(413, "chunk-too-large");
 		}
+		// streamed through; a body with a declared length ends there (Tomcat delimits it)
 		try (InputStream chunk = request.getInputStream()) {
 			this.caseService.putChunk(checked, attachmentId.toString(), index, chunk, length);
 		}
@@ -116,6 +125,12 @@ class MailboxApi {
 		if (index < 0 || index >= Limits.MAX_CHUNKS) {
 			throw PortalProblem.invalid(List.of("index"));
 		}
+	}
+
+	private static ResponseEntity<byte[]> passOnBytes(ResponseEntity<byte[]> answer) {
+		return ResponseEntity.status(answer.getStatusCode())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(answer.getBody());
 	}
 
 	private static ResponseEntity<JsonNode> passOn(ResponseEntity<JsonNode> answer) {

@@ -20,8 +20,6 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
-import org.springframework.web.HttpMediaTypeNotSupportedException;
-import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingRequestHeaderException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -35,7 +33,7 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
  * trace, no request content and no credential ever reaches the answer or the log.
  */
 @RestControllerAdvice(annotations = RestController.class)
-@Order(Ordered.HIGHEST_PRECEDENCE)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class ApiProblems {
 
 	private static final Logger log = LoggerFactory.getLogger(ApiProblems.class);
@@ -92,16 +90,6 @@ class ApiProblems {
 	@ExceptionHandler({ MethodArgumentTypeMismatchException.class, MissingRequestHeaderException.class })
 	ResponseEntity<ProblemDetail> mismatch(Exception ex, Locale locale) {
 		return answer(400, "invalid-request", List.of(), locale);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> mediaType(HttpMediaTypeNotSupportedException ex, Locale locale) {
-		return answer(415, "invalid-request", List.of(), locale);
-	}
-
-	@ExceptionHandler
-	ResponseEntity<ProblemDetail> method(HttpRequestMethodNotSupportedException ex, Locale locale) {
-		return answer(405, "invalid-request", List.of(), locale);
 	}
 
 	@ExceptionHandler
