@@ -98,7 +98,7 @@ class IntakeBatchesIntegrationTest {
 			assertThat(rows("key_envelope", caseId)).isEqualTo(3);
 			assertThat(rows("case_item", caseId)).isEqualTo(1);
 			assertThat(rows("timeline_entry", caseId)).isEqualTo(1);
-			assertThat(rows("audit_entry", caseId)).isEqualTo(1);
+			assertThat(rows("audit_pending", caseId)).isEqualTo(1);
 			assertThat(rows("statistical_record", caseId)).isEqualTo(1);
 		}
 		assertThat(this.audit.verify(this.org.id()).intact()).isTrue();
@@ -181,7 +181,7 @@ class IntakeBatchesIntegrationTest {
 		assertThat(stored("case_file", "organisation_id")).isEqualTo(filings);
 		assertThat(stored("key_envelope", "organisation_id")).isEqualTo(3 * filings);
 		assertThat(this.jdbc.queryForObject(
-				"select count(*) from audit_entry where organisation_id = ? and action = 'CASE_FILED'", Integer.class,
+				"select count(*) from audit_pending where organisation_id = ? and action = 'CASE_FILED'", Integer.class,
 				this.org.id()))
 			.isEqualTo(filings);
 		assertThat(this.audit.verify(this.org.id()).intact()).isTrue();
