@@ -36,7 +36,6 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import static nl.meldpunt.caseservice.statistics.StatisticsReleasesIntegrationTest.as;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -61,6 +60,9 @@ class StatisticsDashboardIntegrationTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	org.springframework.jdbc.core.JdbcTemplate jdbc;
 
 	@Autowired
 	ApplicationEventPublisher publisher;
@@ -284,6 +286,10 @@ class StatisticsDashboardIntegrationTest {
 			this.server.stop(0);
 		}
 
+	}
+
+	RequestPostProcessor as(UUID organisation, Role role) {
+		return StaffSignIn.as(this.jdbc, organisation, role);
 	}
 
 }

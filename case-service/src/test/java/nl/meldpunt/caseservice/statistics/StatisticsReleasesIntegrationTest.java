@@ -351,10 +351,8 @@ class StatisticsReleasesIntegrationTest {
 			.findings()).isEmpty();
 	}
 
-	static RequestPostProcessor as(UUID organisation, Role role) {
-		Caller caller = new Caller(UUID.randomUUID(), organisation, role, "Test " + role);
-		return authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-				List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));
+	RequestPostProcessor as(UUID organisation, Role role) {
+		return StaffSignIn.as(this.jdbc, organisation, role);
 	}
 
 }
