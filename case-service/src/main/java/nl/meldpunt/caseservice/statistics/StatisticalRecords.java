@@ -37,9 +37,7 @@ class StatisticalRecords {
 				DueDates.feedbackBy(receivedOn, null));
 	}
 
-	/**
-	 * The records of a whole intake batch, and the year codes they use, in one statement.
-	 */
+	/** The records of a whole intake batch in one statement. */
 	void filedAll(List<CaseFiled> filed) {
 		int n = filed.size();
 		UUID[] organisations = new UUID[n];
@@ -59,20 +57,14 @@ class StatisticalRecords {
 			received[i] = event.receivedOn().toString();
 			feedbackDue[i] = DueDates.feedbackBy(event.receivedOn(), null).toString();
 		}
-		this.jdbc.update(
-				"""
-						with records as (
-						    insert into statistical_record
-						        (organisation_id, case_id, year, quarter, channel, received_on, feedback_due)
-						    select * from unnest(?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::text[], ?::text[]::date[],
-						                         ?::text[]::date[])
-						    on conflict (case_id) do nothing
-						)
-						insert into statistics_code (organisation_id, kind, code)
-						select distinct organisation_id, 'YEAR', year::text from unnest(?::uuid[], ?::int[]) as y(organisation_id, year)
-						on conflict do nothing
-						""",
-				organisations, cases, years, quarters, channels, received, feedbackDue, organisations, years);
+		this.jdbc.update("""
+				insert into statistical_record
+				    (organisation_id, case_id, year, quarter, channel, received_channel, received_on, feedback_due)
+				select organisation_id, case_id, year, quarter, channel, channel, received_on, feedback_due
+				from unnest(?::uuid[], ?::uuid[], ?::int[], ?::int[], ?::text[], ?::text[]::date[], ?::text[]::date[])
+				     as r(organisation_id, case_id, year, quarter, channel, received_on, feedback_due)
+				on conflict (case_id) do nothing
+				""", organisations, cases, years, quarters, channels, received, feedbackDue);
 	}
 
 	void acknowledged(UUID organisationId, UUID caseId, LocalDate on) {
