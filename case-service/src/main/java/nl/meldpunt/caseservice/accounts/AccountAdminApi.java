@@ -1,10 +1,13 @@
 package nl.meldpunt.caseservice.accounts;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -12,11 +15,14 @@ import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.meldpunt.caseservice.audit.ActorKind;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
@@ -34,7 +40,14 @@ class AccountAdminApi {
 	record Invited(UUID accountId, String enrolmentCode) {
 	}
 
-	record AccountView(UUID id, Role role, String displayName, String email, boolean enrolled, boolean backup) {
+	record AccountView(UUID id, Role role, String displayName, String email, boolean enrolled, boolean backup,
+			boolean removed) {
+	}
+
+	/**
+	 * The organisation's approval threshold m for key-book changes (0: the default rule).
+	 */
+	record Threshold(@Min(0) @Max(32) int threshold) {
 	}
 
 	private final Accounts accounts;
@@ -43,17 +56,21 @@ class AccountAdminApi {
 
 	private final Hotlines hotlines;
 
-	AccountAdminApi(Accounts accounts, Enrolments enrolments, Hotlines hotlines) {
+	private final KeyBookMembership membership;
+
+	AccountAdminApi(Accounts accounts, Enrolments enrolments, Hotlines hotlines, KeyBookMembership membership) {
 		this.accounts = accounts;
 		this.enrolments = enrolments;
 		this.hotlines = hotlines;
+		this.membership = membership;
 	}
 
 	@GetMapping("/api/admin/accounts")
 	List<AccountView> list(@AuthenticationPrincipal Caller caller) {
 		return this.accounts.findByOrganisationIdOrderByDisplayName(caller.organisationId())
 			.stream()
-			.map((a) -> new AccountView(a.id(), a.role(), a.displayName(), a.email(), a.isEnrolled(), a.isBackup()))
+			.map((a) -> new AccountView(a.id(), a.role(), a.displayName(), a.email(), a.isEnrolled(), a.isBackup(),
+					a.isRemoved()))
 			.toList();
 	}
 
@@ -71,6 +88,30 @@ class AccountAdminApi {
 			.orElseThrow()
 			.id();
 		return new Invited(id, code);
+	}
+
+	/**
+	 * Admins propose, members approve: proposes to remove a recipient from its key book;
+	 * members of that book approve it in their browsers.
+	 */
+	@PostMapping("/api/admin/accounts/{accountId}/removal")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, UUID> proposeRemoval(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		return Map.of("draftId",
+				this.membership.proposeRemoval(caller.organisationId(), accountId, ActorKind.ADMIN, caller.accountId())
+					.id());
+	}
+
+	/** Proposes the organisation's approval threshold m; advisers approve it. */
+	@PutMapping("/api/admin/key-book/threshold")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, UUID> proposeThreshold(@AuthenticationPrincipal Caller caller,
+			@Valid @RequestBody Threshold threshold) {
+		return Map.of("draftId",
+				this.membership
+					.proposeThreshold(caller.organisationId(), threshold.threshold(), ActorKind.ADMIN,
+							caller.accountId())
+					.id());
 	}
 
 }

@@ -15,25 +15,24 @@ public interface Accounts extends JpaRepository<Account, UUID> {
 
 	Optional<Account> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
-	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null order by a.displayName")
-	List<Account> enrolledAdvisers(UUID organisationId);
-
-	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null order by a.enrolledOn, a.id")
-	List<Account> enrolledHotlineHandlers(UUID organisationId);
-
-	@Query("select count(a) > 0 from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null")
-	boolean hasEnrolledAdviser(UUID organisationId);
-
 	List<Account> findByOrganisationIdOrderByDisplayName(UUID organisationId);
 
-	/** Where escalations go: the organisation's enrolled back-up advisers. */
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null")
-	List<String> enrolledBackupAdviserEmails(UUID organisationId);
+	/**
+	 * Where escalations go: the organisation's enrolled back-up advisers (never removed
+	 * ones).
+	 */
+	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null and a.removedOn is null")
+	List<Account> enrolledBackupAdvisers(UUID organisationId);
+
+	/** Who hears of every key-book change: every enrolled adviser (pending ones too). */
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.removedOn is null")
+	List<String> enrolledAdviserEmails(UUID organisationId);
 
 	@Query("select a.email from Account a where a.organisationId = ?1 and a.id in ?2 and a.enrolledOn is not null")
 	List<String> enrolledEmailsOf(UUID organisationId, Collection<UUID> accountIds);
 
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId in ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null")
-	List<String> enrolledHandlerEmailsOf(UUID organisationId, Collection<UUID> hotlineIds);
+	/** A hotline's enrolled handlers (never removed ones). */
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId = ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.removedOn is null")
+	List<String> enrolledHandlerEmails(UUID organisationId, UUID hotlineId);
 
 }

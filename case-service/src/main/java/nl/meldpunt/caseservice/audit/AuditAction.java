@@ -54,6 +54,22 @@ public enum AuditAction {
 	/** Procedure step {@code WITHDRAW}. */
 	EVENT_WITHDRAW,
 	/** Procedure step {@code REASSIGN}. */
-	EVENT_REASSIGN
+	EVENT_REASSIGN,
+	/** A recipient's browser added its signing key (at enrolment or the next sign-in). */
+	SIGNING_KEY_ENROLLED,
+	/** A key book was started by its first member's genesis entry. */
+	KEY_BOOK_STARTED,
+	/** A key-book change was proposed (by the service, an administrator or a member). */
+	KEY_BOOK_PROPOSED,
+	/** A member's browser approved a proposed key-book change. */
+	KEY_BOOK_APPROVED,
+	/** An approved change was appended to a key book. */
+	KEY_BOOK_APPENDED,
+	/** A member rejected a proposed key-book change. */
+	KEY_BOOK_REJECTED,
+	/**
+	 * A recipient's browser sealed a new case key (re-keying, or the first staff key).
+	 */
+	CASE_KEY_ADDED
 
 }

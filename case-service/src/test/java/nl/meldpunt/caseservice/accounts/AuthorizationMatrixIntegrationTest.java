@@ -29,6 +29,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Who may call what: one table, every endpoint against every kind of caller. "Allow"
@@ -102,6 +103,12 @@ class AuthorizationMatrixIntegrationTest {
 				new Endpoint("organisation settings", (id) -> get("/api/admin/organisation"), List.of(Who.ADMIN)),
 				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), List.of(Who.ADMIN)),
 				new Endpoint("who am I", (id) -> get("/api/me"), signedIn),
+				new Endpoint("key book", (id) -> get("/api/keybook"),
+						List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.OTHER_ORGANISATION)),
+				new Endpoint("propose a threshold",
+						(id) -> put("/api/admin/key-book/threshold").contentType(MediaType.APPLICATION_JSON)
+							.content("{\"threshold\":2}"),
+						List.of(Who.ADMIN)),
 				new Endpoint("workspace enrolment page", (id) -> get("/workspace/enrol"), List.of(Who.values())));
 		List<String> wrong = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
@@ -170,8 +177,8 @@ class AuthorizationMatrixIntegrationTest {
 
 	private UUID fileCase() throws Exception {
 		this.credential = Fixtures.credential();
-		Map<String, Object> filing = Fixtures.filing(this.org, this.credential,
-				List.of(this.accounts.get(Who.ADVISER_NON_RECIPIENT)));
+		// the other adviser of the organisation is in no key book: never a recipient
+		Map<String, Object> filing = Fixtures.filing(this.org, this.credential, List.of());
 		int status = this.mvc
 			.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
 				.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
