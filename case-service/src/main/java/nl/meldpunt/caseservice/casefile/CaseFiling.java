@@ -26,7 +26,7 @@ import nl.meldpunt.caseservice.ids.OrganisationId;
 class CaseFiling {
 
 	/** A validated filing. */
-	record NewCase(Case kase, CaseView.Item report, List<KeyEnvelopes.Sealed> envelopes, List<UUID> excludedAdvisers) {
+	record NewCase(Case kase, CaseView.Item report, List<SealedKey> envelopes, List<UUID> excludedAdvisers) {
 	}
 
 	private final EntityManager entityManager;

@@ -10,8 +10,6 @@ import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import nl.meldpunt.caseservice.accounts.Account;
-import nl.meldpunt.caseservice.accounts.Accounts;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.casefile.CaseFile;
@@ -20,29 +18,35 @@ import nl.meldpunt.caseservice.casefile.NewFiling;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
-import nl.meldpunt.caseservice.casefile.Transition;
+import nl.meldpunt.caseservice.casefile.SealedKey;
+import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.KeyBook;
+import nl.meldpunt.crypto.KeyBookMember;
 import nl.meldpunt.internalapi.FilingRequest;
 import nl.meldpunt.internalapi.Route;
 
 /**
- * Accepts a filed report: checks it against the organisation (access code, recipients,
- * well-formed ciphertext) and stores it in one transaction. Filing again with the same
- * case id and credential is answered with the stored case and stores nothing.
+ * Accepts a filed report: checks it against the organisation (access code, well-formed
+ * ciphertext) and its key book — the envelopes must go to exactly the current members the
+ * verified book lists for the route (minus the excluded advisers), plus the reporter —
+ * and stores it in one transaction. The book is verified once per head and cached, so
+ * this check costs one indexed query per filing. Filing again with the same case id and
+ * credential is answered with the stored case and stores nothing.
  */
 @Service
 class CaseIntake {
 
 	private final Organisations organisations;
 
-	private final Accounts accounts;
+	private final KeyBooks books;
 
 	private final CaseFile caseFile;
 
-	CaseIntake(Organisations organisations, Accounts accounts, CaseFile caseFile) {
+	CaseIntake(Organisations organisations, KeyBooks books, CaseFile caseFile) {
 		this.organisations = organisations;
-		this.accounts = accounts;
+		this.books = books;
 		this.caseFile = caseFile;
 	}
 
@@ -59,12 +63,11 @@ class CaseIntake {
 		if (!organisation.acceptsAccessCode(request.accessCode())) {
 			throw new Refusal(Problem.WRONG_ACCESS_CODE, "The access code is not correct.");
 		}
-		List<Account> advisers = this.accounts.enrolledAdvisers(organisation.id());
-		if (advisers.isEmpty()) {
-			throw new Refusal(Problem.NOT_ACCEPTING_REPORTS, "This organisation does not accept reports yet.");
-		}
-		Set<Recipient> expected = expectedRecipients(organisation, request, advisers);
-		List<Transition.Share> envelopes = envelopes(request, expected);
+		KeyBook book = this.books.organisationBook(organisation.id())
+			.orElseThrow(() -> new Refusal(Problem.NOT_ACCEPTING_REPORTS,
+					"This organisation does not accept reports yet: its advisers have not started its key book."));
+		Set<Recipient> expected = expectedRecipients(organisation, request, book);
+		List<SealedKey> envelopes = envelopes(request, expected);
 		Channel channel = (request.route() == Route.HOTLINE) ? Channel.EXTERNAL_HOTLINE : Channel.INTERNAL_ADVISER;
 		List<UUID> excluded = (request.excludedAdviserIds() != null)
 				? List.copyOf(new HashSet<>(request.excludedAdviserIds())) : List.of();
@@ -74,33 +77,31 @@ class CaseIntake {
 				excluded));
 	}
 
-	private Set<Recipient> expectedRecipients(Organisation organisation, FilingRequest request,
-			List<Account> advisers) {
+	private Set<Recipient> expectedRecipients(Organisation organisation, FilingRequest request, KeyBook book) {
 		Set<Recipient> expected = new HashSet<>();
 		Set<UUID> excluded = (request.excludedAdviserIds() != null) ? new HashSet<>(request.excludedAdviserIds())
 				: Set.of();
 		if (request.route() == Route.HOTLINE) {
-			boolean offered = this.accounts.enrolledHotlineHandlers(organisation.id())
-				.stream()
-				.anyMatch((handler) -> handler.hotlineId().equals(request.hotlineId()));
-			if (!offered) {
-				throw new Refusal(Problem.RECIPIENTS_MISMATCH, "The chosen hotline cannot receive reports.");
+			List<KeyBookMember> handlers = this.books.hotlineMembers(organisation.id(), request.hotlineId());
+			if (handlers.isEmpty()) {
+				throw new Refusal(Problem.RECIPIENTS_MISMATCH,
+						"The chosen hotline has no handlers in a key book the organisation pinned.");
 			}
-			expected.add(Recipient.hotline(request.hotlineId()));
+			handlers.forEach((handler) -> expected.add(Recipient.handler(handler.recipientId())));
 		}
 		else {
 			if (request.hotlineId() != null) {
 				throw Refusal.invalid("hotlineId", "must be absent when route is ADVISERS");
 			}
-			Set<UUID> known = new HashSet<>();
-			advisers.forEach((adviser) -> known.add(adviser.id()));
-			if (!known.containsAll(excluded)) {
+			Set<UUID> members = new HashSet<>();
+			book.members().forEach((member) -> members.add(member.recipientId()));
+			if (!members.containsAll(excluded)) {
 				throw new Refusal(Problem.RECIPIENTS_MISMATCH,
-						"An excluded adviser is not an adviser of this organisation.");
+						"An excluded adviser is not in the organisation's key book.");
 			}
-			for (Account adviser : advisers) {
-				if (!excluded.contains(adviser.id())) {
-					expected.add(Recipient.adviser(adviser.id()));
+			for (UUID member : members) {
+				if (!excluded.contains(member)) {
+					expected.add(Recipient.adviser(member));
 				}
 			}
 			if (expected.isEmpty()) {
@@ -112,19 +113,19 @@ class CaseIntake {
 		return expected;
 	}
 
-	private static List<Transition.Share> envelopes(FilingRequest request, Set<Recipient> expected) {
-		List<Transition.Share> envelopes = new ArrayList<>();
+	private static List<SealedKey> envelopes(FilingRequest request, Set<Recipient> expected) {
+		List<SealedKey> envelopes = new ArrayList<>();
 		Set<Recipient> covered = new HashSet<>();
 		for (FilingRequest.Envelope envelope : request.keyEnvelopes()) {
 			Recipient recipient = new Recipient(kindOf(envelope.recipientKind()), envelope.recipientId());
 			if (!covered.add(recipient)) {
 				throw new Refusal(Problem.RECIPIENTS_MISMATCH, "A recipient has more than one key envelope.");
 			}
-			envelopes.add(new Transition.Share(recipient, SealedBytes.of(envelope.envelope().toBytes())));
+			envelopes.add(SealedKey.original(recipient, SealedBytes.of(envelope.envelope().toBytes())));
 		}
 		if (!covered.equals(expected)) {
 			throw new Refusal(Problem.RECIPIENTS_MISMATCH,
-					"The key envelopes do not cover exactly the recipients of this report.");
+					"The key envelopes do not go to exactly the members the organisation's key book lists for this route.");
 		}
 		return envelopes;
 	}
