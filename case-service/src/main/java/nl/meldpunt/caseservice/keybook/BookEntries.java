@@ -16,9 +16,11 @@ import org.springframework.stereotype.Repository;
 class BookEntries {
 
 	/**
-	 * The newest entry of a book: what tells whether a cached verification still holds.
+	 * What a book holds now, in one value: its number of entries and a SHA-256 over every
+	 * entry (sequence, length, bytes). It tells whether a cached verification still
+	 * holds; any change to any stored entry changes it.
 	 */
-	record Last(int sequence, byte[] bytes) {
+	record Stored(int count, byte[] digest) {
 	}
 
 	private final JdbcTemplate jdbc;
@@ -27,12 +29,13 @@ class BookEntries {
 		this.jdbc = jdbc;
 	}
 
-	Optional<Last> last(UUID organisationId, UUID book) {
+	Optional<Stored> stored(UUID organisationId, UUID book) {
 		return this.jdbc
-			.query("select sequence, bytes from key_book_entry where book = ? and organisation_id = ?"
-					+ " order by sequence desc limit 1", (rs, n) -> new Last(rs.getInt(1), rs.getBytes(2)), book,
-					organisationId)
+			.query("select count(*), sha256(string_agg(int4send(sequence) || int4send(length(bytes)) || bytes,"
+					+ " ''::bytea order by sequence)) from key_book_entry where book = ? and organisation_id = ?",
+					(rs, n) -> new Stored(rs.getInt(1), rs.getBytes(2)), book, organisationId)
 			.stream()
+			.filter((stored) -> stored.count() > 0)
 			.findFirst();
 	}
 

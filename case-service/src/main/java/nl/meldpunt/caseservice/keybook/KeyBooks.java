@@ -33,17 +33,18 @@ import nl.meldpunt.crypto.KeyBookMember;
  * and an entry is appended only once the threshold of current members signed it. It can
  * <em>propose</em> a change, never approve one: it holds no member's signing key.
  * <p>
- * A verified book is cached per book and reused as long as the stored book still ends
- * with the same entry (one indexed query), so that filing verifies a book once per head,
- * not per report. A stored book that no longer verifies (someone wrote to the table) is
- * refused with the precise reason wherever it is used; its entries are still served, so
- * that browsers can say why they refuse.
+ * A verified book is cached per book and reused as long as a digest of the stored entries
+ * is unchanged (one query hashing a few kilobytes in the database), so that filing
+ * verifies a book's signatures once per head, not per report. A stored book that no
+ * longer verifies (someone wrote to the table) is refused with the precise reason
+ * wherever it is used; its entries are still served, so that browsers can say why they
+ * refuse.
  */
 @Service
 public class KeyBooks {
 
-	/** A book verified once, valid while it still ends with {@code lastEntry}. */
-	private record Verified(int length, byte[] lastEntry, KeyBook book) {
+	/** A book verified once, valid while the stored entries still have {@code digest}. */
+	private record Verified(byte[] digest, KeyBook book) {
 	}
 
 	/** The outcome of one approval. */
@@ -86,20 +87,19 @@ public class KeyBooks {
 	/** The organisation's book or one of its hotlines' books. */
 	public Optional<KeyBook> book(UUID organisationId, Optional<UUID> hotlineId) {
 		UUID book = hotlineId.orElse(organisationId);
-		Optional<BookEntries.Last> last = this.entries.last(organisationId, book);
-		if (last.isEmpty()) {
+		Optional<BookEntries.Stored> stored = this.entries.stored(organisationId, book);
+		if (stored.isEmpty()) {
 			return Optional.empty();
 		}
 		Verified cached = this.verified.get(book);
-		if (cached != null && cached.length() == last.get().sequence() + 1
-				&& Arrays.equals(cached.lastEntry(), last.get().bytes())) {
+		if (cached != null && Arrays.equals(cached.digest(), stored.get().digest())) {
 			return Optional.of(cached.book());
 		}
 		List<byte[]> all = this.entries.all(organisationId, book);
 		try {
 			KeyBook verifiedBook = hotlineId.isPresent() ? KeyBook.verifyHotline(organisationId, hotlineId.get(), all)
 					: KeyBook.verify(organisationId, all);
-			this.verified.put(book, new Verified(all.size(), all.get(all.size() - 1), verifiedBook));
+			this.verified.put(book, new Verified(stored.get().digest(), verifiedBook));
 			return Optional.of(verifiedBook);
 		}
 		catch (CryptoException ex) {
@@ -145,7 +145,7 @@ public class KeyBooks {
 	public KeyBook start(UUID organisationId, Optional<UUID> hotlineId, byte[] genesis, KeyBookMember expected) {
 		UUID book = hotlineId.orElse(organisationId);
 		this.entries.lock(book);
-		if (this.entries.last(organisationId, book).isPresent()) {
+		if (this.entries.stored(organisationId, book).isPresent()) {
 			throw new Refusal(Problem.KEY_BOOK_STARTED, "This key book has its first entry already.");
 		}
 		KeyBook started;

@@ -141,8 +141,20 @@ class AuthorizationMatrixIntegrationTest {
 		}
 	}
 
+	/** A note for a case whose recipient made its staff key first (notes need one). */
 	private MockHttpServletRequestBuilder noteRequest(UUID caseId) {
 		try {
+			int made = this.mvc.perform(as(Who.ADVISER_RECIPIENT,
+					post("/api/cases/" + caseId + "/keys").contentType(MediaType.APPLICATION_JSON)
+						.content(this.json.writeValueAsString(Map.of("purpose", "STAFF", "epoch", 0, "envelopes",
+								this.org.advisers()
+									.stream()
+									.map((a) -> Fixtures.envelope("ADVISER", a.toString()))
+									.toList())))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(made).as("staff key").isEqualTo(201);
 			UUID itemId = UUID.randomUUID();
 			return post("/api/cases/" + caseId + "/items").contentType(MediaType.APPLICATION_JSON)
 				.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", "NOTE", "ciphertext",

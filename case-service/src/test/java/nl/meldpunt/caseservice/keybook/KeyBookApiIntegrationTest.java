@@ -43,6 +43,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * The members' side of the key book through the workspace API, and what the service
@@ -212,6 +213,26 @@ class KeyBookApiIntegrationTest {
 	}
 
 	@Test
+	void thresholdWhenAnAdminProposesItThenChangedOnlyOnceTheAdvisersSigned() throws Exception {
+		UUID admin = this.fixtures.account(this.org.id(), "ADMIN", null, true);
+		assertProblem(asAdmin(admin, put("/api/admin/key-book/threshold").content("{\"threshold\":33}")), 400,
+				"invalid-request");
+		assertProblem(asAdmin(admin, put("/api/admin/key-book/threshold").content("{\"threshold\":3}")), 422,
+				"key-book-threshold-unreachable");
+		MvcResult proposed = this.mvc
+			.perform(asAdmin(admin, put("/api/admin/key-book/threshold").content("{\"threshold\":1}")))
+			.andReturn();
+		assertThat(proposed.getResponse().getStatus()).as(proposed.getResponse().getContentAsString()).isEqualTo(201);
+		UUID draftId = UUID
+			.fromString(this.json.readTree(proposed.getResponse().getContentAsString()).get("draftId").asText());
+		// the admin proposed; nothing changes until the advisers signed (m = 2 now)
+		approveDraft(draftId, this.anna);
+		assertThat(this.books.organisationBook(this.org.id()).orElseThrow().threshold()).isEqualTo(2);
+		approveDraft(draftId, this.bram);
+		assertThat(this.books.organisationBook(this.org.id()).orElseThrow().threshold()).isEqualTo(1);
+	}
+
+	@Test
 	void storedBookWhenTamperedMissingAnEntryOrRewrittenThenFilingRefusedWithTheReason() throws Exception {
 		MockHttpServletRequestBuilder approvalBefore = approval(this.anna, this.anna);
 		byte[] entry = this.jdbc.queryForObject("select bytes from key_book_entry where book = ? and sequence = 1",
@@ -333,6 +354,14 @@ class KeyBookApiIntegrationTest {
 
 	private MockHttpServletRequestBuilder request(UUID caller, MockHttpServletRequestBuilder request) {
 		return as(this.org, caller, request);
+	}
+
+	private MockHttpServletRequestBuilder asAdmin(UUID admin, MockHttpServletRequestBuilder request) {
+		Caller caller = new Caller(admin, this.org.id(), Role.ADMIN, "Admin");
+		return request.contentType(MediaType.APPLICATION_JSON)
+			.with(csrf())
+			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
+					List.of(new SimpleGrantedAuthority("ROLE_ADMIN")))));
 	}
 
 	private static MockHttpServletRequestBuilder as(Org org, UUID accountId, MockHttpServletRequestBuilder request) {

@@ -99,9 +99,11 @@ class WorkspaceApiIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(this.json.writeValueAsString(filing)));
 		write(caseId, "MESSAGE", ItemKind.MESSAGE);
+		UUID early = UUID.randomUUID();
 		assertProblem(
-				post("/api/cases/" + caseId + "/items").content(this.json.writeValueAsString(Map.of("itemId",
-						UUID.randomUUID().toString(), "kind", "NOTE", "ciphertext", Fixtures.b64(new byte[40])))),
+				post("/api/cases/" + caseId + "/items")
+					.content(this.json.writeValueAsString(Map.of("itemId", early.toString(), "kind", "NOTE",
+							"ciphertext", Fixtures.sealedItem(this.org.id(), caseId, early, ItemKind.NOTE)))),
 				409, "staff-key-required");
 		staffKey(caseId, this.org.advisers());
 		write(caseId, "NOTE", ItemKind.NOTE);
