@@ -113,6 +113,9 @@ class KeyBookBrowserTest extends PortalTest {
 	}
 
 	private void expectRefusal(String path, String why, String name) {
+		// a new document each time: the same path with only another #fragment would not
+		// load the page again
+		this.browser.open("about:blank");
 		this.browser.open(url(path));
 		this.browser.waitText("book-problem", why);
 		assertThat(this.browser.find("book-problem").getText()).startsWith("Uw melding is niet verstuurd");
