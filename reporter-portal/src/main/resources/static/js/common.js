@@ -204,7 +204,8 @@ export async function uploadFile(file, { caseKey, organisationId, caseId, creden
 		{ organisationId, caseId, attachmentId, name: file.name, type: file.type },
 		(done, total) => onProgress?.(0.5 * done / total));
 	await api("POST", "/api/mailbox/attachments", { credential, json: { attachmentId,
-		metaCiphertext: toBase64Url(sealed.meta), chunkCount: sealed.chunks.length, totalBytes: bytes.length } });
+		metaCiphertext: toBase64Url(sealed.meta), chunkCount: sealed.chunks.length, totalBytes: bytes.length,
+		epoch: caseKey.epoch } });
 	for (let i = 0; i < sealed.chunks.length; i++) {
 		await api("PUT", `/api/mailbox/attachments/${attachmentId}/chunks/${i}`, { credential, body: sealed.chunks[i] });
 		onProgress?.(0.5 + 0.5 * (i + 1) / sealed.chunks.length);

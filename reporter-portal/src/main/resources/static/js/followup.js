@@ -1,7 +1,8 @@
 // The reporter's way back: the token from the link's fragment (never sent to a server)
 // opens the mailbox; messages are decrypted here; replies, files and a withdrawal are
-// encrypted or sent from here.
-import { deriveReporter, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem }
+// encrypted or sent from here. Every return checks that the organisation's key book of
+// today extends the one the report was sealed to (its head is inside the sealed report).
+import { deriveReporter, KeyBookError, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem, verifyKeyBook }
 	from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile,
 	warnAboutHiddenDetails } from "./common.js";
@@ -72,17 +73,23 @@ async function load() {
 	const { data: mailbox } = await api("GET", "/api/mailbox", { credential: current.credential });
 	const organisationId = mailbox.organisationId;
 	const caseId = mailbox.caseId;
-	const caseKey = await openCaseKey(fromBase64Url(mailbox.reporterKeyEnvelope), current.keyPair,
-		{ organisationId, caseId, recipientId: "reporter" });
+	// the case key of every epoch: a new one after an adviser was removed
+	const keys = new Map();
+	for (const key of mailbox.reporterKeys ?? [{ epoch: 0, envelope: mailbox.reporterKeyEnvelope }]) {
+		keys.set(key.epoch, await openCaseKey(fromBase64Url(key.envelope), current.keyPair,
+			{ organisationId, caseId, recipientId: "reporter", epoch: key.epoch }));
+	}
 	if (session !== current) {
 		return;
 	}
-	Object.assign(session, { caseKey, organisationId, caseId });
+	const caseKey = keys.get(mailbox.currentEpoch ?? 0);
+	Object.assign(session, { caseKey, keys, organisationId, caseId });
 	byId("token-form").hidden = true;
 	byId("loading").textContent = "";
 	renderStatus(mailbox);
 	renderTimeline(mailbox.timeline ?? []);
 	await renderItems(mailbox.items ?? []);
+	await checkBooks(mailbox);
 	await renderFiles(mailbox.attachments ?? []);
 	// the case service says whether the case is still open; the states are its business
 	const closed = !mailbox.open;
@@ -129,7 +136,7 @@ async function renderItems(items) {
 		meta.textContent = `${text(`author.${item.author}`)}, ${formatDate(item.createdOn)}`;
 		const body = document.createElement("span");
 		try {
-			const plain = decoder.decode(await openItem(session.caseKey, fromBase64Url(item.ciphertext),
+			const plain = decoder.decode(await openItem(session.keys.get(item.epoch ?? 0), fromBase64Url(item.ciphertext),
 				{ organisationId: session.organisationId, caseId: session.caseId, itemId: item.itemId, kind: item.kind }));
 			body.textContent = item.kind === "REPORT" ? reportText(plain) : plain;
 		}
@@ -141,6 +148,52 @@ async function renderItems(items) {
 	}
 	byId("conversation").replaceChildren(...entries);
 	byId("conversation-empty").hidden = entries.length > 0;
+}
+
+/** The heads the report was sealed to, from inside the sealed report. */
+async function sealedHeads(mailbox) {
+	const report = (mailbox.items ?? []).find((item) => item.kind === "REPORT");
+	const plain = decoder.decode(await openItem(session.keys.get(report.epoch ?? 0), fromBase64Url(report.ciphertext),
+		{ organisationId: session.organisationId, caseId: session.caseId, itemId: report.itemId, kind: "REPORT" }));
+	return JSON.parse(plain);
+}
+
+async function extendsSealed(entries, options, sealed) {
+	const book = await verifyKeyBook((entries ?? []).map(fromBase64Url), options);
+	book.requireExtends({ sequence: sealed.sequence, hash: fromBase64Url(sealed.head) });
+}
+
+/**
+ * Says whether today's key book (and the hotline's) extends what the report was sealed
+ * to: only grown by signed changes, or rewritten (then the case should not be trusted).
+ */
+async function checkBooks(mailbox) {
+	const status = byId("book-status");
+	let message;
+	let ok = false;
+	try {
+		const sealed = await sealedHeads(mailbox);
+		if (!sealed.keyBook) {
+			message = text("js.book.noRecord");
+		}
+		else {
+			await extendsSealed(mailbox.keyBook, { organisationId: session.organisationId }, sealed.keyBook);
+			if (sealed.hotlineBook) {
+				await extendsSealed(mailbox.hotlineKeyBook, { organisationId: session.organisationId,
+					hotlineId: sealed.hotlineBook.hotlineId }, sealed.hotlineBook);
+			}
+			message = text("js.book.extends");
+			ok = true;
+		}
+	}
+	catch (error) {
+		message = error instanceof KeyBookError && error.reason === "NOT_EXTENDED" ? text("js.book.rewritten")
+			: `${text("js.book.unverifiable")} ${error instanceof KeyBookError ? text(`js.book.${error.reason}`) : text("js.book.NO_SUPPORT")}`;
+	}
+	status.textContent = message;
+	status.className = ok ? "notice" : "error-summary";
+	status.setAttribute("role", ok ? "status" : "alert");
+	status.hidden = false;
 }
 
 function reportText(plain) {
@@ -160,9 +213,10 @@ async function renderFiles(attachments) {
 	for (const attachment of attachments) {
 		const binding = { organisationId: session.organisationId, caseId: session.caseId,
 			attachmentId: attachment.attachmentId };
+		const caseKey = session.keys.get(attachment.epoch ?? 0);
 		let meta;
 		try {
-			meta = await openAttachmentMeta(session.caseKey, fromBase64Url(attachment.metaCiphertext), binding);
+			meta = await openAttachmentMeta(caseKey, fromBase64Url(attachment.metaCiphertext), binding);
 		}
 		catch (error) {
 			meta = { name: text("js.cryptoFailed"), type: "" };
@@ -178,7 +232,7 @@ async function renderFiles(attachments) {
 				chunks.push((await api("GET", `/api/mailbox/attachments/${attachment.attachmentId}/chunks/${i}`,
 					{ credential: session.credential })).data);
 			}
-			download(await openAttachment(session.caseKey, chunks, binding), meta.name, meta.type);
+			download(await openAttachment(caseKey, chunks, binding), meta.name, meta.type);
 		});
 		const author = document.createElement("span");
 		author.className = "meta";
@@ -209,7 +263,7 @@ byId("reply-form").addEventListener("submit", async (event) => {
 		const ciphertext = await sealItem(session.caseKey, encoder.encode(reply),
 			{ organisationId: session.organisationId, caseId: session.caseId, itemId, kind: "MESSAGE" });
 		await api("POST", "/api/mailbox/messages", { credential: session.credential,
-			json: { itemId, ciphertext: toBase64Url(ciphertext) }, retries: 3 });
+			json: { itemId, ciphertext: toBase64Url(ciphertext), epoch: session.caseKey.epoch }, retries: 3 });
 		byId("reply").value = "";
 		await load();
 		byId("status").textContent = text("js.sent");

@@ -1,9 +1,12 @@
-// The report form: checks the input, encrypts everything in this browser, files the
-// report, uploads the attachments, and shows the token link exactly once.
+// The report form: checks the input, verifies the organisation's key book, encrypts
+// everything in this browser to the members the verified book lists for the chosen
+// route (never to anyone else the server names), files the report, uploads the
+// attachments, and shows the token link exactly once.
 import { deriveReporter, generateToken, newCaseKey, sealCaseKey, sealItem } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import qrcode from "/vendor/qrcode-generator-2.0.4/qrcode.mjs";
-import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile,
+import { api, download, FormErrors, language, Problem, text, toBase64Url, tooLarge, uploadFile,
 	warnAboutHiddenDetails } from "./common.js";
+import { BookRefusal, headOf, refusalText, shortFingerprint, verifiedBooks } from "./keybook.js";
 
 const form = document.getElementById("report-form");
 const encoder = new TextEncoder();
@@ -19,9 +22,80 @@ if (form) {
 	const progress = document.getElementById("progress");
 	const submit = document.getElementById("submit");
 	let portal = null;
-	const portalLoaded = api("GET", `/api/o/${slug}`).then((answer) => {
+	let books = null;
+	let bookRefusal = null;
+	const portalLoaded = api("GET", `/api/o/${slug}`).then(async (answer) => {
 		portal = answer.data;
+		try {
+			books = await verifiedBooks(portal);
+			showVerified();
+		}
+		catch (error) {
+			bookRefusal = error instanceof BookRefusal ? error : new BookRefusal("NO_SUPPORT");
+			showRefused();
+		}
 	});
+
+	/**
+	 * Whether the service lists a verified member as active (a disabled or removed
+	 * account is never sealed to): the service can leave a member out this way, never
+	 * add one, and the page shows exactly whom the report goes to.
+	 */
+	const active = (member, listed) => (listed ?? []).some((recipient) => recipient.id === member.recipientId);
+	const activeAdvisers = () => books.book.members.filter((m) => active(m, portal.advisers));
+	const activeHandlers = (hotlineId, hotline) =>
+		hotline.members.filter((m) => active(m, portal.hotlines?.find((h) => h.id === hotlineId)?.handlers));
+
+	/** Names and short fingerprints from the verified book; anything else the page lists goes. */
+	const showVerified = () => {
+		const members = new Map(books.book.members.map((m) => [m.recipientId, m]));
+		const fieldset = document.getElementById("exclude-choice");
+		const listed = new Set(Array.from(form.querySelectorAll('input[name="exclude"]'), (box) => box.value));
+		for (const member of fieldset ? books.book.members.filter((m) => !listed.has(m.recipientId)) : []) {
+			// a member the page did not list can still be excluded
+			const index = form.querySelectorAll('input[name="exclude"]').length;
+			const choice = document.createElement("div");
+			choice.className = "choice";
+			const box = Object.assign(document.createElement("input"), { type: "checkbox", name: "exclude", id: `exclude-${index}`, value: member.recipientId });
+			const label = Object.assign(document.createElement("label"), { htmlFor: box.id });
+			choice.append(box, label);
+			fieldset.append(choice);
+		}
+		for (const box of form.querySelectorAll('input[name="exclude"]')) {
+			const member = members.get(box.value);
+			const label = form.querySelector(`label[for="${box.id}"]`);
+			if (!member) {
+				box.closest(".choice").remove();
+				continue;
+			}
+			label.textContent = `${member.displayName} (${shortFingerprint(member.fingerprint)})`;
+		}
+		for (const radio of form.querySelectorAll('input[name="hotlineId"]')) {
+			const hotline = books.hotlines.get(radio.value);
+			const label = form.querySelector(`label[for="${radio.id}"]`);
+			if (!hotline || activeHandlers(radio.value, hotline).length === 0) {
+				radio.disabled = true;
+				label.append(` – ${text("js.book.hotlineUnavailable")}`);
+				continue;
+			}
+			label.append(` – ${activeHandlers(radio.value, hotline).map((m) => `${m.displayName} (${shortFingerprint(m.fingerprint)})`).join(", ")}`);
+		}
+		const list = document.getElementById("recipients-list");
+		list.replaceChildren(...activeAdvisers().map((m) => {
+			const item = document.createElement("li");
+			item.textContent = `${m.displayName} – ${shortFingerprint(m.fingerprint)}`;
+			return item;
+		}));
+		document.getElementById("safety-code").textContent = books.book.safetyCode.printable;
+		document.getElementById("book-verified").hidden = false;
+	};
+
+	const showRefused = () => {
+		const box = document.getElementById("book-problem");
+		box.textContent = `${text("js.book.refused")} ${refusalText(bookRefusal)}`;
+		box.hidden = false;
+		submit.disabled = true;
+	};
 
 	const value = (id) => document.getElementById(id)?.value.trim() ?? "";
 	const checked = (name) => form.querySelector(`input[name="${name}"]:checked`)?.value ?? null;
@@ -91,14 +165,33 @@ if (form) {
 		}
 	};
 
+	/** The current members the verified books list for the chosen route: nobody else. */
 	const recipients = () => {
 		if (checked("route") === "HOTLINE") {
-			const hotline = portal.hotlines.find((h) => h.id === checked("hotlineId"));
-			return [{ kind: "HOTLINE", id: hotline.id, publicKey: hotline.publicKey }];
+			const hotline = books.hotlines.get(checked("hotlineId"));
+			if (!hotline || activeHandlers(checked("hotlineId"), hotline).length === 0) {
+				throw new BookRefusal(hotline?.refusal ?? "HOTLINE_NOT_PINNED");
+			}
+			return activeHandlers(checked("hotlineId"), hotline)
+				.map((m) => ({ kind: "HOTLINE", id: m.recipientId, publicKey: m.publicKey }));
 		}
 		const excluded = new Set(Array.from(form.querySelectorAll('input[name="exclude"]:checked'), (box) => box.value));
-		return portal.advisers.filter((adviser) => !excluded.has(adviser.id))
-			.map((adviser) => ({ kind: "ADVISER", id: adviser.id, publicKey: adviser.publicKey }));
+		return activeAdvisers().filter((m) => !excluded.has(m.recipientId))
+			.map((m) => ({ kind: "ADVISER", id: m.recipientId, publicKey: m.publicKey }));
+	};
+
+	/**
+	 * What the report says besides the reporter's words: the heads of the books it was
+	 * sealed to and the reporter's public key. Inside the ciphertext the server cannot
+	 * change them: the token page checks later books against these heads, and a
+	 * re-keying adviser seals to this key.
+	 */
+	const sealedFacts = (reporterPublicKey) => {
+		const facts = { keyBook: headOf(books.book), reporterPublicKey: toBase64Url(reporterPublicKey) };
+		if (checked("route") === "HOTLINE") {
+			facts.hotlineBook = { hotlineId: checked("hotlineId"), ...headOf(books.hotlines.get(checked("hotlineId")).book) };
+		}
+		return facts;
 	};
 
 	const reportContent = () => {
@@ -116,6 +209,10 @@ if (form) {
 
 	const file = async () => {
 		await portalLoaded;
+		if (bookRefusal) {
+			throw bookRefusal;
+		}
+		const sealTo = recipients();
 		const token = generateToken();
 		const reporter = await deriveReporter(token);
 		const caseKey = await newCaseKey();
@@ -123,11 +220,12 @@ if (form) {
 		const caseId = crypto.randomUUID();
 		const itemId = crypto.randomUUID();
 		showProgress(0.05, text("js.encrypting"));
-		const report = await sealItem(caseKey, encoder.encode(JSON.stringify(reportContent())),
+		const content = { ...reportContent(), ...sealedFacts(reporter.keyPair.publicKey) };
+		const report = await sealItem(caseKey, encoder.encode(JSON.stringify(content)),
 			{ organisationId, caseId, itemId, kind: "REPORT" });
 		const keyEnvelopes = [];
-		for (const recipient of recipients()) {
-			const envelope = await sealCaseKey(caseKey, fromBase64Url(recipient.publicKey),
+		for (const recipient of sealTo) {
+			const envelope = await sealCaseKey(caseKey, recipient.publicKey,
 				{ organisationId, caseId, recipientId: recipient.id });
 			keyEnvelopes.push({ recipientKind: recipient.kind, recipientId: recipient.id, envelope: toBase64Url(envelope) });
 		}
@@ -149,7 +247,7 @@ if (form) {
 		};
 		showProgress(0.15, text("js.sending"));
 		await api("POST", `/api/o/${slug}/cases`, { json: filing, retries: 3 });
-		return { token, caseKey, organisationId, caseId, credential };
+		return { token, caseKey, organisationId, caseId, credential, epoch: 0 };
 	};
 
 	const uploadAll = async (filed) => {
@@ -194,7 +292,8 @@ if (form) {
 
 	const showFailure = (error) => {
 		errors.clear();
-		const message = error instanceof Problem ? error.message : text("problem.unexpected");
+		const message = error instanceof BookRefusal ? `${text("js.book.refused")} ${refusalText(error)}`
+			: error instanceof Problem ? error.message : text("problem.unexpected");
 		const field = error instanceof Problem && error.type.endsWith("/wrong-access-code") ? "accessCode"
 			: error instanceof Problem && error.type.endsWith("/all-advisers-excluded") ? "exclude"
 				: error instanceof Problem && error.status === 413 ? "files" : "submit";

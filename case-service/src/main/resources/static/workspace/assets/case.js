@@ -1,9 +1,13 @@
-// One case: opens the caller's key envelope with the unlocked key, decrypts report,
+// One case: opens the caller's key envelopes with the unlocked key, decrypts report,
 // messages and notes in this browser, and seals every reply, note and share before it
 // leaves. Binding ids come from the signed-in context and the route, never from fields
-// stored next to a ciphertext.
-import { openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
+// stored next to a ciphertext. Whom a key is sealed to (a share, a re-keying, the staff
+// key) comes from the key books this browser verifies, never from the server's lists.
+import {
+	newCaseKey, openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem,
+} from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
+import { memberOf, shortFingerprint, verifiedBooks } from "./books.js";
 
 const SIMPLE = ["ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "GIVE_FEEDBACK"];
 const NEEDS_CONSENT = ["START_MEDIATION", "FILE_FORMAL_COMPLAINT", "START_INVESTIGATION", "REFER_EXTERNAL"];
@@ -13,7 +17,7 @@ const OUTCOMES = ["ADVICE_GIVEN", "RESOLVED", "SUBSTANTIATED", "NOT_SUBSTANTIATE
 const REPORT_FIELDS = ["what", "when", "where", "who", "witnesses", "hopes"];
 
 /** Renders case `caseId` (from the route) into the page. */
-export async function renderCase(view, caseId, session, { show, navigate, directory }) {
+export async function renderCase(view, caseId, session, { show, navigate, directory }, rekeyed = false) {
 	const back = el("a", { href: href("/workspace"), id: "back" }, text("case.back"));
 	back.addEventListener("click", (event) => {
 		event.preventDefault();
@@ -32,18 +36,14 @@ export async function renderCase(view, caseId, session, { show, navigate, direct
 	}
 	const people = await directory();
 	const organisationId = session.caller.organisationId;
-	let caseKey;
-	try {
-		caseKey = await openCaseKey(fromBase64Url(detail.myKeyEnvelope), session.keyPair,
-			{ organisationId, caseId, recipientId: people.self.recipientId });
-	}
-	catch {
+	const keys = await openKeys(detail, session, people, organisationId, caseId);
+	if (!keys.has("CASE:0")) {
 		show(title, el("p", { class: "error", role: "alert" }, text("case.unreadable")), el("p", {}, back));
 		return;
 	}
 	const items = await Promise.all(detail.items.map(async (item) => {
 		try {
-			const plain = await openItem(caseKey, fromBase64Url(item.ciphertext),
+			const plain = await openItem(keys.get(`${item.purpose}:${item.epoch}`), fromBase64Url(item.ciphertext),
 				{ organisationId, caseId, itemId: item.itemId, kind: item.kind });
 			return { ...item, plain: new TextDecoder().decode(plain) };
 		}
@@ -51,16 +51,30 @@ export async function renderCase(view, caseId, session, { show, navigate, direct
 			return { ...item, unreadable: true };
 		}
 	}));
+	const books = await verifiedBooks();
+	const report = parseReport(items.find((i) => i.kind === "REPORT"));
+	if (detail.rekeyNeeded && !rekeyed) {
+		try {
+			await rekey({ caseId, organisationId, detail, keys, books, report });
+			await renderCase(view, caseId, session, { show, navigate, directory }, true);
+			announce(text("case.rekeyed"));
+			return;
+		}
+		catch (problem) {
+			announce(problemText(problem));
+		}
+	}
 	const again = async (message) => {
 		await renderCase(view, caseId, session, { show, navigate, directory });
 		announce(message);
 		document.getElementById("status").scrollIntoView?.({ block: "nearest" });
 	};
-	const context = { caseId, organisationId, caseKey, detail, people, session, again };
+	const context = { caseId, organisationId, keys, detail, people, session, books, report, again };
 	show(title,
 		el("p", {}, back),
 		facts(detail),
-		reportSection(items.find((i) => i.kind === "REPORT")),
+		trust(detail, books),
+		reportSection(items.find((i) => i.kind === "REPORT"), report),
 		conversation(items.filter((i) => i.kind !== "REPORT"), session.caller.accountId),
 		await attachments(context),
 		writeForm(context, "MESSAGE", "reply"),
@@ -78,13 +92,115 @@ function facts(detail) {
 	return el("dl", { class: "facts" }, rows.map(([key, value]) => [el("dt", {}, text(key)), el("dd", {}, value)]));
 }
 
-function reportSection(report) {
+/**
+ * The keys of this case sealed to the caller, opened: "PURPOSE:epoch" -> key. A handler's
+ * envelopes sealed before hotline books named the hotline, not the handler.
+ */
+async function openKeys(detail, session, people, organisationId, caseId) {
+	const keys = new Map();
+	for (const key of detail.myKeys) {
+		const ids = [people.self.recipientId];
+		if (people.self.hotlineId && key.purpose === "CASE" && key.epoch === 0) {
+			ids.push(people.self.hotlineId);
+		}
+		for (const recipientId of ids) {
+			try {
+				keys.set(`${key.purpose}:${key.epoch}`, await openCaseKey(fromBase64Url(key.envelope), session.keyPair,
+					{ organisationId, caseId, recipientId, purpose: key.purpose, epoch: key.epoch }));
+				break;
+			}
+			catch {
+				// try the next binding, or leave the key out: its items show as unreadable
+			}
+		}
+	}
+	return keys;
+}
+
+function parseReport(report) {
+	try {
+		return report && !report.unreadable ? JSON.parse(report.plain) : null;
+	}
+	catch {
+		return null;
+	}
+}
+
+/** Who holds the current key of a purpose ("KIND:id"), from the caller's own envelope list. */
+function holdersOf(detail, ref) {
+	return detail.myKeys.find((k) => ref && k.purpose === ref.purpose && k.epoch === ref.epoch)?.holders ?? [];
+}
+
+/**
+ * Nothing is sealed with a key that someone outside the key books holds: every holder of
+ * the current key must be a current member (or the reporter), as this browser verified.
+ */
+function writable(detail, books, ref) {
+	if (!books.organisation || detail.rekeyNeeded) {
+		return false;
+	}
+	return holdersOf(detail, ref).every((h) => h.startsWith("REPORTER:") || memberOf(books, h) !== null);
+}
+
+function trust(detail, books) {
+	if (!books.organisation) {
+		return el("p", { id: "case-trust", class: "error", role: "alert" },
+			text("case.bookInvalid", text(`keybook.reason.${books.problem ?? "EMPTY_BOOK"}`)));
+	}
+	if (!writable(detail, books, detail.currentCaseKey)) {
+		return el("p", { id: "case-trust", class: "error", role: "alert" }, text("case.holdersNotMembers"));
+	}
+	return null;
+}
+
+/** The remaining members holding the case's current key, as the verified books list them. */
+function remainingMembers(detail, books) {
+	return holdersOf(detail, detail.currentCaseKey).filter((h) => !h.startsWith("REPORTER:"))
+		.map((h) => memberOf(books, h)).filter(Boolean);
+}
+
+async function sealTo(key, member, organisationId, caseId) {
+	return {
+		recipientKind: member.role === "HOTLINE" ? "HOTLINE" : "ADVISER", recipientId: member.recipientId,
+		envelope: toBase64Url(await sealCaseKey(key, member.publicKey,
+			{ organisationId, caseId, recipientId: member.recipientId, purpose: key.purpose, epoch: key.epoch })),
+	};
+}
+
+/**
+ * A removed recipient still holds this case's keys: a new case key (and staff key) for
+ * the remaining members, and a new case key for the reporter, whose public key comes from
+ * the sealed report (where the server cannot change it).
+ */
+async function rekey({ caseId, organisationId, detail, books, report }) {
+	if (!books.organisation) {
+		throw new Problem(0, { slug: "key-book-invalid" });
+	}
+	const remaining = remainingMembers(detail, books);
+	const next = await newCaseKey({ purpose: "CASE", epoch: detail.currentCaseKey.epoch + 1 });
+	const envelopes = await Promise.all(remaining.map((m) => sealTo(next, m, organisationId, caseId)));
+	const reporterKey = fromBase64Url(report?.reporterPublicKey ?? detail.reporterPublicKey);
+	envelopes.push({ recipientKind: "REPORTER", recipientId: "reporter", envelope: toBase64Url(await sealCaseKey(next,
+		reporterKey, { organisationId, caseId, recipientId: "reporter", purpose: "CASE", epoch: next.epoch })) });
+	await api("POST", `/api/cases/${caseId}/keys`, { purpose: "CASE", epoch: next.epoch, envelopes });
+	if (detail.currentStaffKey) {
+		await newStaffKey({ caseId, organisationId, books, detail }, detail.currentStaffKey.epoch + 1);
+	}
+}
+
+/** The staff key of internal notes: sealed to the remaining members only, never the reporter. */
+async function newStaffKey({ caseId, organisationId, books, detail }, epoch) {
+	const staff = await newCaseKey({ purpose: "STAFF", epoch });
+	const envelopes = await Promise.all(remainingMembers(detail, books).map((m) => sealTo(staff, m, organisationId, caseId)));
+	await api("POST", `/api/cases/${caseId}/keys`, { purpose: "STAFF", epoch, envelopes });
+}
+
+function reportSection(report, data) {
 	const section = el("section", { id: "report", "aria-labelledby": "report-title" }, el("h2", { id: "report-title" }, text("report.title")));
-	if (!report || report.unreadable) {
+	if (!data) {
 		section.append(el("p", { class: "error" }, text("case.unreadable")));
 		return section;
 	}
-	const data = JSON.parse(report.plain);
 	const rows = [["report.category", data.category?.name?.[language] ?? data.category?.code ?? ""]];
 	for (const key of REPORT_FIELDS) {
 		rows.push([`report.${key}`, data[key] || text("report.empty")]);
@@ -111,13 +227,14 @@ function conversation(items, myAccountId) {
 }
 
 /** Attachments: names decrypted at once, content fetched and decrypted on request. */
-async function attachments({ caseId, organisationId, caseKey, detail }) {
+async function attachments({ caseId, organisationId, keys, detail }) {
 	if (detail.attachments.length === 0) {
 		return null;
 	}
 	const list = el("ul", { class: "attachments" });
 	for (const attachment of detail.attachments) {
 		const binding = { organisationId, caseId, attachmentId: attachment.attachmentId };
+		const caseKey = keys.get(`CASE:${attachment.epoch}`);
 		let meta = null;
 		try {
 			meta = await openAttachmentMeta(caseKey, fromBase64Url(attachment.metaCiphertext), binding);
@@ -160,7 +277,8 @@ async function attachments({ caseId, organisationId, caseKey, detail }) {
 		el("h2", { id: "attachments-title" }, text("attachments.title")), list);
 }
 
-function writeForm({ caseId, organisationId, caseKey, detail, again }, kind, name) {
+function writeForm(context, kind, name) {
+	const { caseId, organisationId, detail, books, again } = context;
 	const closed = !detail.open;
 	if (closed && kind === "MESSAGE") {
 		return null;
@@ -180,9 +298,28 @@ function writeForm({ caseId, organisationId, caseKey, detail, again }, kind, nam
 		}
 		submit.disabled = true;
 		try {
+			let ref = kind === "NOTE" ? detail.currentStaffKey : detail.currentCaseKey;
+			if (kind === "NOTE" && !ref) {
+				// the first internal note: a staff key the reporter never receives
+				if (!books.organisation) {
+					throw new Problem(0, { slug: "key-book-invalid" });
+				}
+				await newStaffKey(context, 0);
+				const fresh = await api("GET", `/api/cases/${caseId}`);
+				const key = fresh.myKeys.find((k) => k.purpose === "STAFF" && k.epoch === 0);
+				context.keys.set("STAFF:0", await openCaseKey(fromBase64Url(key.envelope), context.session.keyPair,
+					{ organisationId, caseId, recipientId: context.people.self.recipientId, purpose: "STAFF", epoch: 0 }));
+				context.detail = fresh;
+				ref = fresh.currentStaffKey;
+			}
+			if (!writable(context.detail, books, ref)) {
+				throw new Problem(0, { slug: "holders-not-members" });
+			}
 			const itemId = crypto.randomUUID();
-			const sealed = await sealItem(caseKey, new TextEncoder().encode(area.value), { organisationId, caseId, itemId, kind });
-			await api("POST", `/api/cases/${caseId}/items`, { itemId, kind, ciphertext: toBase64Url(sealed) });
+			const sealed = await sealItem(context.keys.get(`${ref.purpose}:${ref.epoch}`), new TextEncoder().encode(area.value),
+				{ organisationId, caseId, itemId, kind });
+			await api("POST", `/api/cases/${caseId}/items`,
+				{ itemId, kind, ciphertext: toBase64Url(sealed), purpose: ref.purpose, epoch: ref.epoch });
 			await again(text(kind === "NOTE" ? "note.saved" : "reply.sent"));
 		}
 		catch (problem) {
@@ -222,7 +359,7 @@ function steps(context) {
 }
 
 function stepForm(context, event, error) {
-	const { detail, people, session } = context;
+	const { detail, books, session } = context;
 	const controls = [];
 	const inputs = {};
 	if (NEEDS_CONSENT.includes(event)) {
@@ -232,12 +369,21 @@ function stepForm(context, event, error) {
 			field(text("steps.legalDuty"), inputs.duty));
 	}
 	if (event === "REFER_EXTERNAL") {
-		inputs.hotline = options("hotline", people.hotlines.map((h) => [h.id, h.name]));
-		controls.push(people.hotlines.length ? field(text("steps.hotline"), inputs.hotline, fingerprintHint(inputs.hotline, people.hotlines))
+		// only hotlines whose own book this browser verified against the organisation's pin
+		const hotlines = [...books.hotlines].filter(([, h]) => h.members.length > 0)
+			.map(([id, h]) => ({ id, name: h.name, fingerprint: h.members.map((m) => `${m.displayName} ${shortFingerprint(m.fingerprint)}`).join(", ") }));
+		inputs.hotline = options("hotline", hotlines.map((h) => [h.id, h.name]));
+		controls.push(hotlines.length ? field(text("steps.hotline"), inputs.hotline, fingerprintHint(inputs.hotline, hotlines))
 			: el("p", {}, text("steps.noHotline")));
 	}
 	if (event === "REASSIGN") {
-		const candidates = people.advisers.filter((a) => a.id !== session.caller.accountId && !detail.excludedAdvisers.includes(a.id));
+		if (session.caller.role === "HOTLINE" && detail.channel === "EXTERNAL_HOTLINE") {
+			return el("p", { id: "reshare-note" }, text("steps.reporterConsent"));
+		}
+		const candidates = (books.organisation?.members ?? [])
+			.filter((m) => m.recipientId !== session.caller.accountId && !detail.excludedAdvisers.includes(m.recipientId)
+				&& !detail.recipients.includes(`ADVISER:${m.recipientId}`))
+			.map((m) => ({ id: m.recipientId, displayName: m.displayName, fingerprint: m.fingerprint }));
 		if (candidates.length === 0) {
 			return el("p", {}, text("steps.noAdviser"));
 		}
@@ -284,17 +430,19 @@ function fingerprintHint(select, recipients) {
 	return hint;
 }
 
-async function fire({ caseId, organisationId, caseKey, people }, event, inputs) {
+async function fire({ caseId, organisationId, keys, books }, event, inputs) {
 	const body = { event };
 	if (inputs.consent) {
 		body.consentGiven = inputs.consent.checked;
 		body.legalDutyReason = inputs.duty.value.trim() || null;
 	}
 	if (inputs.hotline) {
-		body.share = await share(caseKey, organisationId, caseId, "HOTLINE", people.hotlines.find((h) => h.id === inputs.hotline.value));
+		const hotline = books.hotlines.get(inputs.hotline.value);
+		body.share = await share(keys, organisationId, caseId, "HOTLINE", inputs.hotline.value, hotline?.members ?? []);
 	}
 	if (inputs.adviser) {
-		body.share = await share(caseKey, organisationId, caseId, "ADVISER", people.advisers.find((a) => a.id === inputs.adviser.value));
+		const adviser = books.organisation?.members.find((m) => m.recipientId === inputs.adviser.value);
+		body.share = await share(keys, organisationId, caseId, "ADVISER", inputs.adviser.value, adviser ? [adviser] : []);
 	}
 	if (inputs.category) {
 		body.closing = { category: inputs.category.value, unit: inputs.unit.value || null,
@@ -303,13 +451,23 @@ async function fire({ caseId, organisationId, caseKey, people }, event, inputs) 
 	return api("POST", `/api/cases/${caseId}/events`, body);
 }
 
-/** Seals the case key to the chosen recipient's public key (chosen from the directory). */
-async function share(caseKey, organisationId, caseId, recipientKind, recipient) {
-	if (!recipient) {
+/**
+ * Seals every key of the case to each new recipient, with the public key the verified key
+ * book lists for it (an adviser, or each handler of the hotline).
+ */
+async function share(keys, organisationId, caseId, recipientKind, recipientId, members) {
+	if (members.length === 0) {
 		throw new Problem(422, { slug: "invalid-recipient" });
 	}
-	const envelope = await sealCaseKey(caseKey, fromBase64Url(recipient.publicKey), { organisationId, caseId, recipientId: recipient.id });
-	return { recipientKind, recipientId: recipient.id, envelope: toBase64Url(envelope) };
+	const envelopes = [];
+	for (const member of members) {
+		for (const key of keys.values()) {
+			envelopes.push({ recipientId: member.recipientId, purpose: key.purpose, epoch: key.epoch,
+				envelope: toBase64Url(await sealCaseKey(key, member.publicKey,
+					{ organisationId, caseId, recipientId: member.recipientId, purpose: key.purpose, epoch: key.epoch })) });
+		}
+	}
+	return { recipientKind, recipientId, envelopes };
 }
 
 function timeline(entries) {

@@ -1,7 +1,15 @@
-// Enrolment: the browser makes the key pair and wraps the private key under the passphrase;
-// the server only ever receives the public key, the wrapped key and the log-in secret.
-import { fingerprint, generateKeyPair, wrapPrivateKey } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
+// Enrolment: the browser makes the key pair (and, for an adviser or hotline handler, the
+// signing key beside it) and wraps them under the passphrase; the server only ever
+// receives the public keys, the wrapped keys and the log-in secret. The first member of a
+// key book signs its genesis here; everyone else is added once members approved, after
+// comparing the fingerprint this page shows.
+import {
+	fingerprint, generateKeyPair, generateSigningKeyPair, keyBookGenesis, recipientFingerprint, verifyKeyBook,
+	wrapPrivateKey, wrapSigningKey,
+} from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { announce, api, el, field, href, Problem, text, toBase64Url } from "./api.js";
+
+const RECIPIENT_ROLES = ["ADVISER", "HOTLINE"];
 
 const MIN_PASSPHRASE = 12;
 
@@ -44,6 +52,9 @@ function showProblems(summary, problems, inputs) {
 
 function refusal(problem) {
 	if (problem instanceof Problem) {
+		if (problem.slug === "key-book-started" || problem.slug === "key-book-missing") {
+			return text("enrol.race");
+		}
 		if (problem.status === 403) {
 			return text("enrol.refused");
 		}
@@ -57,7 +68,22 @@ function refusal(problem) {
 	return text("page.network");
 }
 
-function done(show, enrolled, keyFingerprint) {
+/** What the key book means for this person: started by them, or waiting for approval. */
+function keyBookNote(enrolled, started) {
+	if (started) {
+		return el("div", { id: "enrol-keybook", class: "notice" },
+			el("p", {}, text("enrol.keybook.started")),
+			el("p", {}, text("enrol.keybook.safetyCode"), " ", el("code", { id: "safety-code" }, started.safetyCode.printable)));
+	}
+	if (enrolled.pendingApproval) {
+		return el("div", { id: "enrol-keybook", class: "notice" },
+			el("p", {}, text("enrol.keybook.pending")),
+			el("p", {}, text("enrol.keybook.compare")));
+	}
+	return null;
+}
+
+function done(show, enrolled, keyFingerprint, started) {
 	const signIn = el("a", { id: "enrol-signin", href: href("/workspace/login") }, text("enrol.done.signin"));
 	show(text("enrol.done.title"),
 		el("p", { id: "enrol-next" }, text("enrol.done.next")),
@@ -68,8 +94,34 @@ function done(show, enrolled, keyFingerprint) {
 			el("dd", {}, el("code", { id: "totp-uri", class: "wrap" }, enrolled.totpUri)),
 			el("dt", {}, text("enrol.done.fingerprint")),
 			el("dd", {}, el("code", { id: "key-fingerprint" }, keyFingerprint))),
+		keyBookNote(enrolled, started),
 		el("p", {}, text("enrol.done.keep")),
 		el("p", {}, signIn));
+}
+
+/**
+ * The keys of a new account, made and wrapped here: an adviser or handler also gets a
+ * signing key and, as the first member of its key book, signs the book's genesis.
+ */
+async function makeKeys(invitation, passphrase) {
+	const keyPair = await generateKeyPair();
+	const { wrapped, loginSecret } = await wrapPrivateKey(keyPair, passphrase);
+	const body = { publicKey: toBase64Url(keyPair.publicKey), wrappedPrivateKey: toBase64Url(wrapped),
+		loginSecret: toBase64Url(loginSecret) };
+	if (!RECIPIENT_ROLES.includes(invitation.role)) {
+		return { body, keyFingerprint: await fingerprint(keyPair.publicKey), started: null };
+	}
+	const signing = await generateSigningKeyPair();
+	body.wrappedSigningKey = toBase64Url(await wrapSigningKey(signing, wrapped, passphrase));
+	let started = null;
+	if (!invitation.bookStarted) {
+		const member = { recipientId: invitation.accountId, role: invitation.role, displayName: invitation.displayName,
+			hotlineId: invitation.hotlineId ?? null, publicKey: keyPair.publicKey, signingPublicKey: signing.publicKey };
+		const genesis = await keyBookGenesis(invitation.organisationId, member, signing);
+		started = await verifyKeyBook([genesis], { organisationId: invitation.organisationId, hotlineId: invitation.hotlineId });
+		body.genesis = toBase64Url(genesis);
+	}
+	return { body, keyFingerprint: await recipientFingerprint(keyPair.publicKey, signing.publicKey), started };
 }
 
 /** The enrolment form; `show` replaces the view with a titled page. */
@@ -102,17 +154,14 @@ export function renderEnrol(show, focusTitle) {
 		form.setAttribute("aria-busy", "true");
 		announce(text("enrol.working"));
 		try {
-			const keyPair = await generateKeyPair();
-			const { wrapped, loginSecret } = await wrapPrivateKey(keyPair, passphrase.value);
-			const enrolled = await api("POST", "/enrol", {
-				email: email.value.trim(), code: code.value.trim(), publicKey: toBase64Url(keyPair.publicKey),
-				wrappedPrivateKey: toBase64Url(wrapped), loginSecret: toBase64Url(loginSecret),
-			});
-			const keyFingerprint = await fingerprint(keyPair.publicKey);
+			const who = { email: email.value.trim(), code: code.value.trim() };
+			const invitation = await api("POST", "/enrol/invitation", who);
+			const { body, keyFingerprint, started } = await makeKeys(invitation, passphrase.value);
+			const enrolled = await api("POST", "/enrol", { ...who, ...body });
 			passphrase.value = "";
 			repeat.value = "";
 			announce("");
-			done(show, enrolled, keyFingerprint);
+			done(show, enrolled, keyFingerprint, started);
 			focusTitle();
 		}
 		catch (problem) {

@@ -1,12 +1,16 @@
 // The advisers' workspace: log-in, inbox and case in one page, so that the unlocked
 // private key lives in this page's memory only (never in storage). A reload loses it and
 // asks for the passphrase again.
-import { deriveLoginSecret, unwrapPrivateKey } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
+import {
+	deriveLoginSecret, generateSigningKeyPair, keyBookGenesis, unwrapPrivateKey, unwrapRecipientKeys, wrapSigningKey,
+} from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { api, announce, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
 import { renderCase } from "./case.js";
 import { renderEnrol } from "./enrol.js";
+import { renderKeyBook } from "./keybook.js";
 
-const session = { caller: null, wrapped: null, keyPair: null, directory: null };
+const session = { caller: null, wrapped: null, wrappedSigning: null, keyPair: null, signingKeyPair: null, directory: null };
+const RECIPIENT_ROLES = ["ADVISER", "HOTLINE"];
 const view = document.getElementById("view");
 
 function show(title, ...children) {
@@ -27,6 +31,9 @@ function routeOf(pathname) {
 	if (path === "/workspace/enrol") {
 		return { name: "enrol" };
 	}
+	if (path === "/workspace/keybook") {
+		return { name: "keybook" };
+	}
 	return { name: path === "/workspace/login" ? "login" : "inbox" };
 }
 
@@ -44,9 +51,44 @@ function languageLink() {
 function signedInHeader() {
 	const who = document.getElementById("who");
 	const logout = document.getElementById("logout");
+	const nav = document.getElementById("nav");
 	who.hidden = !session.caller;
 	logout.hidden = !session.caller;
+	nav.hidden = !session.caller || !RECIPIENT_ROLES.includes(session.caller.role);
 	who.textContent = session.caller ? text("page.signedInAs", session.caller.displayName) : "";
+}
+
+/**
+ * Unlocks the keys with the passphrase (one slow derivation for both). An adviser or
+ * handler enrolled before signing keys existed makes one now, wraps it beside the key
+ * and, as the first member of a book without entries, signs its genesis.
+ */
+async function unlock(passphrase) {
+	const wrapped = fromBase64Url(session.wrapped);
+	if (session.wrappedSigning) {
+		const keys = await unwrapRecipientKeys(wrapped, fromBase64Url(session.wrappedSigning), passphrase);
+		session.keyPair = keys.keyPair;
+		session.signingKeyPair = keys.signingKeyPair;
+		return;
+	}
+	session.keyPair = await unwrapPrivateKey(wrapped, passphrase);
+	if (!RECIPIENT_ROLES.includes(session.caller.role)) {
+		return;
+	}
+	const signing = await generateSigningKeyPair();
+	const wrappedSigning = await wrapSigningKey(signing, wrapped, passphrase);
+	const view = await api("GET", "/api/keybook");
+	const me = view.me;
+	const ownEntries = me.hotlineId ? view.hotlineBooks.find((h) => h.hotlineId === me.hotlineId)?.entries ?? [] : view.entries;
+	const body = { wrappedSigningKey: toBase64Url(wrappedSigning) };
+	if (ownEntries.length === 0) {
+		body.genesis = toBase64Url(await keyBookGenesis(view.organisationId, { recipientId: me.recipientId, role: me.role,
+			displayName: session.caller.displayName, hotlineId: me.hotlineId ?? null, publicKey: session.keyPair.publicKey,
+			signingPublicKey: signing.publicKey }, signing));
+	}
+	await api("POST", "/api/me/signing-key", body);
+	session.wrappedSigning = toBase64Url(wrappedSigning);
+	session.signingKeyPair = signing;
 }
 
 async function route() {
@@ -61,6 +103,7 @@ async function route() {
 			const me = await api("GET", "/api/me");
 			session.caller = me.caller;
 			session.wrapped = me.wrappedPrivateKey;
+			session.wrappedSigning = me.wrappedSigningKey;
 		}
 		catch (error) {
 			if (!(error instanceof Problem)) {
@@ -90,6 +133,9 @@ async function route() {
 	}
 	else if (target.name === "case") {
 		await renderCase(view, target.caseId, session, { show, navigate, directory });
+	}
+	else if (target.name === "keybook") {
+		await renderKeyBook(session, { show });
 	}
 	else {
 		await renderInbox();
@@ -161,8 +207,10 @@ function renderLogin() {
 				focusTitle();
 				return;
 			}
-			session.keyPair = await unwrapPrivateKey(fromBase64Url(signedIn.wrappedPrivateKey), passphrase.value);
 			session.caller = signedIn.caller;
+			session.wrapped = signedIn.wrappedPrivateKey;
+			session.wrappedSigning = signedIn.wrappedSigningKey;
+			await unlock(passphrase.value);
 			passphrase.value = "";
 			announce("");
 			navigate("/workspace");
@@ -187,7 +235,7 @@ function renderUnlock(target) {
 		event.preventDefault();
 		submit.disabled = true;
 		try {
-			session.keyPair = await unwrapPrivateKey(fromBase64Url(session.wrapped), passphrase.value);
+			await unlock(passphrase.value);
 			passphrase.value = "";
 			await route();
 			focusTitle();
@@ -241,11 +289,20 @@ document.getElementById("logout").addEventListener("click", async () => {
 	finally {
 		session.caller = null;
 		session.keyPair = null;
+		session.signingKeyPair = null;
 		session.wrapped = null;
+		session.wrappedSigning = null;
 		session.directory = null;
 		navigate("/workspace/login");
 	}
 });
+
+for (const link of document.querySelectorAll("#nav a")) {
+	link.addEventListener("click", (event) => {
+		event.preventDefault();
+		navigate(link.dataset.path);
+	});
+}
 
 window.addEventListener("popstate", () => route().then(focusTitle, failed));
 function failed(error) {

@@ -13,18 +13,28 @@ import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.meldpunt.crypto.CaseKey;
+import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.EnvelopeBinding;
 import nl.meldpunt.crypto.ItemBinding;
 import nl.meldpunt.crypto.ItemKind;
+import nl.meldpunt.crypto.KeyBook;
+import nl.meldpunt.crypto.KeyBookApproval;
+import nl.meldpunt.crypto.KeyBookChange;
+import nl.meldpunt.crypto.KeyBookDraft;
+import nl.meldpunt.crypto.KeyBookMember;
 import nl.meldpunt.crypto.RecipientPrivateKey;
+import nl.meldpunt.crypto.RecipientPublicKeys;
 import nl.meldpunt.crypto.ReporterToken;
+import nl.meldpunt.crypto.SigningKey;
 
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 
 /**
  * Builds organisations, accounts and filings for tests. Every call makes fresh data with
- * random slugs, since tests share one database.
+ * random slugs, since tests share one database. An organisation comes with real key books
+ * (signed here with each member's signing key, as their browsers would): its advisers in
+ * the organisation's book, its hotline's handler in the hotline's book, pinned.
  */
 public final class Fixtures {
 
@@ -34,6 +44,9 @@ public final class Fixtures {
 
 	/** The private key of every account and hotline the fixtures enrolled. */
 	public static final Map<UUID, RecipientPrivateKey> KEYS = new ConcurrentHashMap<>();
+
+	/** The signing key of every adviser and handler the fixtures enrolled. */
+	public static final Map<UUID, SigningKey> SIGNING_KEYS = new ConcurrentHashMap<>();
 
 	private final JdbcTemplate jdbc;
 
@@ -61,7 +74,63 @@ public final class Fixtures {
 				hotlineId, organisation.id(), "Meldpunt Discriminatie", "Regionaal bureau", "Regional bureau",
 				"0800-1234");
 		UUID handlerId = account(organisation.id(), "HOTLINE", hotlineId, true);
-		return new Org(organisation.id(), slug, adviserIds, hotlineId, handlerId);
+		Org org = new Org(organisation.id(), slug, adviserIds, hotlineId, handlerId);
+		if (advisers > 0) {
+			signBooks(org);
+		}
+		return org;
+	}
+
+	/**
+	 * The organisation's book (the first adviser's genesis, each next adviser approved by
+	 * as many members as the threshold asks) and the hotline's (its handler's genesis),
+	 * pinned with the advisers' approvals.
+	 */
+	private void signBooks(Org org) {
+		try {
+			UUID first = org.advisers().get(0);
+			KeyBook book = KeyBook.verify(org.id(), List
+				.of(append(org, org.id(), 0, KeyBook.genesis(org.id(), member(first, null), SIGNING_KEYS.get(first)))));
+			for (UUID next : org.advisers().subList(1, org.advisers().size())) {
+				book = approvedByMembers(org, book, new KeyBookChange.RecipientAdded(member(next, null)));
+			}
+			KeyBook hotline = KeyBook.verifyHotline(org.id(), org.hotlineId(),
+					List.of(append(org, org.hotlineId(), 0, KeyBook.genesis(org.id(),
+							member(org.handlerId(), org.hotlineId()), SIGNING_KEYS.get(org.handlerId())))));
+			approvedByMembers(org, book, new KeyBookChange.HotlinePinned(org.hotlineId(), hotline.head()));
+		}
+		catch (CryptoException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	/** Appends {@code change} to the organisation's book, signed by enough members. */
+	public KeyBook approvedByMembers(Org org, KeyBook book, KeyBookChange change) throws CryptoException {
+		KeyBookDraft draft = book.propose(change);
+		List<KeyBookApproval> approvals = new ArrayList<>();
+		for (KeyBookMember member : book.members().subList(0, book.threshold())) {
+			approvals.add(book.approve(draft, member.recipientId(), SIGNING_KEYS.get(member.recipientId())));
+		}
+		byte[] entry = draft.entry(approvals);
+		KeyBook longer = book.append(entry);
+		append(org, org.id(), draft.sequence(), entry);
+		return longer;
+	}
+
+	private byte[] append(Org org, UUID book, long sequence, byte[] entry) {
+		this.jdbc.update("insert into key_book_entry (organisation_id, book, sequence, bytes) values (?, ?, ?, ?)",
+				org.id(), book, (int) sequence, entry);
+		return entry;
+	}
+
+	/** The key-book member an account of these fixtures is. */
+	public KeyBookMember member(UUID accountId, UUID hotlineId) {
+		String name = this.jdbc.queryForObject("select display_name from account where id = ?", String.class,
+				accountId);
+		RecipientPublicKeys keys = new RecipientPublicKeys(KEYS.get(accountId).publicKey(),
+				SIGNING_KEYS.get(accountId).publicKey());
+		return (hotlineId != null) ? KeyBookMember.hotlineHandler(accountId, hotlineId, name, keys)
+				: KeyBookMember.adviser(accountId, name, keys);
 	}
 
 	/** An enrolled (or not) account with a random public key; returns its id. */
@@ -69,19 +138,31 @@ public final class Fixtures {
 		UUID id = UUID.randomUUID();
 		boolean keys = enrolled && ("ADVISER".equals(role) || "HOTLINE".equals(role));
 		RecipientPrivateKey key = keys ? RecipientPrivateKey.generate() : null;
+		SigningKey signing = keys ? SigningKey.generate() : null;
 		if (key != null) {
 			KEYS.put(id, key);
-			if (hotlineId != null) {
-				KEYS.putIfAbsent(hotlineId, key);
-			}
+			SIGNING_KEYS.put(id, signing);
 		}
 		this.jdbc.update(
-				"insert into account (id, organisation_id, role, display_name, email, hotline_id, public_key, wrapped_private_key, enrolled_on)"
-						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+				"insert into account (id, organisation_id, role, display_name, email, hotline_id, public_key, wrapped_private_key,"
+						+ " wrapped_signing_key, enrolled_on) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				id, organisationId, role, role.charAt(0) + ". " + id.toString().substring(0, 6), id + "@example.org",
 				hotlineId, keys ? key.publicKey().toBytes() : null, keys ? bytes(80) : null,
-				enrolled ? LocalDate.now() : null);
+				keys ? wrappedSigningKeyOf(signing) : null, enrolled ? LocalDate.now() : null);
 		return id;
+	}
+
+	/**
+	 * A value with the structure of a wrapped signing key and this public key (the
+	 * service checks the structure only; nobody unwraps fixtures' keys).
+	 */
+	public static byte[] wrappedSigningKeyOf(SigningKey signing) {
+		byte[] wrapped = new byte[94];
+		wrapped[0] = 0x01;
+		wrapped[1] = 0x04;
+		System.arraycopy(signing.publicKey().toBytes(), 0, wrapped, 2, 32);
+		System.arraycopy(bytes(60), 0, wrapped, 34, 60);
+		return wrapped;
 	}
 
 	public static byte[] bytes(int n) {

@@ -30,10 +30,16 @@ import nl.meldpunt.crypto.CaseKey;
 import nl.meldpunt.crypto.EnvelopeBinding;
 import nl.meldpunt.crypto.ItemBinding;
 import nl.meldpunt.crypto.ItemKind;
+import nl.meldpunt.crypto.KeyBook;
+import nl.meldpunt.crypto.KeyBookChange;
+import nl.meldpunt.crypto.KeyBookDraft;
+import nl.meldpunt.crypto.KeyBookMember;
 import nl.meldpunt.crypto.KeyEnvelope;
 import nl.meldpunt.crypto.MailboxCredential;
 import nl.meldpunt.crypto.RecipientPrivateKey;
+import nl.meldpunt.crypto.RecipientPublicKeys;
 import nl.meldpunt.crypto.SealedItem;
+import nl.meldpunt.crypto.SigningKey;
 
 /**
  * A test double of case-service's internal API (docs/CONTRACTS.md section 3), in memory,
@@ -41,7 +47,11 @@ import nl.meldpunt.crypto.SealedItem;
  * secret, recipients, access code, idempotency, structure of ciphertexts) so the portal
  * can be tested alone; it holds the advisers' private keys so a test can answer as an
  * adviser. Organisations: {@code demo} (two advisers, one hotline), {@code coded} (access
- * code {@code open-sesame}) and {@code closed} (not accepting reports).
+ * code {@code open-sesame}) and {@code closed} (not accepting reports). Each accepting
+ * one has real key books, signed here as the members' browsers would: adviser A's
+ * genesis, B approved by A, the hotline's handler in its own book, pinned by both. A test
+ * can serve a tampered book or list instead ({@link #tamper}), as a writer of the
+ * database could.
  */
 public final class InMemoryCaseService implements AutoCloseable {
 
@@ -73,6 +83,23 @@ public final class InMemoryCaseService implements AutoCloseable {
 
 	public final UUID hotlineId = UUID.randomUUID();
 
+	public final UUID hotlineHandlerId = UUID.randomUUID();
+
+	private final Map<UUID, SigningKey> signingKeys = new ConcurrentHashMap<>();
+
+	private final Map<String, Books> books = new ConcurrentHashMap<>();
+
+	private volatile Tamper tamper = null;
+
+	/** What a test makes the double serve instead of the honest portal view. */
+	public record Tamper(String slug, List<byte[]> keyBook, List<Map<String, String>> extraAdvisers,
+			Map<UUID, byte[]> listedKeys) {
+	}
+
+	/** The signed books of one organisation. */
+	public record Books(List<byte[]> organisation, List<byte[]> hotline) {
+	}
+
 	private long maxAttachmentBytes = 52_428_800;
 
 	public InMemoryCaseService() throws IOException {
@@ -80,6 +107,14 @@ public final class InMemoryCaseService implements AutoCloseable {
 		this.organisations.put("coded",
 				new Organisation(UUID.randomUUID(), "coded", "Stichting Code", true, "open-sesame"));
 		this.organisations.put("closed", new Organisation(UUID.randomUUID(), "closed", "Nog Leeg BV", false, null));
+		this.signingKeys.put(this.adviserAId, SigningKey.generate());
+		this.signingKeys.put(this.adviserBId, SigningKey.generate());
+		this.signingKeys.put(this.hotlineHandlerId, SigningKey.generate());
+		for (Organisation organisation : this.organisations.values()) {
+			if (organisation.accepting()) {
+				this.books.put(organisation.slug(), signBooks(organisation.id()));
+			}
+		}
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/internal/v1/", this::handle);
 		this.server.setExecutor(Executors.newFixedThreadPool(8));
@@ -95,6 +130,55 @@ public final class InMemoryCaseService implements AutoCloseable {
 		}
 		catch (IOException ex) {
 			throw new java.io.UncheckedIOException(ex);
+		}
+	}
+
+	/** The honest books of an organisation. */
+	public Books books(String slug) {
+		return this.books.get(slug);
+	}
+
+	/** Serves {@code tamper} from now on (null: the honest view again). */
+	public void tamper(Tamper tamper) {
+		this.tamper = tamper;
+	}
+
+	public SigningKey signingKey(UUID member) {
+		return this.signingKeys.get(member);
+	}
+
+	public KeyBookMember member(UUID id) {
+		if (id.equals(this.hotlineHandlerId)) {
+			return KeyBookMember.hotlineHandler(id, this.hotlineId, "H. Hulp", keys(this.hotline, id));
+		}
+		return id.equals(this.adviserAId) ? KeyBookMember.adviser(id, "A. Adviseur", keys(this.adviserA, id))
+				: KeyBookMember.adviser(id, "B. Bakker", keys(this.adviserB, id));
+	}
+
+	private RecipientPublicKeys keys(RecipientPrivateKey key, UUID id) {
+		return new RecipientPublicKeys(key.publicKey(), this.signingKeys.get(id).publicKey());
+	}
+
+	private Books signBooks(UUID organisationId) {
+		try {
+			List<byte[]> entries = new ArrayList<>();
+			entries
+				.add(KeyBook.genesis(organisationId, member(this.adviserAId), this.signingKeys.get(this.adviserAId)));
+			KeyBook book = KeyBook.verify(organisationId, entries);
+			KeyBookDraft add = book.propose(new KeyBookChange.RecipientAdded(member(this.adviserBId)));
+			entries.add(add.entry(List.of(book.approve(add, this.adviserAId, this.signingKeys.get(this.adviserAId)))));
+			book = KeyBook.verify(organisationId, entries);
+			List<byte[]> hotlineEntries = List.of(KeyBook.genesis(organisationId, member(this.hotlineHandlerId),
+					this.signingKeys.get(this.hotlineHandlerId)));
+			KeyBook hotlineBook = KeyBook.verifyHotline(organisationId, this.hotlineId, hotlineEntries);
+			KeyBookDraft pin = book.propose(new KeyBookChange.HotlinePinned(this.hotlineId, hotlineBook.head()));
+			entries.add(pin.entry(List.of(book.approve(pin, this.adviserAId, this.signingKeys.get(this.adviserAId)),
+					book.approve(pin, this.adviserBId, this.signingKeys.get(this.adviserBId)))));
+			KeyBook.verify(organisationId, entries);
+			return new Books(List.copyOf(entries), hotlineEntries);
+		}
+		catch (nl.meldpunt.crypto.CryptoException ex) {
+			throw new IllegalStateException(ex);
 		}
 	}
 
@@ -288,28 +372,48 @@ public final class InMemoryCaseService implements AutoCloseable {
 			.putObject("name")
 			.put("nl", "Seksuele intimidatie")
 			.put("en", "Sexual harassment");
+		Books honest = this.books.get(slug);
+		Tamper served = (this.tamper != null && this.tamper.slug().equals(slug)) ? this.tamper : null;
+		ArrayNode book = portal.putArray("keyBook");
+		if (honest != null) {
+			((served != null && served.keyBook() != null) ? served.keyBook() : honest.organisation())
+				.forEach((entry) -> book.add(encode(entry)));
+		}
 		ArrayNode advisers = portal.putArray("advisers");
-		adviser(advisers, this.adviserAId, "A. Adviseur", this.adviserA);
-		adviser(advisers, this.adviserBId, "B. Bakker", this.adviserB);
-		ObjectNode hotline = portal.putArray("hotlines")
-			.addObject()
-			.put("id", this.hotlineId.toString())
-			.put("name", "Antidiscriminatiebureau Regio")
-			.put("contact", "088 123 4567, info@adb-regio.example")
-			.put("publicKey", encode(this.hotline.publicKey().toBytes()))
-			.put("fingerprint", this.hotline.publicKey().fingerprint());
-		hotline.putObject("description")
-			.put("nl", "Onafhankelijk bureau voor discriminatiemeldingen")
-			.put("en", "Independent office for discrimination reports");
+		if (honest != null) {
+			for (UUID id : List.of(this.adviserAId, this.adviserBId)) {
+				byte[] key = (served != null && served.listedKeys() != null && served.listedKeys().containsKey(id))
+						? served.listedKeys().get(id) : member(id).keys().encryptionKey().toBytes();
+				adviser(advisers, member(id), key);
+			}
+			if (served != null && served.extraAdvisers() != null) {
+				served.extraAdvisers().forEach((extra) -> advisers.add(this.json.valueToTree(extra)));
+			}
+			ObjectNode hotline = portal.putArray("hotlines")
+				.addObject()
+				.put("id", this.hotlineId.toString())
+				.put("name", "Antidiscriminatiebureau Regio")
+				.put("contact", "088 123 4567, info@adb-regio.example");
+			adviser(hotline.putArray("handlers"), member(this.hotlineHandlerId),
+					member(this.hotlineHandlerId).keys().encryptionKey().toBytes());
+			ArrayNode hotlineBook = hotline.putArray("keyBook");
+			honest.hotline().forEach((entry) -> hotlineBook.add(encode(entry)));
+			hotline.putObject("description")
+				.put("nl", "Onafhankelijk bureau voor discriminatiemeldingen")
+				.put("en", "Independent office for discrimination reports");
+		}
+		else {
+			portal.putArray("hotlines");
+		}
 		send(exchange, 200, portal);
 	}
 
-	private void adviser(ArrayNode advisers, UUID id, String name, RecipientPrivateKey key) {
+	private void adviser(ArrayNode advisers, KeyBookMember member, byte[] publicKey) {
 		advisers.addObject()
-			.put("id", id.toString())
-			.put("displayName", name)
-			.put("publicKey", encode(key.publicKey().toBytes()))
-			.put("fingerprint", key.publicKey().fingerprint());
+			.put("id", member.recipientId().toString())
+			.put("displayName", member.displayName())
+			.put("publicKey", encode(publicKey))
+			.put("fingerprint", member.fingerprint());
 	}
 
 	private void file(HttpExchange exchange, String slug, JsonNode filing) throws Exception {
@@ -340,8 +444,9 @@ public final class InMemoryCaseService implements AutoCloseable {
 			return;
 		}
 		Set<String> expected = new HashSet<>();
-		if ("HOTLINE".equals(filing.get("route").asText())) {
-			expected.add(filing.get("hotlineId").asText());
+		boolean hotlineRoute = "HOTLINE".equals(filing.get("route").asText());
+		if (hotlineRoute) {
+			expected.add(this.hotlineHandlerId.toString());
 		}
 		else {
 			expected.add(this.adviserAId.toString());
@@ -365,6 +470,8 @@ public final class InMemoryCaseService implements AutoCloseable {
 		JsonNode report = filing.get("report");
 		byte[] reportBytes = SealedItem.parse(decode(report.get("ciphertext").asText())).toBytes();
 		StoredCase stored = new StoredCase(caseId, organisation.id(), hash, envelopes);
+		stored.slug = slug;
+		stored.hotline = hotlineRoute;
 		stored.items
 			.add(new StoredItem(UUID.fromString(report.get("itemId").asText()), "REPORT", "REPORTER", reportBytes));
 		stored.timeline.add(Map.of("on", LocalDate.now().toString(), "event", "FILED", "state", "RECEIVED"));
@@ -403,8 +510,22 @@ public final class InMemoryCaseService implements AutoCloseable {
 			.put("open", !stored.state.equals("WITHDRAWN") && !stored.state.equals("CLOSED"))
 			.put("receivedOn", LocalDate.now().toString())
 			.put("acknowledgeBy", LocalDate.now().plusDays(7).toString())
-			.put("reporterKeyEnvelope", encode(stored.envelopes.get("reporter")));
+			.put("reporterKeyEnvelope", encode(stored.envelopes.get("reporter")))
+			.put("currentEpoch", 0);
+		mailbox.putArray("reporterKeys")
+			.addObject()
+			.put("epoch", 0)
+			.put("envelope", encode(stored.envelopes.get("reporter")));
 		mailbox.putObject("organisation").put("slug", "demo").put("name", "Gemeente Demo");
+		Books honest = this.books.get(stored.slug);
+		Tamper served = (this.tamper != null && this.tamper.slug().equals(stored.slug)) ? this.tamper : null;
+		ArrayNode book = mailbox.putArray("keyBook");
+		((served != null && served.keyBook() != null) ? served.keyBook() : honest.organisation())
+			.forEach((entry) -> book.add(encode(entry)));
+		ArrayNode hotlineBook = mailbox.putArray("hotlineKeyBook");
+		if (stored.hotline) {
+			honest.hotline().forEach((entry) -> hotlineBook.add(encode(entry)));
+		}
 		ArrayNode timeline = mailbox.putArray("timeline");
 		stored.timeline.forEach((entry) -> timeline.add(this.json.valueToTree(entry)));
 		ArrayNode items = mailbox.putArray("items");
@@ -414,6 +535,7 @@ public final class InMemoryCaseService implements AutoCloseable {
 				.put("kind", item.kind())
 				.put("author", item.author())
 				.put("createdOn", LocalDate.now().toString())
+				.put("epoch", 0)
 				.put("ciphertext", encode(item.ciphertext()));
 		}
 		ArrayNode attachments = mailbox.putArray("attachments");
@@ -487,6 +609,10 @@ public final class InMemoryCaseService implements AutoCloseable {
 		final List<Map<String, String>> timeline = new CopyOnWriteArrayList<>();
 
 		volatile String state = "RECEIVED";
+
+		volatile String slug = "demo";
+
+		volatile boolean hotline;
 
 		StoredCase(UUID caseId, UUID organisationId, String credentialHash, Map<String, byte[]> envelopes) {
 			this.caseId = caseId;

@@ -218,11 +218,11 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.waitVisible("done");
 		UUID caseId = caseService.caseIds()
 			.stream()
-			.filter((id) -> caseService.caseWith(id).envelopes.containsKey(caseService.hotlineId.toString()))
+			.filter((id) -> caseService.caseWith(id).envelopes.containsKey(caseService.hotlineHandlerId.toString()))
 			.findFirst()
 			.orElseThrow();
 		assertThat(caseService.caseWith(caseId).envelopes.keySet())
-			.containsExactlyInAnyOrder(caseService.hotlineId.toString(), "reporter");
+			.containsExactlyInAnyOrder(caseService.hotlineHandlerId.toString(), "reporter");
 	}
 
 	private UUID caseIdOfText(String text) throws Exception {

@@ -14,11 +14,13 @@ import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 
 import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.KeyBookDraft;
 import nl.meldpunt.crypto.KeyEnvelope;
 import nl.meldpunt.crypto.MailboxCredential;
 import nl.meldpunt.crypto.RecipientPublicKey;
 import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.crypto.WrappedPrivateKey;
+import nl.meldpunt.crypto.WrappedSigningKey;
 
 /**
  * The JSON form of the crypto module's values: base64url without padding
@@ -42,6 +44,8 @@ public final class CryptoJson {
 		add(module, RecipientPublicKey.class, RecipientPublicKey::fromBytes, RecipientPublicKey::toBytes);
 		add(module, MailboxCredential.class, MailboxCredential::fromBytes, MailboxCredential::toBytes);
 		add(module, WrappedPrivateKey.class, WrappedPrivateKey::parse, WrappedPrivateKey::toBytes);
+		add(module, WrappedSigningKey.class, WrappedSigningKey::parse, WrappedSigningKey::toBytes);
+		add(module, KeyBookDraft.class, KeyBookDraft::parse, KeyBookDraft::toBytes);
 		return module;
 	}
 

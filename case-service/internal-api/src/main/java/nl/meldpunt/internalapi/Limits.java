@@ -37,6 +37,12 @@ public final class Limits {
 	/** The largest sealed attachment meta item (file name, type and size). */
 	public static final int MAX_META_BYTES = 64 * 1024;
 
+	/** The highest epoch of a case key (crypto/FORMAT.md, "Epochs and the staff key"). */
+	public static final int MAX_EPOCH = 1_000_000;
+
+	/** Entries of one key book the services pass on (the format allows 100 000). */
+	public static final int MAX_KEY_BOOK_ENTRIES = 100_000;
+
 	private Limits() {
 	}
 

@@ -19,9 +19,15 @@ import nl.meldpunt.crypto.SealedItem;
  * @param metaCiphertext the sealed file name, type and size
  * @param chunkCount how many sealed chunks follow
  * @param totalBytes the plaintext size
+ * @param epoch the epoch of the case key that sealed it (absent: the case's current one)
  */
 public record NewAttachment(@NotNull UUID attachmentId, @NotNull SealedItem metaCiphertext,
-		@NotNull @Min(1) @Max(Limits.MAX_CHUNKS) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes) {
+		@NotNull @Min(1) @Max(Limits.MAX_CHUNKS) Integer chunkCount, @NotNull @PositiveOrZero Long totalBytes,
+		@Min(0) @Max(Limits.MAX_EPOCH) Integer epoch) {
+
+	public NewAttachment(UUID attachmentId, SealedItem metaCiphertext, Integer chunkCount, Long totalBytes) {
+		this(attachmentId, metaCiphertext, chunkCount, totalBytes, null);
+	}
 
 	/** The meta item holds a file name, a type and a size: it stays small. */
 	@JsonIgnore

@@ -13,7 +13,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.KeyBookMember;
 import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.RecipientPublicKeys;
+import nl.meldpunt.crypto.WrappedSigningKey;
 
 /**
  * A person who signs in. Advisers and hotline handlers also hold a key pair: the public
@@ -76,6 +79,15 @@ public class Account {
 
 	@Enumerated(EnumType.STRING)
 	private AccountStatus status = AccountStatus.ACTIVE;
+
+	@Column(name = "wrapped_signing_key")
+	private byte[] wrappedSigningKey;
+
+	@Column(name = "removed_on")
+	private LocalDate removedOn;
+
+	@Column(name = "key_book_rejected_on")
+	private LocalDate keyBookRejectedOn;
 
 	protected Account() {
 	}
@@ -159,6 +171,59 @@ public class Account {
 
 	public byte[] wrappedPrivateKey() {
 		return (this.wrappedPrivateKey != null) ? this.wrappedPrivateKey.clone() : null;
+	}
+
+	/** The wrapped Ed25519 signing key (null until the browser made one). */
+	public byte[] wrappedSigningKey() {
+		return (this.wrappedSigningKey != null) ? this.wrappedSigningKey.clone() : null;
+	}
+
+	/** Both public keys, as the key book lists them (after the signing key exists). */
+	public RecipientPublicKeys publicKeys() {
+		try {
+			return new RecipientPublicKeys(recipientKey(), WrappedSigningKey.parse(this.wrappedSigningKey).publicKey());
+		}
+		catch (CryptoException | NullPointerException ex) {
+			throw new IllegalStateException("This account has no valid signing key", ex);
+		}
+	}
+
+	/**
+	 * This account as a member of its key book (the organisation's, or its hotline's).
+	 */
+	public KeyBookMember asMember() {
+		return (this.role == Role.HOTLINE)
+				? KeyBookMember.hotlineHandler(this.id, this.hotlineId, this.displayName, publicKeys())
+				: KeyBookMember.adviser(this.id, this.displayName, publicKeys());
+	}
+
+	public boolean hasSigningKey() {
+		return this.wrappedSigningKey != null;
+	}
+
+	/** Removed from its key book by a signed entry: never a recipient again. */
+	public boolean isRemoved() {
+		return this.removedOn != null;
+	}
+
+	/** A member refused its addition to the key book. */
+	public boolean isRejected() {
+		return this.keyBookRejectedOn != null;
+	}
+
+	void addSigningKey(byte[] wrapped) {
+		if (this.wrappedSigningKey != null) {
+			throw new IllegalStateException("The signing key is set once");
+		}
+		this.wrappedSigningKey = wrapped.clone();
+	}
+
+	void markRemoved(LocalDate on) {
+		this.removedOn = on;
+	}
+
+	void markRejected(LocalDate on) {
+		this.keyBookRejectedOn = on;
 	}
 
 	public Caller caller() {

@@ -2,10 +2,13 @@ package nl.meldpunt.caseservice.accounts;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -16,10 +19,12 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
+import nl.meldpunt.caseservice.audit.ActorKind;
 import nl.meldpunt.caseservice.ids.AccountId;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.problem.Refusal;
@@ -40,10 +45,17 @@ class AccountAdminApi {
 
 	/**
 	 * One account as the administrator sees it; {@code loginDelayUntil} is set while the
-	 * back-off of failed log-ins lasts.
+	 * back-off of failed log-ins lasts; {@code removed}: removed from its key book by a
+	 * signed entry.
 	 */
 	record AccountView(UUID id, Role role, String displayName, String email, boolean enrolled, boolean backup,
-			AccountStatus status, Instant loginDelayUntil) {
+			AccountStatus status, Instant loginDelayUntil, boolean removed) {
+	}
+
+	/**
+	 * The organisation's approval threshold m for key-book changes (0: the default rule).
+	 */
+	record Threshold(@Min(0) @Max(32) int threshold) {
 	}
 
 	private final Accounts accounts;
@@ -54,11 +66,15 @@ class AccountAdminApi {
 
 	private final Hotlines hotlines;
 
-	AccountAdminApi(Accounts accounts, Enrolments enrolments, AccountLifecycle lifecycle, Hotlines hotlines) {
+	private final KeyBookMembership membership;
+
+	AccountAdminApi(Accounts accounts, Enrolments enrolments, AccountLifecycle lifecycle, Hotlines hotlines,
+			KeyBookMembership membership) {
 		this.accounts = accounts;
 		this.enrolments = enrolments;
 		this.lifecycle = lifecycle;
 		this.hotlines = hotlines;
+		this.membership = membership;
 	}
 
 	@GetMapping("/api/admin/accounts")
@@ -66,7 +82,7 @@ class AccountAdminApi {
 		return this.accounts.manageable(caller.organisationId())
 			.stream()
 			.map((a) -> new AccountView(a.id(), a.role(), a.displayName(), a.email(), a.isEnrolled(), a.isBackup(),
-					a.status(), a.loginDelayUntil()))
+					a.status(), a.loginDelayUntil(), a.isRemoved()))
 			.toList();
 	}
 
@@ -118,6 +134,30 @@ class AccountAdminApi {
 	@ResponseStatus(HttpStatus.NO_CONTENT)
 	void remove(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
 		this.lifecycle.remove(caller, accountId);
+	}
+
+	/**
+	 * Admins propose, members approve: proposes to remove a recipient from its key book;
+	 * members of that book approve it in their browsers.
+	 */
+	@PostMapping("/api/admin/accounts/{accountId}/removal")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, UUID> proposeRemoval(@AuthenticationPrincipal Caller caller, @PathVariable UUID accountId) {
+		return Map.of("draftId",
+				this.membership.proposeRemoval(caller.organisationId(), accountId, ActorKind.ADMIN, caller.accountId())
+					.id());
+	}
+
+	/** Proposes the organisation's approval threshold m; advisers approve it. */
+	@PutMapping("/api/admin/key-book/threshold")
+	@ResponseStatus(HttpStatus.CREATED)
+	Map<String, UUID> proposeThreshold(@AuthenticationPrincipal Caller caller,
+			@Valid @RequestBody Threshold threshold) {
+		return Map.of("draftId",
+				this.membership
+					.proposeThreshold(caller.organisationId(), threshold.threshold(), ActorKind.ADMIN,
+							caller.accountId())
+					.id());
 	}
 
 }

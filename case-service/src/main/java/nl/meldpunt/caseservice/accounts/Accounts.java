@@ -30,35 +30,41 @@ public interface Accounts extends JpaRepository<Account, UUID> {
 
 	Optional<Account> findByIdAndOrganisationId(UUID id, UUID organisationId);
 
-	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.displayName")
-	List<Account> enrolledAdvisers(UUID organisationId);
-
-	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
-	List<Account> enrolledHotlineHandlers(UUID organisationId);
-
 	/**
 	 * The enrolled, active advisers and hotline handlers of these organisations, in one
-	 * query (filing checks a whole batch against them).
+	 * query (filing checks a whole batch against them, together with the key books: a
+	 * recipient is a current member of its verified book and an active account).
 	 */
 	@Query("select a from Account a where a.organisationId in ?1 and a.role in (nl.meldpunt.caseservice.accounts.Role.ADVISER, nl.meldpunt.caseservice.accounts.Role.HOTLINE) and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
 	List<Account> enrolledRecipients(Collection<UUID> organisationIds);
-
-	@Query("select count(a) > 0 from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
-	boolean hasEnrolledAdviser(UUID organisationId);
 
 	/** The organisation's accounts an administrator manages (removed ones are gone). */
 	@Query("select a from Account a where a.organisationId = ?1 and a.status <> nl.meldpunt.caseservice.accounts.AccountStatus.REMOVED order by a.displayName")
 	List<Account> manageable(UUID organisationId);
 
-	/** Where escalations go: the organisation's enrolled back-up advisers. */
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
-	List<String> enrolledBackupAdviserEmails(UUID organisationId);
+	/** All of the organisation's accounts, tombstones of removed ones too. */
+	List<Account> findByOrganisationIdOrderByDisplayName(UUID organisationId);
+
+	/**
+	 * Where escalations go: the organisation's enrolled, active back-up advisers (never
+	 * ones removed from the key book).
+	 */
+	@Query("select a from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.backup = true and a.enrolledOn is not null and a.removedOn is null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
+	List<Account> enrolledBackupAdvisers(UUID organisationId);
+
+	/**
+	 * Who hears of every key-book change: every enrolled, active adviser (pending ones
+	 * too).
+	 */
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADVISER and a.enrolledOn is not null and a.removedOn is null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
+	List<String> enrolledAdviserEmails(UUID organisationId);
 
 	@Query("select a.email from Account a where a.organisationId = ?1 and a.id in ?2 and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
 	List<String> enrolledEmailsOf(UUID organisationId, Collection<UUID> accountIds);
 
-	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId in ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
-	List<String> enrolledHandlerEmailsOf(UUID organisationId, Collection<UUID> hotlineIds);
+	/** A hotline's enrolled, active handlers (never removed ones). */
+	@Query("select a.email from Account a where a.organisationId = ?1 and a.hotlineId = ?2 and a.role = nl.meldpunt.caseservice.accounts.Role.HOTLINE and a.enrolledOn is not null and a.removedOn is null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE")
+	List<String> enrolledHandlerEmails(UUID organisationId, UUID hotlineId);
 
 	/** Where audit checkpoints go: the organisation's active, enrolled administrators. */
 	@Query("select a.email from Account a where a.organisationId = ?1 and a.role = nl.meldpunt.caseservice.accounts.Role.ADMIN and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.email")

@@ -1,47 +1,86 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Component;
 
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientDirectory;
+import nl.meldpunt.caseservice.keybook.KeyBooks;
+import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.KeyBook;
+import nl.meldpunt.crypto.KeyBookMember;
 
 /**
- * Answers the procedure's question "may this recipient receive a case of this
- * organisation?": an enrolled, active adviser of the organisation, or a hotline of the
- * organisation with an enrolled handler; never the reporter.
+ * Answers the case file's questions about recipients from the key books, never from the
+ * account table alone: an adviser may receive a case when the organisation's verified
+ * book lists it now, a handler when its hotline's verified book, pinned in the
+ * organisation's, lists it now — and in both cases only while its account is enrolled and
+ * {@link AccountStatus#ACTIVE} (a disabled or removed account receives nothing). An
+ * account that an administrator (or anyone writing the table) added is pending until
+ * members signed it in. A stored book that does not verify makes nobody eligible (and
+ * filing is refused with its reason); never the reporter.
  */
 @Component
 class EnrolledRecipients implements RecipientDirectory {
 
+	private final KeyBooks books;
+
 	private final Accounts accounts;
 
-	EnrolledRecipients(Accounts accounts) {
+	EnrolledRecipients(KeyBooks books, Accounts accounts) {
+		this.books = books;
 		this.accounts = accounts;
 	}
 
 	@Override
 	public boolean mayReceive(UUID organisationId, Recipient recipient) {
+		Optional<UUID> id = recipient.accountId();
+		if (id.isEmpty()) {
+			return false;
+		}
 		return switch (recipient.kind()) {
-			case ADVISER -> parse(recipient.id()) != null && this.accounts
-				.findByIdAndOrganisationId(parse(recipient.id()), organisationId)
-				.filter((account) -> account.role() == Role.ADVISER && account.isEnrolled() && account.isActive())
-				.isPresent();
-			case HOTLINE -> this.accounts.enrolledHotlineHandlers(organisationId)
-				.stream()
+			case ADVISER -> organisationBook(organisationId).flatMap((book) -> book.member(id.get())).isPresent()
+					&& this.accounts.findByIdAndOrganisationId(id.get(), organisationId)
+						.filter((account) -> account.isEnrolled() && account.isActive())
+						.isPresent();
+			case HOTLINE -> this.accounts.findByIdAndOrganisationId(id.get(), organisationId)
+				.filter((account) -> account.isEnrolled() && account.isActive())
 				.map(Account::hotlineId)
-				.anyMatch((id) -> id.toString().equals(recipient.id()));
+				.map((hotline) -> hotlineHandlers(organisationId, hotline).contains(id.get()))
+				.orElse(false);
 			case REPORTER -> false;
 		};
 	}
 
-	private static UUID parse(String id) {
+	@Override
+	public Set<UUID> hotlineHandlers(UUID organisationId, UUID hotlineId) {
+		return this.books.hotlineMembers(organisationId, hotlineId)
+			.stream()
+			.map(KeyBookMember::recipientId)
+			.collect(Collectors.toSet());
+	}
+
+	@Override
+	public boolean wasRemoved(UUID organisationId, Recipient recipient) {
+		return recipient.accountId()
+			.map((id) -> this.accounts.findByIdAndOrganisationId(id, organisationId)
+				// removed from its key book by a signed entry, or removed for good by an
+				// administrator (a tombstone): either way its cases are re-keyed
+				.map((account) -> account.isRemoved() || account.status() == AccountStatus.REMOVED)
+				.orElse(true))
+			.orElse(!recipient.isReporter());
+	}
+
+	private Optional<KeyBook> organisationBook(UUID organisationId) {
 		try {
-			return UUID.fromString(id);
+			return this.books.organisationBook(organisationId);
 		}
-		catch (IllegalArgumentException ex) {
-			return null;
+		catch (Refusal refusal) {
+			return Optional.empty();
 		}
 	}
 

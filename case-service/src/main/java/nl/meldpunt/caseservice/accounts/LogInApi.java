@@ -22,6 +22,7 @@ import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.RecipientPublicKey;
 import nl.meldpunt.crypto.WrappedPrivateKey;
+import nl.meldpunt.crypto.WrappedSigningKey;
 import nl.meldpunt.internalapi.CryptoJson;
 
 /**
@@ -39,9 +40,22 @@ class LogInApi {
 			@NotBlank @Size(max = 10) String code) {
 	}
 
+	record InvitationRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 100) String code) {
+	}
+
+	/**
+	 * @param wrappedSigningKey the signing key wrapped beside the private key (advisers
+	 * and handlers)
+	 * @param genesis the key book's first entry, signed by this person's browser when
+	 * they are the book's first member (base64url)
+	 */
 	record EnrolRequest(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 100) String code,
 			@NotNull RecipientPublicKey publicKey, @NotNull WrappedPrivateKey wrappedPrivateKey,
+			WrappedSigningKey wrappedSigningKey, @Size(max = 11000) String genesis,
 			@NotBlank @Size(max = 200) String loginSecret) {
+	}
+
+	record SigningKeyRequest(@NotNull WrappedSigningKey wrappedSigningKey, @Size(max = 11000) String genesis) {
 	}
 
 	private final LogIns logIns;
@@ -56,8 +70,11 @@ class LogInApi {
 		this.contexts = contexts;
 	}
 
-	/** What the browser gets after log-in: who it is and the wrapped key to unlock. */
-	record SignedIn(Caller caller, String wrappedPrivateKey) {
+	/**
+	 * What the browser gets after log-in: who it is and the wrapped keys to unlock (the
+	 * signing key is null for an account enrolled before signing keys existed).
+	 */
+	record SignedIn(Caller caller, String wrappedPrivateKey, String wrappedSigningKey) {
 	}
 
 	@PostMapping("/login/key")
@@ -79,10 +96,34 @@ class LogInApi {
 		return signedIn(caller);
 	}
 
+	@PostMapping("/enrol/invitation")
+	Enrolments.Invitation invitation(@Valid @RequestBody InvitationRequest body) {
+		return this.enrolments.invitation(body.email(), body.code());
+	}
+
 	@PostMapping("/enrol")
 	Enrolments.Enrolled enrol(@Valid @RequestBody EnrolRequest body) {
 		return this.enrolments.enrol(body.email(), body.code(), body.publicKey(), body.wrappedPrivateKey(),
-				CryptoJson.decode(body.loginSecret()));
+				body.wrappedSigningKey(), genesis(body.genesis()), CryptoJson.decode(body.loginSecret()));
+	}
+
+	/**
+	 * A recipient enrolled before signing keys existed adds one (at its next sign-in).
+	 */
+	@PostMapping("/api/me/signing-key")
+	Enrolments.Enrolled signingKey(@AuthenticationPrincipal Caller caller, @Valid @RequestBody SigningKeyRequest body) {
+		return this.enrolments.addSigningKey(caller, body.wrappedSigningKey(), genesis(body.genesis()));
+	}
+
+	private static byte[] genesis(String text) {
+		if (text == null || text.isEmpty()) {
+			return null;
+		}
+		byte[] bytes = CryptoJson.decode(text);
+		if (bytes == null) {
+			throw Refusal.malformedCiphertext("genesis");
+		}
+		return bytes;
 	}
 
 	@GetMapping("/api/me")
@@ -91,8 +132,9 @@ class LogInApi {
 	}
 
 	private SignedIn signedIn(Caller caller) {
-		byte[] wrapped = this.logIns.wrappedKey(caller);
-		return new SignedIn(caller, (wrapped != null) ? CryptoJson.encode(wrapped) : null);
+		LogIns.Keys keys = this.logIns.wrappedKeys(caller);
+		return new SignedIn(caller, (keys.wrappedKey() != null) ? CryptoJson.encode(keys.wrappedKey()) : null,
+				(keys.wrappedSigningKey() != null) ? CryptoJson.encode(keys.wrappedSigningKey()) : null);
 	}
 
 }

@@ -67,10 +67,16 @@ class LogIns {
 			.orElseGet(() -> this.decoys.header(name));
 	}
 
-	/** The signed-in person's wrapped private key (null for accounts without keys). */
+	/** A signed-in person's wrapped keys (null when the account has none). */
+	record Keys(byte[] wrappedKey, byte[] wrappedSigningKey) {
+	}
+
+	/** The signed-in person's wrapped keys, served only after log-in. */
 	@Transactional(readOnly = true)
-	public byte[] wrappedKey(Caller caller) {
-		return this.accounts.findById(caller.accountId()).map(Account::wrappedPrivateKey).orElse(null);
+	public Keys wrappedKeys(Caller caller) {
+		return this.accounts.findById(caller.accountId())
+			.map((a) -> new Keys(a.wrappedPrivateKey(), a.wrappedSigningKey()))
+			.orElse(new Keys(null, null));
 	}
 
 	private static byte[] headerOf(byte[] wrapped) {

@@ -60,7 +60,7 @@ class SecurityConfiguration {
 		return http
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())
-				.ignoringRequestMatchers("/login", "/login/key", "/enrol"))
+				.ignoringRequestMatchers("/login", "/login/key", "/enrol", "/enrol/invitation"))
 			.securityContext((context) -> context.securityContextRepository(securityContextRepository()))
 			.requestCache((cache) -> cache.disable())
 			// a disabled or removed account's session ends on its next request
@@ -69,18 +69,18 @@ class SecurityConfiguration {
 					"default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none';"
 							+ " base-uri 'none'; frame-ancestors 'none'; form-action 'self'")))
 			.authorizeHttpRequests((requests) -> requests
-				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/setup", "/actuator/health/**",
-						"/actuator/health", "/error", "/meldpunt-crypto/**", "/meldpunt-base/**", "/css/**", "/js/**",
-						"/favicon.ico", "/workspace/login", "/en/workspace/login", "/workspace/enrol",
-						"/en/workspace/enrol", "/workspace/assets/**")
+				.requestMatchers("/login", "/login/key", "/logout", "/enrol", "/enrol/invitation", "/setup",
+						"/actuator/health/**", "/actuator/health", "/error", "/meldpunt-crypto/**", "/meldpunt-base/**",
+						"/css/**", "/js/**", "/favicon.ico", "/workspace/login", "/en/workspace/login",
+						"/workspace/enrol", "/en/workspace/enrol", "/workspace/assets/**")
 				.permitAll()
-				.requestMatchers("/api/me")
+				.requestMatchers("/api/me", "/api/me/**")
 				.authenticated()
 				.requestMatchers("/statistics/**", "/api/statistics/**")
 				.hasRole(Role.DIRECTOR.name())
 				.requestMatchers("/admin/**", "/api/admin/**")
 				.hasRole(Role.ADMIN.name())
-				.requestMatchers("/workspace/**", "/en/workspace/**", "/api/cases/**")
+				.requestMatchers("/workspace/**", "/en/workspace/**", "/api/cases/**", "/api/keybook/**")
 				.hasAnyRole(Role.ADVISER.name(), Role.HOTLINE.name())
 				.anyRequest()
 				.denyAll())

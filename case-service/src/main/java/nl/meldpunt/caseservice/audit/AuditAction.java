@@ -79,6 +79,22 @@ public enum AuditAction {
 	/**
 	 * A statistics release was published; the detail is its period, version and checksum.
 	 */
-	STATISTICS_PUBLISHED
+	STATISTICS_PUBLISHED,
+	/** A recipient's browser added its signing key (at enrolment or the next sign-in). */
+	SIGNING_KEY_ENROLLED,
+	/** A key book was started by its first member's genesis entry. */
+	KEY_BOOK_STARTED,
+	/** A key-book change was proposed (by the service, an administrator or a member). */
+	KEY_BOOK_PROPOSED,
+	/** A member's browser approved a proposed key-book change. */
+	KEY_BOOK_APPROVED,
+	/** An approved change was appended to a key book. */
+	KEY_BOOK_APPENDED,
+	/** A member rejected a proposed key-book change. */
+	KEY_BOOK_REJECTED,
+	/**
+	 * A recipient's browser sealed a new case key (re-keying, or the first staff key).
+	 */
+	CASE_KEY_ADDED
 
 }

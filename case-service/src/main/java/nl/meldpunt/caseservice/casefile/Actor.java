@@ -91,7 +91,7 @@ public record Actor(Kind kind, UUID accountId, UUID hotlineId, UUID organisation
 		return switch (this.kind) {
 			case REPORTER -> Recipient.reporter();
 			case ADVISER -> Recipient.adviser(this.accountId);
-			case HOTLINE -> Recipient.hotline(this.hotlineId);
+			case HOTLINE -> Recipient.handler(this.accountId);
 			case SYSTEM -> null;
 		};
 	}

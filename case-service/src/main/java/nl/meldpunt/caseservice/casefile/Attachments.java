@@ -31,11 +31,11 @@ class Attachments {
 
 	void create(UUID organisationId, Attachment attachment) {
 		this.jdbc.update(
-				"insert into attachment (id, case_id, organisation_id, author, meta_ciphertext, chunk_count, total_bytes, created_on)"
-						+ " values (?, ?, ?, ?, ?, ?, ?, ?)",
+				"insert into attachment (id, case_id, organisation_id, author, meta_ciphertext, chunk_count, total_bytes, created_on, epoch)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				attachment.attachmentId(), attachment.caseId(), organisationId, attachment.author().name(),
 				attachment.metaCiphertext().bytes(), attachment.chunkCount(), attachment.totalBytes(),
-				Date.valueOf(attachment.createdOn()));
+				Date.valueOf(attachment.createdOn()), attachment.epoch());
 	}
 
 	int countOf(UUID caseId) {
@@ -81,11 +81,12 @@ class Attachments {
 			.findFirst();
 	}
 
-	private static final String SELECT = "select id, case_id, author, meta_ciphertext, chunk_count, total_bytes, created_on from attachment";
+	private static final String SELECT = "select id, case_id, author, meta_ciphertext, chunk_count, total_bytes, created_on, epoch from attachment";
 
 	private static Attachment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Attachment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Author.valueOf(rs.getString(3)),
-				SealedBytes.of(rs.getBytes(4)), rs.getInt(5), rs.getLong(6), rs.getObject(7, LocalDate.class));
+				SealedBytes.of(rs.getBytes(4)), rs.getInt(5), rs.getLong(6), rs.getObject(7, LocalDate.class),
+				rs.getInt(8));
 	}
 
 }

@@ -2,6 +2,7 @@ package nl.meldpunt.caseservice.casefile;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 import nl.meldpunt.caseservice.problem.Problem;
@@ -22,20 +23,29 @@ final class Attempt {
 
 	final Set<UUID> excluded;
 
-	/** Whether a share target exists in the case's organisation and holds a key. */
+	/** Whether a share target is a current member of its key book in the organisation. */
 	final Predicate<Recipient> eligible;
+
+	/** The current handlers of a hotline pinned in the organisation's key book. */
+	final Function<UUID, Set<UUID>> hotlineHandlers;
+
+	/** Every key the case has (each new recipient must get all of them). */
+	final Set<KeyRef> keys;
 
 	final Predicate<String> knownCategory;
 
 	private Refusal refusal;
 
 	Attempt(Case kase, Transition transition, Set<Recipient> recipients, Set<UUID> excluded,
-			Predicate<Recipient> eligible, Predicate<String> knownCategory) {
+			Predicate<Recipient> eligible, Function<UUID, Set<UUID>> hotlineHandlers, Set<KeyRef> keys,
+			Predicate<String> knownCategory) {
 		this.kase = kase;
 		this.transition = transition;
 		this.recipients = recipients;
 		this.excluded = excluded;
 		this.eligible = eligible;
+		this.hotlineHandlers = hotlineHandlers;
+		this.keys = keys;
 		this.knownCategory = knownCategory;
 	}
 

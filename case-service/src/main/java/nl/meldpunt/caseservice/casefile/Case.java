@@ -70,6 +70,12 @@ class Case {
 	@Enumerated(EnumType.STRING)
 	private Outcome outcome;
 
+	@Column(name = "case_epoch")
+	private int caseEpoch;
+
+	@Column(name = "staff_epoch")
+	private Integer staffEpoch;
+
 	protected Case() {
 	}
 
@@ -159,6 +165,34 @@ class Case {
 	public Classification classification() {
 		return hasClassification()
 				? new Classification(this.category, this.unit, this.channel, this.track, this.outcome) : null;
+	}
+
+	/** The key new messages, reports and attachments are sealed with. */
+	public KeyRef currentCaseKey() {
+		return KeyRef.caseKey(this.caseEpoch);
+	}
+
+	/** The key new internal notes are sealed with; empty until the first note. */
+	public java.util.Optional<KeyRef> currentStaffKey() {
+		return java.util.Optional.ofNullable(this.staffEpoch).map(KeyRef::staffKey);
+	}
+
+	/**
+	 * The key that comes next for {@code purpose}: a new epoch, or the first staff key.
+	 */
+	KeyRef nextKey(nl.meldpunt.crypto.KeyPurpose purpose) {
+		return switch (purpose) {
+			case CASE -> KeyRef.caseKey(this.caseEpoch + 1);
+			case STAFF -> KeyRef.staffKey((this.staffEpoch == null) ? 0 : this.staffEpoch + 1);
+		};
+	}
+
+	/** From now on {@code key} is the current key of its purpose. */
+	void useKey(KeyRef key) {
+		switch (key.purpose()) {
+			case CASE -> this.caseEpoch = key.epoch();
+			case STAFF -> this.staffEpoch = key.epoch();
+		}
 	}
 
 	void recordConsent(LocalDate on) {

@@ -2,12 +2,15 @@ package nl.meldpunt.caseservice.casefile;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -22,6 +25,7 @@ import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.CryptoException;
+import nl.meldpunt.crypto.KeyPurpose;
 import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.internalapi.Limits;
 
@@ -66,6 +70,8 @@ public class CaseFile {
 
 	private final CaseLifecycle lifecycle;
 
+	private final RecipientDirectory directory;
+
 	private final Organisations organisations;
 
 	private final AuditLog audit;
@@ -76,7 +82,8 @@ public class CaseFile {
 
 	CaseFile(Cases cases, CaseFiling filing, KeyEnvelopes envelopes, Exclusions exclusions, CaseItems items,
 			Attachments attachments, Timeline timeline, DueCases due, CaseLifecycle lifecycle,
-			Organisations organisations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			RecipientDirectory directory, Organisations organisations, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cases = cases;
 		this.filing = filing;
 		this.envelopes = envelopes;
@@ -86,6 +93,7 @@ public class CaseFile {
 		this.timeline = timeline;
 		this.due = due;
 		this.lifecycle = lifecycle;
+		this.directory = directory;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.events = events;
@@ -131,27 +139,31 @@ public class CaseFile {
 	@Transactional
 	public CaseView open(Actor actor, UUID caseId) {
 		Case kase = resolve(actor, caseId);
-		SealedBytes envelope = this.envelopes.find(kase.id(), actor.asRecipient()).orElseThrow();
 		audit(actor, kase, actor.isReporter() ? AuditAction.MAILBOX_READ : AuditAction.CASE_READ);
 		boolean recipient = actor.isRecipient();
-		List<Recipient> recipients = recipient ? this.envelopes.recipients(kase.id())
+		List<CaseView.Key> keys = this.envelopes.of(kase.id(), actor.asRecipient())
 			.stream()
-			.sorted(Comparator.comparing((Recipient r) -> r.kind() + ":" + r.id()))
-			.toList() : List.of();
+			.map((sealed) -> new CaseView.Key(sealed.key(), sealed.envelope(),
+					recipient ? sorted(this.envelopes.holders(kase.id(), sealed.key())) : List.of()))
+			.toList();
+		List<Recipient> recipients = recipient ? sorted(this.envelopes.recipients(kase.id())) : List.of();
 		List<UUID> excluded = recipient ? this.exclusions.of(kase.id()).stream().sorted().toList() : List.of();
 		return new CaseView(kase.id(), kase.organisationId(), kase.state(), kase.isOpen(), kase.channel(),
 				kase.hotlineId(), kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), kase.closedOn(),
-				kase.mayBeReferred(), this.lifecycle.eventsFrom(kase.state()), envelope,
+				kase.mayBeReferred(), this.lifecycle.eventsFrom(kase.state()), keys, kase.currentCaseKey(),
+				recipient ? kase.currentStaffKey().orElse(null) : null, recipient && rekeyNeeded(kase),
 				recipient ? SealedBytes.of(kase.reporterPublicKey()) : null, recipients, excluded,
 				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()));
 	}
 
 	/**
-	 * Adds a message (or, for a recipient, an internal note); a reporter's message
-	 * answers a question the case waits on. Returns the day it was written.
+	 * Adds a message (or, for a recipient, an internal note) sealed with the case's
+	 * current key of its purpose (the case key; the staff key for a note); a reporter's
+	 * message answers a question the case waits on. {@code key} null means that current
+	 * key. Returns the day it was written.
 	 */
 	@Transactional
-	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, SealedItem ciphertext) {
+	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, KeyRef key, SealedItem ciphertext) {
 		Case kase = resolve(actor, caseId);
 		if (kind == ItemKind.REPORT || (kind == ItemKind.NOTE && !actor.isRecipient())) {
 			throw Refusal.invalid("kind", actor.isRecipient() ? "must be MESSAGE or NOTE" : "must be MESSAGE");
@@ -159,12 +171,21 @@ public class CaseFile {
 		if (kind != ItemKind.NOTE) {
 			requireOpen(kase);
 		}
+		KeyRef current = (kind == ItemKind.NOTE)
+				? kase.currentStaffKey()
+					.orElseThrow(() -> new Refusal(Problem.STAFF_KEY_REQUIRED,
+							"Internal notes need the case's staff key: seal one to the case's recipients first."))
+				: kase.currentCaseKey();
+		requireCurrent(key, current);
+		if (actor.isRecipient() && rekeyNeeded(kase)) {
+			throw rekeyRequired();
+		}
 		if (this.items.find(itemId).isPresent()) {
 			throw new Refusal(Problem.ITEM_ID_TAKEN, "This item id is already in use.");
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		this.items.store(kase.organisationId(), new CaseView.Item(itemId, kase.id(), kind, actor.asAuthor(),
-				actor.accountId(), today, SealedBytes.of(ciphertext.toBytes())));
+				actor.accountId(), today, current, SealedBytes.of(ciphertext.toBytes())));
 		audit(actor, kase, (kind == ItemKind.NOTE) ? AuditAction.NOTE_WRITTEN : AuditAction.MESSAGE_WRITTEN);
 		if (actor.isReporter()) {
 			this.lifecycle.reporterWrote(kase);
@@ -173,13 +194,65 @@ public class CaseFile {
 	}
 
 	/**
+	 * A recipient's browser seals a new key of the case: the next epoch of the case key
+	 * (re-keying after a removal: to the remaining recipients and the reporter) or of the
+	 * staff key (to the remaining recipients only; the first staff key before the first
+	 * internal note). The envelopes must go to exactly the current holders of the case
+	 * key who are still members of their key book (and, for the case key, the reporter):
+	 * never to anyone new, never to a removed recipient. Returns the new key.
+	 */
+	@Transactional
+	public KeyRef addKey(Actor actor, UUID caseId, KeyRef key, List<SealedKey> sealed) {
+		if (!actor.isRecipient()) {
+			throw new Refusal(Problem.NOT_A_RECIPIENT, "Only a recipient of the case seals its keys.");
+		}
+		Case kase = this.cases.lock(resolve(actor, caseId).id()).orElseThrow();
+		KeyRef next = kase.nextKey(key.purpose());
+		if (!key.equals(next)) {
+			throw new Refusal(Problem.WRONG_EPOCH,
+					"The next key of this purpose is " + next.purpose() + " epoch " + next.epoch() + ".");
+		}
+		Set<Recipient> expected = this.envelopes.holders(kase.id(), kase.currentCaseKey())
+			.stream()
+			.filter((r) -> !r.isReporter() && this.directory.mayReceive(kase.organisationId(), r))
+			.collect(Collectors.toCollection(HashSet::new));
+		if (!expected.contains(actor.asRecipient())) {
+			throw new Refusal(Problem.NOT_A_RECIPIENT, "Only a current member holding the case key seals its keys.");
+		}
+		if (key.purpose() == KeyPurpose.CASE) {
+			expected.add(Recipient.reporter());
+		}
+		Set<Recipient> covered = new HashSet<>();
+		for (SealedKey envelope : sealed) {
+			if (!envelope.key().equals(key) || !covered.add(envelope.recipient())) {
+				throw new Refusal(Problem.RECIPIENTS_MISMATCH,
+						"Each recipient gets exactly one envelope of the new key.");
+			}
+		}
+		if (!covered.equals(expected)) {
+			throw new Refusal(Problem.RECIPIENTS_MISMATCH,
+					"The new key must be sealed to exactly the remaining members holding the case"
+							+ ((key.purpose() == KeyPurpose.CASE) ? " and the reporter." : " (never the reporter)."));
+		}
+		this.envelopes.store(kase.organisationId(), kase.id(), sealed, LocalDate.now(this.clock));
+		kase.useKey(key);
+		this.audit.record(OrganisationId.of(kase.organisationId()), actor.auditKind(), actor.auditId(),
+				AuditAction.CASE_KEY_ADDED, CaseId.of(kase.id()), key.purpose() + ":" + key.epoch());
+		return key;
+	}
+
+	/**
 	 * Announces an attachment whose sealed chunks follow; only while the case is open.
 	 */
 	@Transactional
 	public void attach(Actor actor, UUID caseId, UUID attachmentId, SealedItem metaCiphertext, int chunkCount,
-			long totalBytes) {
+			long totalBytes, Integer epoch) {
 		Case kase = resolve(actor, caseId);
 		requireOpen(kase);
+		requireCurrent((epoch != null) ? KeyRef.caseKey(epoch) : null, kase.currentCaseKey());
+		if (actor.isRecipient() && rekeyNeeded(kase)) {
+			throw rekeyRequired();
+		}
 		if (totalBytes > this.organisations.getReferenceById(kase.organisationId()).maxAttachmentBytes()) {
 			throw new Refusal(Problem.ATTACHMENT_TOO_LARGE, "The attachment is larger than this organisation allows.");
 		}
@@ -191,7 +264,8 @@ public class CaseFile {
 		}
 		this.attachments.create(kase.organisationId(),
 				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(),
-						SealedBytes.of(metaCiphertext.toBytes()), chunkCount, totalBytes, LocalDate.now(this.clock)));
+						SealedBytes.of(metaCiphertext.toBytes()), chunkCount, totalBytes, LocalDate.now(this.clock),
+						kase.currentCaseKey().epoch()));
 		audit(actor, kase, AuditAction.ATTACHMENT_ADDED);
 	}
 
@@ -240,6 +314,9 @@ public class CaseFile {
 		if (!recipient.isRecipient() || recipient.organisationId() == null) {
 			throw new IllegalArgumentException("only a recipient of an organisation has an inbox");
 		}
+		if (this.directory.wasRemoved(recipient.organisationId(), recipient.asRecipient())) {
+			return List.of();
+		}
 		return this.due.openFor(recipient.organisationId(), recipient.asRecipient());
 	}
 
@@ -265,6 +342,12 @@ public class CaseFile {
 	@Transactional(readOnly = true)
 	public Set<Recipient> recipients(UUID caseId) {
 		return this.envelopes.recipients(caseId);
+	}
+
+	/** The advisers the reporter excluded from the case (never told about it). */
+	@Transactional(readOnly = true)
+	public Set<UUID> excludedAdvisers(UUID caseId) {
+		return this.exclusions.of(caseId);
 	}
 
 	/** Closed or withdrawn cases whose retention period ended before {@code today}. */
@@ -296,7 +379,8 @@ public class CaseFile {
 					HOTLINE ->
 				Optional.ofNullable(actor.organisationId())
 					.flatMap((organisationId) -> this.cases.findByIdAndOrganisationId(caseId, organisationId))
-					.filter((kase) -> this.envelopes.find(kase.id(), actor.asRecipient()).isPresent())
+					.filter((kase) -> this.envelopes.holds(kase.id(), actor.asRecipient())
+							&& !this.directory.wasRemoved(kase.organisationId(), actor.asRecipient()))
 					.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
 			case SYSTEM -> this.cases.findById(caseId)
 				.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
@@ -312,6 +396,35 @@ public class CaseFile {
 		catch (CryptoException ex) {
 			throw Refusal.malformedCiphertext("chunk");
 		}
+	}
+
+	/**
+	 * Whether a recipient who was removed from its key book still holds the case's
+	 * current case key or staff key: then nothing new may be sealed with it.
+	 */
+	private boolean rekeyNeeded(Case kase) {
+		List<KeyRef> current = new ArrayList<>(List.of(kase.currentCaseKey()));
+		kase.currentStaffKey().ifPresent(current::add);
+		return current.stream()
+			.flatMap((key) -> this.envelopes.holders(kase.id(), key).stream())
+			.anyMatch((r) -> !r.isReporter() && this.directory.wasRemoved(kase.organisationId(), r));
+	}
+
+	private static Refusal rekeyRequired() {
+		return new Refusal(Problem.REKEY_REQUIRED,
+				"A removed recipient still holds this case's key: a remaining recipient must seal a new one first.");
+	}
+
+	/** A value sealed with another key than the current one of its purpose is refused. */
+	private static void requireCurrent(KeyRef given, KeyRef current) {
+		if (given != null && !given.equals(current)) {
+			throw new Refusal(Problem.WRONG_EPOCH, "New values are sealed with the current " + current.purpose()
+					+ " key, epoch " + current.epoch() + ".");
+		}
+	}
+
+	private static List<Recipient> sorted(Set<Recipient> recipients) {
+		return recipients.stream().sorted(Comparator.comparing((Recipient r) -> r.kind() + ":" + r.id())).toList();
 	}
 
 	private static void requireOpen(Case kase) {

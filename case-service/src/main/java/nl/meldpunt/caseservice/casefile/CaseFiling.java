@@ -47,14 +47,16 @@ class CaseFiling {
 			    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::uuid[], ?::text[], ?::bytea[], ?::text[])
 			         as c(id, organisation_id, channel, hotline_id, credential_hash, reporter_public_key, language)
 			), reports as (
-			    insert into case_item (id, case_id, organisation_id, kind, author, created_on, ciphertext)
-			    select id, case_id, organisation_id, 'REPORT', 'REPORTER', ?::date, ciphertext
+			    insert into case_item (id, case_id, organisation_id, kind, author, created_on, purpose, epoch,
+			                           ciphertext)
+			    select id, case_id, organisation_id, 'REPORT', 'REPORTER', ?::date, 'CASE', 0, ciphertext
 			    from unnest(?::uuid[], ?::uuid[], ?::uuid[], ?::bytea[]) as r(id, case_id, organisation_id, ciphertext)
 			), envelopes as (
-			    insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)
-			    select case_id, organisation_id, recipient_kind, recipient_id, envelope, ?::date
-			    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::bytea[])
-			         as e(case_id, organisation_id, recipient_kind, recipient_id, envelope)
+			    insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, purpose, epoch,
+			                              envelope, created_on)
+			    select case_id, organisation_id, recipient_kind, recipient_id, purpose, epoch, envelope, ?::date
+			    from unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bytea[])
+			         as e(case_id, organisation_id, recipient_kind, recipient_id, purpose, epoch, envelope)
 			), exclusions as (
 			    insert into case_exclusion (case_id, organisation_id, account_id)
 			    select case_id, organisation_id, account_id
@@ -120,17 +122,21 @@ class CaseFiling {
 		List<UUID> envelopeOrganisations = new ArrayList<>();
 		List<String> envelopeKinds = new ArrayList<>();
 		List<String> envelopeRecipients = new ArrayList<>();
+		List<String> envelopePurposes = new ArrayList<>();
+		List<Integer> envelopeEpochs = new ArrayList<>();
 		List<byte[]> envelopes = new ArrayList<>();
 		List<UUID> exclusionCases = new ArrayList<>();
 		List<UUID> exclusionOrganisations = new ArrayList<>();
 		List<UUID> excluded = new ArrayList<>();
 		for (NewFiling filing : filings) {
-			for (Transition.Share share : filing.envelopes()) {
+			for (SealedKey sealed : filing.envelopes()) {
 				envelopeCases.add(filing.caseId());
 				envelopeOrganisations.add(filing.organisationId());
-				envelopeKinds.add(share.recipient().kind().name());
-				envelopeRecipients.add(share.recipient().id());
-				envelopes.add(share.envelope().bytes());
+				envelopeKinds.add(sealed.recipient().kind().name());
+				envelopeRecipients.add(sealed.recipient().id());
+				envelopePurposes.add(sealed.key().purpose().name());
+				envelopeEpochs.add(sealed.key().epoch());
+				envelopes.add(sealed.envelope().bytes());
 			}
 			for (UUID adviser : filing.excludedAdvisers()) {
 				exclusionCases.add(filing.caseId());
@@ -150,7 +156,9 @@ class CaseFiling {
 				connection.createArrayOf("uuid", envelopeOrganisations.toArray(UUID[]::new)),
 				connection.createArrayOf("text", envelopeKinds.toArray(String[]::new)),
 				connection.createArrayOf("text", envelopeRecipients.toArray(String[]::new)),
-				bytes(connection, envelopes), connection.createArrayOf("uuid", exclusionCases.toArray(UUID[]::new)),
+				connection.createArrayOf("text", envelopePurposes.toArray(String[]::new)),
+				connection.createArrayOf("int4", envelopeEpochs.toArray(Integer[]::new)), bytes(connection, envelopes),
+				connection.createArrayOf("uuid", exclusionCases.toArray(UUID[]::new)),
 				connection.createArrayOf("uuid", exclusionOrganisations.toArray(UUID[]::new)),
 				connection.createArrayOf("uuid", excluded.toArray(UUID[]::new)), on, ids, organisations };
 		for (int i = 0; i < values.length; i++) {

@@ -1,6 +1,10 @@
 package nl.meldpunt.caseservice.casefile;
 
-import java.util.UUID;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import nl.meldpunt.caseservice.problem.Problem;
 
@@ -61,31 +65,67 @@ final class CaseGuards {
 		return true;
 	}
 
+	/**
+	 * A referral seals every key of the case to exactly the current handlers of a hotline
+	 * that the organisation's key book pins, none of them a recipient yet.
+	 */
 	static boolean sharedWithHotline(Attempt attempt) {
 		Transition.Share share = attempt.transition.share();
-		if (share == null || share.recipient().kind() != RecipientKind.HOTLINE
-				|| attempt.recipients.contains(share.recipient()) || !attempt.eligible.test(share.recipient())) {
+		if (share == null || share.kind() != RecipientKind.HOTLINE) {
 			return attempt.refuse(Problem.INVALID_RECIPIENT,
-					"A referral needs the case key sealed to a hotline of this organisation.");
+					"A referral needs the case's keys sealed to the handlers of a hotline of this organisation.");
 		}
-		return true;
+		Set<Recipient> handlers = attempt.hotlineHandlers.apply(share.target())
+			.stream()
+			.map(Recipient::handler)
+			.collect(Collectors.toSet());
+		if (handlers.isEmpty() || handlers.stream().anyMatch(attempt.recipients::contains)) {
+			return attempt.refuse(Problem.INVALID_RECIPIENT,
+					"This hotline has no handlers in a key book the organisation pinned, or already has the case.");
+		}
+		return everyKeyToExactly(attempt, share, handlers);
 	}
 
 	/**
-	 * A new adviser: enrolled, of this organisation, not yet a recipient, and never
-	 * excluded.
+	 * A new adviser: a current member of the organisation's key book, not yet a
+	 * recipient, never excluded, and given every key of the case. A hotline handler does
+	 * not hand a case the reporter sent to the hotline back to the organisation: only the
+	 * reporter can allow that.
 	 */
 	static boolean sharedWithAdviser(Attempt attempt) {
 		Transition.Share share = attempt.transition.share();
-		if (share == null || share.recipient().kind() != RecipientKind.ADVISER) {
+		if (share == null || share.kind() != RecipientKind.ADVISER) {
 			return attempt.refuse(Problem.INVALID_RECIPIENT,
-					"Reassigning needs the case key sealed to another adviser.");
+					"Reassigning needs the case's keys sealed to another adviser.");
 		}
-		if (attempt.excluded.contains(UUID.fromString(share.recipient().id()))) {
+		if (attempt.transition.actor().kind() == Actor.Kind.HOTLINE
+				&& attempt.kase.channel() == Channel.EXTERNAL_HOTLINE) {
+			return attempt.refuse(Problem.REPORTER_CONSENT_REQUIRED,
+					"The reporter chose the hotline: only the reporter can allow sharing with the organisation.");
+		}
+		if (attempt.excluded.contains(share.target())) {
 			return attempt.refuse(Problem.EXCLUDED_ADVISER, "The reporter excluded this adviser from the case.");
 		}
-		if (attempt.recipients.contains(share.recipient()) || !attempt.eligible.test(share.recipient())) {
+		Recipient adviser = Recipient.adviser(share.target());
+		if (attempt.recipients.contains(adviser) || !attempt.eligible.test(adviser)) {
 			return attempt.refuse(Problem.INVALID_RECIPIENT, "This adviser cannot receive the case.");
+		}
+		return everyKeyToExactly(attempt, share, Set.of(adviser));
+	}
+
+	/** Each new recipient gets each key of the case exactly once, and nobody else any. */
+	private static boolean everyKeyToExactly(Attempt attempt, Transition.Share share, Set<Recipient> expected) {
+		Map<Recipient, Set<KeyRef>> given = new HashMap<>();
+		for (SealedKey sealed : share.envelopes()) {
+			if (!given.computeIfAbsent(sealed.recipient(), (r) -> new HashSet<>()).add(sealed.key())) {
+				return attempt.refuse(Problem.INVALID_RECIPIENT, "A key is sealed twice to the same recipient.");
+			}
+		}
+		boolean exact = given.keySet().equals(expected)
+				&& given.values().stream().allMatch((keys) -> keys.equals(attempt.keys));
+		if (!exact) {
+			return attempt.refuse(Problem.INVALID_RECIPIENT,
+					"The share must carry every key of the case for exactly the new recipients.");
 		}
 		return true;
 	}

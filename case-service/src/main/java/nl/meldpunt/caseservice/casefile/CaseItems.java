@@ -11,6 +11,8 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.meldpunt.crypto.KeyPurpose;
+
 /** The encrypted items of cases: the report, messages and internal notes. */
 @Repository
 class CaseItems {
@@ -23,10 +25,11 @@ class CaseItems {
 
 	void store(UUID organisationId, Item item) {
 		this.jdbc.update(
-				"insert into case_item (id, case_id, organisation_id, kind, author, author_account_id, created_on, ciphertext)"
-						+ " values (?, ?, ?, ?, ?, ?, ?, ?)",
+				"insert into case_item (id, case_id, organisation_id, kind, author, author_account_id, created_on, purpose, epoch, ciphertext)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				item.itemId(), item.caseId(), organisationId, item.kind().name(), item.author().name(),
-				item.authorAccountId(), Date.valueOf(item.createdOn()), item.ciphertext().bytes());
+				item.authorAccountId(), Date.valueOf(item.createdOn()), item.key().purpose().name(), item.key().epoch(),
+				item.ciphertext().bytes());
 	}
 
 	Optional<Item> find(UUID itemId) {
@@ -42,12 +45,12 @@ class CaseItems {
 				CaseItems::map, caseId);
 	}
 
-	private static final String SELECT = "select id, case_id, kind, author, author_account_id, created_on, ciphertext from case_item";
+	private static final String SELECT = "select id, case_id, kind, author, author_account_id, created_on, purpose, epoch, ciphertext from case_item";
 
 	private static Item map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), ItemKind.valueOf(rs.getString(3)),
 				Author.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getObject(6, LocalDate.class),
-				SealedBytes.of(rs.getBytes(7)));
+				new KeyRef(KeyPurpose.valueOf(rs.getString(7)), rs.getInt(8)), SealedBytes.of(rs.getBytes(9)));
 	}
 
 }

@@ -1,7 +1,6 @@
 package nl.meldpunt.caseservice.casefile;
 
 import java.time.LocalDate;
-import java.util.List;
 import java.util.UUID;
 import java.util.function.Predicate;
 
@@ -51,15 +50,15 @@ class CaseLifecycleSteps {
 		Predicate<Recipient> eligible = (recipient) -> this.directory.mayReceive(organisationId, recipient);
 		Predicate<String> knownCategory = (code) -> this.categories.existsByOrganisationIdAndCode(organisationId, code);
 		return new Attempt(kase, transition, this.envelopes.recipients(kase.id()), this.exclusions.of(kase.id()),
-				eligible, knownCategory);
+				eligible, (hotlineId) -> this.directory.hotlineHandlers(organisationId, hotlineId),
+				this.envelopes.keys(kase.id()), knownCategory);
 	}
 
 	void persist(Case kase, Transition transition, CaseState from, CaseState to, LocalDate on) {
 		Transition.Share share = transition.share();
 		if (share != null
 				&& (transition.event() == CaseEvent.REASSIGN || transition.event() == CaseEvent.REFER_EXTERNAL)) {
-			this.envelopes.store(kase.organisationId(), kase.id(),
-					List.of(new KeyEnvelopes.Sealed(share.recipient(), share.envelope())), on);
+			this.envelopes.store(kase.organisationId(), kase.id(), share.envelopes(), on);
 		}
 		if (from != to) {
 			kase.moveTo(to, on);
@@ -71,7 +70,7 @@ class CaseLifecycleSteps {
 			}
 		}
 		Actor actor = transition.actor();
-		String detail = (share != null) ? share.recipient().kind() + ":" + share.recipient().id() : to.name();
+		String detail = (share != null) ? share.kind() + ":" + share.target() : to.name();
 		this.audit.record(OrganisationId.of(kase.organisationId()), actor.auditKind(), actor.auditId(),
 				auditAction(transition.event()), CaseId.of(kase.id()),
 				(detail.length() > 64) ? detail.substring(0, 64) : detail);

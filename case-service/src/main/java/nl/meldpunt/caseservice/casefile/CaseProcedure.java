@@ -4,12 +4,16 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.function.Predicate;
 
 import org.springframework.statemachine.StateContext;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.action.Action;
 import org.springframework.statemachine.config.StateMachineBuilder;
 import org.springframework.statemachine.guard.Guard;
+
+import nl.meldpunt.caseservice.problem.Problem;
+import nl.meldpunt.caseservice.problem.Refusal;
 
 import static nl.meldpunt.caseservice.casefile.CaseEvent.*;
 import static nl.meldpunt.caseservice.casefile.CaseState.*;
@@ -149,33 +153,51 @@ final class CaseProcedure {
 	}
 
 	private static Guard<CaseState, CaseEvent> firedByRecipient() {
-		return (context) -> CaseGuards.firedByRecipient(attempt(context));
+		return guard(CaseGuards::firedByRecipient);
 	}
 
 	private static Guard<CaseState, CaseEvent> firedByReporter() {
-		return (context) -> CaseGuards.firedByReporter(attempt(context));
+		return guard(CaseGuards::firedByReporter);
 	}
 
 	private static Guard<CaseState, CaseEvent> firedBySystem() {
-		return (context) -> CaseGuards.firedBySystem(attempt(context));
+		return guard(CaseGuards::firedBySystem);
 	}
 
 	private static Guard<CaseState, CaseEvent> referral() {
-		return (context) -> CaseGuards.firedByRecipient(attempt(context)) && CaseGuards.consented(attempt(context));
+		return guard((attempt) -> CaseGuards.firedByRecipient(attempt) && CaseGuards.consented(attempt));
 	}
 
 	private static Guard<CaseState, CaseEvent> externalReferral() {
-		return (context) -> CaseGuards.firedByRecipient(attempt(context)) && CaseGuards.consented(attempt(context))
-				&& CaseGuards.sharedWithHotline(attempt(context));
+		return guard((attempt) -> CaseGuards.firedByRecipient(attempt) && CaseGuards.consented(attempt)
+				&& CaseGuards.sharedWithHotline(attempt));
 	}
 
 	private static Guard<CaseState, CaseEvent> reassignment() {
-		return (context) -> CaseGuards.firedByRecipient(attempt(context))
-				&& CaseGuards.sharedWithAdviser(attempt(context));
+		return guard((attempt) -> CaseGuards.firedByRecipient(attempt) && CaseGuards.sharedWithAdviser(attempt));
 	}
 
 	private static Guard<CaseState, CaseEvent> closable() {
-		return (context) -> CaseGuards.firedByRecipient(attempt(context)) && CaseGuards.classified(attempt(context));
+		return guard((attempt) -> CaseGuards.firedByRecipient(attempt) && CaseGuards.classified(attempt));
+	}
+
+	/**
+	 * A guard that throws says no, and says why: the machine would otherwise swallow the
+	 * exception and could let the event through (an accepted step with a junk share).
+	 */
+	static Guard<CaseState, CaseEvent> guard(Predicate<Attempt> rule) {
+		return (context) -> {
+			Attempt attempt = attempt(context);
+			try {
+				return rule.test(attempt);
+			}
+			catch (Refusal refusal) {
+				return attempt.refuse(refusal.problem(), refusal.getMessage());
+			}
+			catch (RuntimeException ex) {
+				return attempt.refuse(Problem.INVALID_REQUEST, "This step could not be checked; nothing was changed.");
+			}
+		};
 	}
 
 	private static Action<CaseState, CaseEvent> recordConsent(Clock clock) {

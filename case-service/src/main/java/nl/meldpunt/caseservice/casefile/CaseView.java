@@ -6,9 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * One case as its actor may see it: the reporter never sees notes, recipients or
- * exclusions; a recipient sees the envelope sealed to them. {@code open} and
- * {@code legalEvents} come from the procedure, so no caller repeats its rules.
+ * One case as its actor may see it: the reporter never sees notes, recipients, staff keys
+ * or exclusions; a recipient sees the envelopes sealed to them and who holds each key.
+ * {@code open} and {@code legalEvents} come from the procedure, so no caller repeats its
+ * rules.
  *
  * @param caseId the case
  * @param organisationId its organisation
@@ -22,7 +23,12 @@ import java.util.UUID;
  * @param closedOn the day it was closed or withdrawn
  * @param consentRecorded whether a referral is allowed (consent or legal duty)
  * @param legalEvents the events the procedure allows in {@code state}
- * @param myKeyEnvelope the case key sealed to this actor
+ * @param myKeys every key of the case sealed to this actor, oldest first
+ * @param currentCaseKey the key new messages and attachments are sealed with
+ * @param currentStaffKey the key new internal notes are sealed with (null until the first
+ * note; recipients only)
+ * @param rekeyNeeded whether a removed recipient still holds a current key (recipients
+ * only): a remaining recipient's browser must seal new ones before anyone writes
  * @param reporterPublicKey the reporter's public key (recipients only)
  * @param recipients every recipient of the case (recipients only)
  * @param excludedAdvisers the advisers the reporter excluded (recipients only)
@@ -32,9 +38,31 @@ import java.util.UUID;
  */
 public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolean open, Channel channel, UUID hotlineId,
 		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, LocalDate closedOn,
-		boolean consentRecorded, Set<CaseEvent> legalEvents, SealedBytes myKeyEnvelope, SealedBytes reporterPublicKey,
-		List<Recipient> recipients, List<UUID> excludedAdvisers, List<Step> timeline, List<Item> items,
-		List<Attachment> attachments) {
+		boolean consentRecorded, Set<CaseEvent> legalEvents, List<Key> myKeys, KeyRef currentCaseKey,
+		KeyRef currentStaffKey, boolean rekeyNeeded, SealedBytes reporterPublicKey, List<Recipient> recipients,
+		List<UUID> excludedAdvisers, List<Step> timeline, List<Item> items, List<Attachment> attachments) {
+
+	/**
+	 * The envelope of the case's original key sealed to this actor (every recipient of
+	 * the case's first epoch holds one, and everyone added later gets it too).
+	 */
+	public SealedBytes myKeyEnvelope() {
+		return this.myKeys.stream()
+			.filter((k) -> k.key().equals(KeyRef.ORIGINAL))
+			.map(Key::envelope)
+			.findFirst()
+			.orElseThrow();
+	}
+
+	/**
+	 * One key of the case as this actor holds it.
+	 *
+	 * @param key purpose and epoch
+	 * @param envelope the key sealed to this actor
+	 * @param holders who holds this key (recipients only; empty for the reporter)
+	 */
+	public record Key(KeyRef key, SealedBytes envelope, List<Recipient> holders) {
+	}
 
 	/**
 	 * One step of the procedure: the event ({@code FILED} first) and the new state.
@@ -55,10 +83,11 @@ public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolea
 	 * @param author which side wrote it
 	 * @param authorAccountId the writing adviser's or handler's account
 	 * @param createdOn the day
+	 * @param key the key that sealed it
 	 * @param ciphertext the sealed item
 	 */
 	public record Item(UUID itemId, UUID caseId, ItemKind kind, Author author, UUID authorAccountId,
-			LocalDate createdOn, SealedBytes ciphertext) {
+			LocalDate createdOn, KeyRef key, SealedBytes ciphertext) {
 	}
 
 	/**
@@ -71,9 +100,10 @@ public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolea
 	 * @param chunkCount how many chunks
 	 * @param totalBytes announced plaintext size
 	 * @param createdOn the day
+	 * @param epoch the epoch of the case key that sealed it
 	 */
 	public record Attachment(UUID attachmentId, UUID caseId, Author author, SealedBytes metaCiphertext, int chunkCount,
-			long totalBytes, LocalDate createdOn) {
+			long totalBytes, LocalDate createdOn, int epoch) {
 	}
 
 }

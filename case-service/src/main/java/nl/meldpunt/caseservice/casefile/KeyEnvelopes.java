@@ -11,16 +11,15 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.meldpunt.crypto.KeyPurpose;
+
 /**
- * The sealed case keys, one per recipient. Having an envelope is what makes someone a
- * recipient; deleting the case deletes its envelopes with it (crypto-shredding).
+ * The sealed case keys, one per recipient and key (purpose and epoch). Having an envelope
+ * is what makes someone a recipient; deleting the case deletes its envelopes with it
+ * (crypto-shredding).
  */
 @Repository
 class KeyEnvelopes {
-
-	/** One envelope to store. */
-	record Sealed(Recipient recipient, SealedBytes envelope) {
-	}
 
 	private final JdbcTemplate jdbc;
 
@@ -28,31 +27,67 @@ class KeyEnvelopes {
 		this.jdbc = jdbc;
 	}
 
-	void store(UUID organisationId, UUID caseId, List<Sealed> envelopes, LocalDate on) {
+	void store(UUID organisationId, UUID caseId, List<SealedKey> envelopes, LocalDate on) {
 		this.jdbc.batchUpdate(
-				"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)"
-						+ " values (?, ?, ?, ?, ?, ?)",
+				"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, purpose, epoch, envelope, created_on)"
+						+ " values (?, ?, ?, ?, ?, ?, ?, ?)",
 				envelopes, envelopes.size(), (statement, sealed) -> {
 					statement.setObject(1, caseId);
 					statement.setObject(2, organisationId);
 					statement.setString(3, sealed.recipient().kind().name());
 					statement.setString(4, sealed.recipient().id());
-					statement.setBytes(5, sealed.envelope().bytes());
-					statement.setDate(6, Date.valueOf(on));
+					statement.setString(5, sealed.key().purpose().name());
+					statement.setInt(6, sealed.key().epoch());
+					statement.setBytes(7, sealed.envelope().bytes());
+					statement.setDate(8, Date.valueOf(on));
 				});
 	}
 
-	Optional<SealedBytes> find(UUID caseId, Recipient recipient) {
+	/** Every envelope sealed to {@code recipient}, oldest key first. */
+	List<SealedKey> of(UUID caseId, Recipient recipient) {
+		return this.jdbc.query(
+				"select purpose, epoch, envelope from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?"
+						+ " order by purpose, epoch",
+				(rs, n) -> new SealedKey(recipient, new KeyRef(KeyPurpose.valueOf(rs.getString(1)), rs.getInt(2)),
+						SealedBytes.of(rs.getBytes(3))),
+				caseId, recipient.kind().name(), recipient.id());
+	}
+
+	/** The envelope of one key sealed to {@code recipient}. */
+	Optional<SealedBytes> find(UUID caseId, Recipient recipient, KeyRef key) {
 		return this.jdbc
-			.query("select envelope from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?",
-					(rs, n) -> SealedBytes.of(rs.getBytes(1)), caseId, recipient.kind().name(), recipient.id())
+			.query("select envelope from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?"
+					+ " and purpose = ? and epoch = ?", (rs, n) -> SealedBytes.of(rs.getBytes(1)), caseId,
+					recipient.kind().name(), recipient.id(), key.purpose().name(), key.epoch())
 			.stream()
 			.findFirst();
 	}
 
+	boolean holds(UUID caseId, Recipient recipient) {
+		return Boolean.TRUE.equals(this.jdbc.queryForObject(
+				"select exists (select 1 from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?)",
+				Boolean.class, caseId, recipient.kind().name(), recipient.id()));
+	}
+
+	/** Everyone holding any key of the case (the reporter included). */
 	Set<Recipient> recipients(UUID caseId) {
-		return new HashSet<>(this.jdbc.query("select recipient_kind, recipient_id from key_envelope where case_id = ?",
-				(rs, n) -> new Recipient(RecipientKind.valueOf(rs.getString(1)), rs.getString(2)), caseId));
+		return new HashSet<>(
+				this.jdbc.query("select distinct recipient_kind, recipient_id from key_envelope where case_id = ?",
+						(rs, n) -> new Recipient(RecipientKind.valueOf(rs.getString(1)), rs.getString(2)), caseId));
+	}
+
+	/** Who holds one key of the case. */
+	Set<Recipient> holders(UUID caseId, KeyRef key) {
+		return new HashSet<>(this.jdbc.query(
+				"select recipient_kind, recipient_id from key_envelope where case_id = ? and purpose = ? and epoch = ?",
+				(rs, n) -> new Recipient(RecipientKind.valueOf(rs.getString(1)), rs.getString(2)), caseId,
+				key.purpose().name(), key.epoch()));
+	}
+
+	/** Every key the case has (each purpose and epoch that any envelope holds). */
+	Set<KeyRef> keys(UUID caseId) {
+		return new HashSet<>(this.jdbc.query("select distinct purpose, epoch from key_envelope where case_id = ?",
+				(rs, n) -> new KeyRef(KeyPurpose.valueOf(rs.getString(1)), rs.getInt(2)), caseId));
 	}
 
 }

@@ -17,12 +17,12 @@ import java.util.UUID;
  * @param language the reporter's language
  * @param reportItemId the report item's id
  * @param report the sealed report
- * @param envelopes the case key sealed to every recipient and the reporter
+ * @param envelopes the case's original key sealed to every recipient and the reporter
  * @param excludedAdvisers advisers the reporter excluded
  */
 public record NewFiling(UUID caseId, UUID organisationId, Channel channel, UUID hotlineId, String credentialHash,
 		SealedBytes reporterPublicKey, String language, UUID reportItemId, SealedBytes report,
-		List<Transition.Share> envelopes, List<UUID> excludedAdvisers) {
+		List<SealedKey> envelopes, List<UUID> excludedAdvisers) {
 
 	public NewFiling {
 		Objects.requireNonNull(caseId);

@@ -1,6 +1,8 @@
 package nl.meldpunt.caseservice.casefile;
 
+import java.util.List;
 import java.util.Objects;
+import java.util.UUID;
 
 /**
  * One attempt to fire an event, with what its guards need: the reporter's consent or a
@@ -14,12 +16,20 @@ public record Transition(CaseEvent event, Actor actor, boolean consentGiven, Str
 	public record Closing(String category, String unit, Track track, Outcome outcome) {
 	}
 
-	/** The case key sealed by the acting browser to the new recipient. */
-	public record Share(Recipient recipient, SealedBytes envelope) {
+	/**
+	 * Every key of the case sealed by the acting browser to the new recipients: one
+	 * adviser (REASSIGN), or every current handler of a hotline (REFER_EXTERNAL).
+	 *
+	 * @param kind adviser or hotline
+	 * @param target the adviser's account, or the hotline
+	 * @param envelopes each key of the case sealed to each new recipient
+	 */
+	public record Share(RecipientKind kind, UUID target, List<SealedKey> envelopes) {
 
 		public Share {
-			Objects.requireNonNull(recipient);
-			Objects.requireNonNull(envelope);
+			Objects.requireNonNull(kind);
+			Objects.requireNonNull(target);
+			envelopes = List.copyOf(envelopes);
 		}
 
 	}

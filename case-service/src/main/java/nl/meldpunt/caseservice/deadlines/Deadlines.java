@@ -3,8 +3,8 @@ package nl.meldpunt.caseservice.deadlines;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -14,12 +14,13 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import nl.meldpunt.caseservice.accounts.Account;
 import nl.meldpunt.caseservice.accounts.Accounts;
 import nl.meldpunt.caseservice.casefile.Actor;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
+import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.DueCase;
-import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.Transition;
 
 /**
@@ -86,29 +87,27 @@ class Deadlines {
 		}
 	}
 
+	/**
+	 * Reminders go to the case's recipients. Escalations go to the organisation's back-up
+	 * advisers — never to one the reporter excluded; and a case the reporter sent to a
+	 * hotline escalates within that hotline (its recipients), not to the organisation.
+	 */
 	private List<String> addressees(DeadlineNotice notice, DueCase due) {
-		if (notice.isEscalation()) {
-			return this.accounts.enrolledBackupAdviserEmails(due.organisationId());
+		if (notice.isEscalation() && due.channel() == Channel.INTERNAL_ADVISER) {
+			Set<UUID> excluded = this.caseFile.excludedAdvisers(due.caseId());
+			return this.accounts.enrolledBackupAdvisers(due.organisationId())
+				.stream()
+				.filter((adviser) -> !excluded.contains(adviser.id()))
+				.map(Account::email)
+				.toList();
 		}
-		List<UUID> advisers = new ArrayList<>();
-		List<UUID> hotlines = new ArrayList<>();
-		for (Recipient recipient : this.caseFile.recipients(due.caseId())) {
-			switch (recipient.kind()) {
-				case ADVISER -> advisers.add(UUID.fromString(recipient.id()));
-				case HOTLINE -> hotlines.add(UUID.fromString(recipient.id()));
-				case REPORTER -> {
-					// the reporter gets no mail: the service has no address for them
-				}
-			}
-		}
-		List<String> to = new ArrayList<>();
-		if (!advisers.isEmpty()) {
-			to.addAll(this.accounts.enrolledEmailsOf(due.organisationId(), advisers));
-		}
-		if (!hotlines.isEmpty()) {
-			to.addAll(this.accounts.enrolledHandlerEmailsOf(due.organisationId(), hotlines));
-		}
-		return to;
+		List<UUID> recipients = this.caseFile.recipients(due.caseId())
+			.stream()
+			.filter((recipient) -> !recipient.isReporter())
+			.flatMap((recipient) -> recipient.accountId().stream())
+			.toList();
+		// the reporter gets no mail: the service has no address for them
+		return recipients.isEmpty() ? List.of() : this.accounts.enrolledEmailsOf(due.organisationId(), recipients);
 	}
 
 	private void timeOutQuestions(LocalDate askedBefore) {

@@ -16,7 +16,6 @@ import org.springframework.transaction.annotation.Transactional;
 
 import nl.meldpunt.caseservice.accounts.Account;
 import nl.meldpunt.caseservice.accounts.Accounts;
-import nl.meldpunt.caseservice.accounts.Role;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.FilingBatch;
@@ -24,21 +23,29 @@ import nl.meldpunt.caseservice.casefile.NewFiling;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
-import nl.meldpunt.caseservice.casefile.Transition;
+import nl.meldpunt.caseservice.casefile.SealedKey;
+import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.KeyBook;
+import nl.meldpunt.crypto.KeyBookMember;
 import nl.meldpunt.internalapi.FilingRequest;
 import nl.meldpunt.internalapi.Route;
 
 /**
  * Accepts filed reports, a batch at a time: checks each against its organisation (access
- * code, recipients, well-formed ciphertext) and stores the accepted ones together, in one
- * transaction. The organisations and their recipients are read once per batch, in that
- * transaction. Filing again with the same case id and credential is answered with the
- * stored case and stores nothing, also when both arrive in one batch. A refused filing
- * stores nothing and leaves the others of its batch alone.
+ * code, well-formed ciphertext) and its key book — the envelopes must go to exactly the
+ * current members the verified book lists for the route (minus the excluded advisers)
+ * whose accounts are active, plus the reporter — and stores the accepted ones together,
+ * in one transaction. The organisations' active recipients are read once per batch (one
+ * query), each organisation's book (and each chosen hotline's) is looked up once per
+ * batch, and a book is verified once per digest of its stored entries and cached, so this
+ * check costs one indexed query per organisation (and hotline) of a batch. Filing again
+ * with the same case id and credential is answered with the stored case and stores
+ * nothing, also when both arrive in one batch. A refused filing stores nothing and leaves
+ * the others of its batch alone.
  */
 @Service
 class CaseIntake {
@@ -61,19 +68,75 @@ class CaseIntake {
 	record Outcome(CaseFile.Filed filed, Refusal refusal) {
 	}
 
-	/** An organisation's enrolled recipients, as a filing is checked against them. */
-	private record Roster(Set<UUID> advisers, Set<UUID> hotlines) {
+	/**
+	 * What one batch knows of its organisations, each looked up once: their enrolled,
+	 * active recipients (one query for the batch) and their verified key books (or why a
+	 * stored book does not verify), and the handlers of the hotlines chosen.
+	 */
+	private final class BatchView {
+
+		private final Set<UUID> active = new HashSet<>();
+
+		private final Map<UUID, Book> books = new HashMap<>();
+
+		private final Map<List<UUID>, List<UUID>> handlers = new HashMap<>();
+
+		BatchView(List<UUID> organisationIds) {
+			if (!organisationIds.isEmpty()) {
+				CaseIntake.this.accounts.enrolledRecipients(organisationIds)
+					.stream()
+					.map(Account::id)
+					.forEach(this.active::add);
+			}
+		}
+
+		boolean isActive(UUID accountId) {
+			return this.active.contains(accountId);
+		}
+
+		KeyBook book(UUID organisationId) {
+			Book book = this.books.computeIfAbsent(organisationId, (id) -> {
+				try {
+					return new Book(CaseIntake.this.books.organisationBook(id).orElse(null), null);
+				}
+				catch (Refusal refusal) {
+					return new Book(null, refusal);
+				}
+			});
+			if (book.refusal() != null) {
+				throw book.refusal();
+			}
+			return book.book();
+		}
+
+		/** The hotline's current handlers with an active account. */
+		List<UUID> handlers(UUID organisationId, UUID hotlineId) {
+			return this.handlers.computeIfAbsent(List.of(organisationId, hotlineId),
+					(key) -> CaseIntake.this.books.hotlineMembers(organisationId, hotlineId)
+						.stream()
+						.map(KeyBookMember::recipientId)
+						.filter(this::isActive)
+						.toList());
+		}
+
+	}
+
+	/** An organisation's verified book (null while it has none), or why it is refused. */
+	private record Book(KeyBook book, Refusal refusal) {
 	}
 
 	private final Organisations organisations;
 
 	private final Accounts accounts;
 
+	private final KeyBooks books;
+
 	private final CaseFile caseFile;
 
-	CaseIntake(Organisations organisations, Accounts accounts, CaseFile caseFile) {
+	CaseIntake(Organisations organisations, Accounts accounts, KeyBooks books, CaseFile caseFile) {
 		this.organisations = organisations;
 		this.accounts = accounts;
+		this.books = books;
 		this.caseFile = caseFile;
 	}
 
@@ -87,14 +150,14 @@ class CaseIntake {
 			.findBySlugIn(batch.stream().map(Pending::slug).collect(Collectors.toSet()))
 			.stream()
 			.collect(Collectors.toMap(Organisation::slug, Function.identity()));
-		Map<UUID, Roster> rosters = rosters(bySlug.values().stream().map(Organisation::id).toList());
+		BatchView view = new BatchView(bySlug.values().stream().map(Organisation::id).toList());
 		FilingBatch filings = this.caseFile.startFiling(
 				batch.stream().map((pending) -> pending.request().caseId()).toList(),
 				batch.stream().map((pending) -> pending.request().mailboxCredential().storageHash()).toList());
 		List<Outcome> outcomes = new ArrayList<>(batch.size());
 		for (Pending pending : batch) {
 			try {
-				outcomes.add(new Outcome(file(pending, bySlug.get(pending.slug()), rosters, filings), null));
+				outcomes.add(new Outcome(file(pending, bySlug.get(pending.slug()), view, filings), null));
 			}
 			catch (Refusal refusal) {
 				outcomes.add(new Outcome(null, refusal));
@@ -104,8 +167,7 @@ class CaseIntake {
 		return outcomes;
 	}
 
-	private CaseFile.Filed file(Pending pending, Organisation organisation, Map<UUID, Roster> rosters,
-			FilingBatch filings) {
+	private CaseFile.Filed file(Pending pending, Organisation organisation, BatchView view, FilingBatch filings) {
 		if (organisation == null) {
 			throw new Refusal(Problem.UNKNOWN_ORGANISATION, "There is no such organisation.");
 		}
@@ -118,12 +180,13 @@ class CaseIntake {
 		if (!organisation.acceptsAccessCode(request.accessCode())) {
 			throw new Refusal(Problem.WRONG_ACCESS_CODE, "The access code is not correct.");
 		}
-		Roster roster = rosters.getOrDefault(organisation.id(), new Roster(Set.of(), Set.of()));
-		if (roster.advisers().isEmpty()) {
-			throw new Refusal(Problem.NOT_ACCEPTING_REPORTS, "This organisation does not accept reports yet.");
+		KeyBook book = view.book(organisation.id());
+		if (book == null || book.members().stream().noneMatch((member) -> view.isActive(member.recipientId()))) {
+			throw new Refusal(Problem.NOT_ACCEPTING_REPORTS,
+					"This organisation does not accept reports yet: its key book has no active adviser.");
 		}
-		Set<Recipient> expected = expectedRecipients(request, roster);
-		List<Transition.Share> envelopes = envelopes(request, expected);
+		Set<Recipient> expected = expectedRecipients(organisation, request, book, view);
+		List<SealedKey> envelopes = envelopes(request, expected);
 		Channel channel = (request.route() == Route.HOTLINE) ? Channel.EXTERNAL_HOTLINE : Channel.INTERNAL_ADVISER;
 		List<UUID> excluded = (request.excludedAdviserIds() != null)
 				? List.copyOf(new HashSet<>(request.excludedAdviserIds())) : List.of();
@@ -133,45 +196,32 @@ class CaseIntake {
 				excluded));
 	}
 
-	private Map<UUID, Roster> rosters(List<UUID> organisationIds) {
-		Map<UUID, Roster> rosters = new HashMap<>();
-		if (organisationIds.isEmpty()) {
-			return rosters;
-		}
-		for (Account account : this.accounts.enrolledRecipients(organisationIds)) {
-			Roster roster = rosters.computeIfAbsent(account.organisationId(),
-					(id) -> new Roster(new HashSet<>(), new HashSet<>()));
-			if (account.role() == Role.ADVISER) {
-				roster.advisers().add(account.id());
-			}
-			else if (account.hotlineId() != null) {
-				roster.hotlines().add(account.hotlineId());
-			}
-		}
-		return rosters;
-	}
-
-	private static Set<Recipient> expectedRecipients(FilingRequest request, Roster roster) {
+	private static Set<Recipient> expectedRecipients(Organisation organisation, FilingRequest request, KeyBook book,
+			BatchView view) {
 		Set<Recipient> expected = new HashSet<>();
 		Set<UUID> excluded = (request.excludedAdviserIds() != null) ? new HashSet<>(request.excludedAdviserIds())
 				: Set.of();
 		if (request.route() == Route.HOTLINE) {
-			if (!roster.hotlines().contains(request.hotlineId())) {
-				throw new Refusal(Problem.RECIPIENTS_MISMATCH, "The chosen hotline cannot receive reports.");
+			List<UUID> handlers = view.handlers(organisation.id(), request.hotlineId());
+			if (handlers.isEmpty()) {
+				throw new Refusal(Problem.RECIPIENTS_MISMATCH,
+						"The chosen hotline has no active handlers in a key book the organisation pinned.");
 			}
-			expected.add(Recipient.hotline(request.hotlineId()));
+			handlers.forEach((handler) -> expected.add(Recipient.handler(handler)));
 		}
 		else {
 			if (request.hotlineId() != null) {
 				throw Refusal.invalid("hotlineId", "must be absent when route is ADVISERS");
 			}
-			if (!roster.advisers().containsAll(excluded)) {
+			Set<UUID> members = new HashSet<>();
+			book.members().forEach((member) -> members.add(member.recipientId()));
+			if (!members.containsAll(excluded)) {
 				throw new Refusal(Problem.RECIPIENTS_MISMATCH,
-						"An excluded adviser is not an adviser of this organisation.");
+						"An excluded adviser is not in the organisation's key book.");
 			}
-			for (UUID adviser : roster.advisers()) {
-				if (!excluded.contains(adviser)) {
-					expected.add(Recipient.adviser(adviser));
+			for (UUID member : members) {
+				if (!excluded.contains(member) && view.isActive(member)) {
+					expected.add(Recipient.adviser(member));
 				}
 			}
 			if (expected.isEmpty()) {
@@ -183,19 +233,19 @@ class CaseIntake {
 		return expected;
 	}
 
-	private static List<Transition.Share> envelopes(FilingRequest request, Set<Recipient> expected) {
-		List<Transition.Share> envelopes = new ArrayList<>();
+	private static List<SealedKey> envelopes(FilingRequest request, Set<Recipient> expected) {
+		List<SealedKey> envelopes = new ArrayList<>();
 		Set<Recipient> covered = new HashSet<>();
 		for (FilingRequest.Envelope envelope : request.keyEnvelopes()) {
 			Recipient recipient = new Recipient(kindOf(envelope.recipientKind()), envelope.recipientId());
 			if (!covered.add(recipient)) {
 				throw new Refusal(Problem.RECIPIENTS_MISMATCH, "A recipient has more than one key envelope.");
 			}
-			envelopes.add(new Transition.Share(recipient, SealedBytes.of(envelope.envelope().toBytes())));
+			envelopes.add(SealedKey.original(recipient, SealedBytes.of(envelope.envelope().toBytes())));
 		}
 		if (!covered.equals(expected)) {
 			throw new Refusal(Problem.RECIPIENTS_MISMATCH,
-					"The key envelopes do not cover exactly the recipients of this report.");
+					"The key envelopes do not go to exactly the active members the organisation's key book lists for this route.");
 		}
 		return envelopes;
 	}

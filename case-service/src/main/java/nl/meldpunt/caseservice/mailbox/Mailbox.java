@@ -1,6 +1,8 @@
 package nl.meldpunt.caseservice.mailbox;
 
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -12,8 +14,10 @@ import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
 import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.casefile.KeyRef;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Transition;
+import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.organisations.Hotlines;
 import nl.meldpunt.caseservice.organisations.Organisation;
 import nl.meldpunt.caseservice.organisations.Organisations;
@@ -38,10 +42,13 @@ class Mailbox {
 
 	private final Hotlines hotlines;
 
-	Mailbox(CaseFile caseFile, Organisations organisations, Hotlines hotlines) {
+	private final KeyBooks books;
+
+	Mailbox(CaseFile caseFile, Organisations organisations, Hotlines hotlines, KeyBooks books) {
 		this.caseFile = caseFile;
 		this.organisations = organisations;
 		this.hotlines = hotlines;
+		this.books = books;
 	}
 
 	@Transactional
@@ -49,20 +56,26 @@ class Mailbox {
 		CaseView kase = this.caseFile.open(reporter(credential), null);
 		Organisation organisation = this.organisations.getReferenceById(kase.organisationId());
 		MailboxView.HotlineView hotline = (kase.hotlineId() != null) ? this.hotlines.findById(kase.hotlineId())
-			.map((h) -> new MailboxView.HotlineView(h.name(), h.contact()))
+			.map((h) -> new MailboxView.HotlineView(h.id(), h.name(), h.contact()))
 			.orElse(null) : null;
-		return MailboxView.of(kase, new MailboxView.OrganisationView(organisation.slug(), organisation.name()),
-				hotline);
+		List<String> hotlineBook = (kase.hotlineId() != null)
+				? encoded(this.books.entries(kase.organisationId(), Optional.of(kase.hotlineId()))) : List.of();
+		return MailboxView.of(kase, new MailboxView.OrganisationView(organisation.slug(), organisation.name()), hotline,
+				encoded(this.books.entries(kase.organisationId(), Optional.empty())), hotlineBook);
+	}
+
+	private static List<String> encoded(List<byte[]> entries) {
+		return entries.stream().map(CryptoJson::encode).toList();
 	}
 
 	public LocalDate write(String credential, NewMessage message) {
 		return this.caseFile.write(reporter(credential), null, message.itemId(), ItemKind.MESSAGE,
-				message.ciphertext());
+				(message.epoch() != null) ? KeyRef.caseKey(message.epoch()) : null, message.ciphertext());
 	}
 
 	public void attach(String credential, NewAttachment attachment) {
 		this.caseFile.attach(reporter(credential), null, attachment.attachmentId(), attachment.metaCiphertext(),
-				attachment.chunkCount(), attachment.totalBytes());
+				attachment.chunkCount(), attachment.totalBytes(), attachment.epoch());
 	}
 
 	public void putChunk(String credential, UUID attachmentId, int n, byte[] bytes) {

@@ -2,6 +2,8 @@ package nl.meldpunt.caseservice.problem;
 
 import java.util.Locale;
 
+import nl.meldpunt.crypto.KeyBookRefusal;
+
 /**
  * Why a request was refused, as a stable code. The code's slug is the last segment of the
  * {@code ProblemDetail} type ({@code https://meldpunt.nl/problems/<slug>}); only the
@@ -88,7 +90,68 @@ public enum Problem {
 	/** The request conflicts with data already stored. */
 	CONFLICT,
 	/** Something went wrong on the service's side. */
-	INTERNAL_ERROR;
+	INTERNAL_ERROR,
+	/** A display name that another recipient of the organisation already has. */
+	DISPLAY_NAME_TAKEN,
+	/** The organisation (or the hotline) has no key book yet. */
+	KEY_BOOK_MISSING,
+	/** A genesis for a book that already has one. */
+	KEY_BOOK_STARTED,
+	/** No such open key-book draft for this caller. */
+	UNKNOWN_DRAFT,
+	/**
+	 * A removed recipient still holds the case's current key: it must be renewed first.
+	 */
+	REKEY_REQUIRED,
+	/** An internal note needs the case's staff key, which does not exist yet. */
+	STAFF_KEY_REQUIRED,
+	/** A key or item of another purpose or epoch than the case's current one. */
+	WRONG_EPOCH,
+	/**
+	 * Only the reporter can allow this (sharing a hotline case with the organisation).
+	 */
+	REPORTER_CONSENT_REQUIRED,
+	/** Key book: not an entry, draft or approval of format v1. */
+	KEY_BOOK_MALFORMED,
+	/** Key book: the entry belongs to another organisation's or hotline's book. */
+	KEY_BOOK_WRONG_BOOK,
+	/** Key book: an entry is missing, repeated or moved. */
+	KEY_BOOK_WRONG_SEQUENCE,
+	/** Key book: an entry does not name the head before it (a rewritten history). */
+	KEY_BOOK_BROKEN_CHAIN,
+	/** Key book: no valid genesis first, or a genesis later. */
+	KEY_BOOK_BAD_GENESIS,
+	/** Key book: a signature that does not verify (forged or over other bytes). */
+	KEY_BOOK_BAD_SIGNATURE,
+	/** Key book: an approval by someone who is no approver. */
+	KEY_BOOK_NOT_A_SIGNER,
+	/** Key book: an approval by an approver who was removed. */
+	KEY_BOOK_REMOVED_SIGNER,
+	/** Key book: the same approver approved twice. */
+	KEY_BOOK_DUPLICATE_APPROVAL,
+	/** Key book: fewer approvals than the threshold. */
+	KEY_BOOK_THRESHOLD_NOT_MET,
+	/** Key book: the recipient, one of its keys or its name is in the book already. */
+	KEY_BOOK_DUPLICATE_RECIPIENT,
+	/** Key book: the removed recipient is no current member. */
+	KEY_BOOK_UNKNOWN_RECIPIENT,
+	/** Key book: the role or hotline does not fit the book. */
+	KEY_BOOK_WRONG_ROLE,
+	/** Key book: the change would leave fewer approvers than the threshold needs. */
+	KEY_BOOK_THRESHOLD_UNREACHABLE,
+	/** Key book: a book without entries. */
+	KEY_BOOK_EMPTY_BOOK,
+	/** Key book: it does not extend the head it is compared with. */
+	KEY_BOOK_NOT_EXTENDED,
+	/** Key book: the hotline's book is not pinned (or does not extend its pin). */
+	KEY_BOOK_HOTLINE_NOT_PINNED,
+	/** Key book: a safety code with a typo. */
+	KEY_BOOK_SAFETY_CODE_TYPO;
+
+	/** The problem that a key-book refusal of the crypto module is. */
+	public static Problem of(KeyBookRefusal refusal) {
+		return valueOf("KEY_BOOK_" + refusal.name());
+	}
 
 	/** The stable slug, e.g. {@code unknown-token}. */
 	public String slug() {

@@ -3,6 +3,8 @@ package nl.meldpunt.caseservice.problem;
 import java.util.List;
 import java.util.Objects;
 
+import nl.meldpunt.crypto.CryptoException;
+
 /**
  * A request refused for a reason the caller may know, named by a {@link Problem}. The
  * {@code web} package turns it into a {@code ProblemDetail}. Thrown inside a transaction
@@ -35,6 +37,17 @@ public class Refusal extends RuntimeException {
 
 	public static Refusal unknownToken() {
 		return new Refusal(Problem.UNKNOWN_TOKEN, "No report belongs to this token.");
+	}
+
+	/**
+	 * A key-book refusal of the crypto module (its message names what failed and never
+	 * holds key material); any other crypto failure is a malformed value.
+	 */
+	public static Refusal keyBook(CryptoException ex) {
+		return ex.refusal()
+			.map((reason) -> new Refusal(Problem.of(reason), ex.getMessage()))
+			.orElseGet(
+					() -> new Refusal(Problem.MALFORMED_CIPHERTEXT, "A key-book value is not in the expected format."));
 	}
 
 	public Problem problem() {

@@ -11,41 +11,61 @@ import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.casefile.KeyRef;
+import nl.meldpunt.caseservice.casefile.Recipient;
+import nl.meldpunt.crypto.KeyPurpose;
 
 /**
  * One case as its recipient's browser needs it to decrypt and act; {@code open} and
  * {@code legalEvents} come from the procedure, so the browser repeats none of its rules.
+ * {@code myKeys} holds every key of the case sealed to the caller with who holds it: the
+ * browser checks, against the key book, that the key it writes with is held only by
+ * current members (and re-keys when {@code rekeyNeeded}).
  */
-record CaseDetail(UUID caseId, UUID organisationId, CaseState state, boolean open, Channel channel,
+record CaseDetail(UUID caseId, UUID organisationId, CaseState state, boolean open, Channel channel, UUID hotlineId,
 		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, LocalDate closedOn,
-		boolean consentRecorded, Set<CaseEvent> legalEvents, String myKeyEnvelope, String reporterPublicKey,
+		boolean consentRecorded, Set<CaseEvent> legalEvents, String myKeyEnvelope, List<Key> myKeys,
+		KeyRef currentCaseKey, KeyRef currentStaffKey, boolean rekeyNeeded, String reporterPublicKey,
 		List<String> recipients, List<UUID> excludedAdvisers, List<CaseView.Step> timeline, List<Item> items,
 		List<Attachment> attachments) {
 
 	static CaseDetail of(CaseView kase) {
 		return new CaseDetail(kase.caseId(), kase.organisationId(), kase.state(), kase.open(), kase.channel(),
-				kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), kase.closedOn(), kase.consentRecorded(),
-				kase.legalEvents(), kase.myKeyEnvelope().base64Url(), kase.reporterPublicKey().base64Url(),
-				kase.recipients().stream().map((r) -> r.kind() + ":" + r.id()).toList(), kase.excludedAdvisers(),
-				kase.timeline(),
+				kase.hotlineId(), kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), kase.closedOn(),
+				kase.consentRecorded(), kase.legalEvents(), kase.myKeyEnvelope().base64Url(),
+				kase.myKeys()
+					.stream()
+					.map((k) -> new Key(k.key().purpose(), k.key().epoch(), k.envelope().base64Url(),
+							k.holders().stream().map(CaseDetail::name).toList()))
+					.toList(),
+				kase.currentCaseKey(), kase.currentStaffKey(), kase.rekeyNeeded(), kase.reporterPublicKey().base64Url(),
+				kase.recipients().stream().map(CaseDetail::name).toList(), kase.excludedAdvisers(), kase.timeline(),
 				kase.items()
 					.stream()
 					.map((i) -> new Item(i.itemId(), i.kind(), i.author(), i.authorAccountId(), i.createdOn(),
-							i.ciphertext().base64Url()))
+							i.key().purpose(), i.key().epoch(), i.ciphertext().base64Url()))
 					.toList(),
 				kase.attachments()
 					.stream()
 					.map((a) -> new Attachment(a.attachmentId(), a.metaCiphertext().base64Url(), a.chunkCount(),
-							a.totalBytes(), a.author(), a.createdOn()))
+							a.totalBytes(), a.author(), a.createdOn(), a.epoch()))
 					.toList());
 	}
 
+	private static String name(Recipient recipient) {
+		return recipient.kind() + ":" + recipient.id();
+	}
+
+	/** One key of the case sealed to the caller; {@code holders} as "KIND:id". */
+	record Key(KeyPurpose purpose, int epoch, String envelope, List<String> holders) {
+	}
+
 	record Item(UUID itemId, ItemKind kind, Author author, UUID authorAccountId, LocalDate createdOn,
-			String ciphertext) {
+			KeyPurpose purpose, int epoch, String ciphertext) {
 	}
 
 	record Attachment(UUID attachmentId, String metaCiphertext, int chunkCount, long totalBytes, Author author,
-			LocalDate createdOn) {
+			LocalDate createdOn, int epoch) {
 	}
 
 }

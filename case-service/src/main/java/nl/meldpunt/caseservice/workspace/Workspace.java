@@ -1,6 +1,7 @@
 package nl.meldpunt.caseservice.workspace;
 
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Service;
@@ -12,7 +13,9 @@ import nl.meldpunt.caseservice.casefile.Actor;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.casefile.KeyRef;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.caseservice.casefile.SealedKey;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.SealedItem;
@@ -54,8 +57,12 @@ class Workspace {
 		return CaseDetail.of(this.caseFile.open(actor(caller), caseId));
 	}
 
-	LocalDate write(Caller caller, UUID caseId, UUID itemId, ItemKind kind, SealedItem ciphertext) {
-		return this.caseFile.write(actor(caller), caseId, itemId, kind, ciphertext);
+	LocalDate write(Caller caller, UUID caseId, UUID itemId, ItemKind kind, KeyRef key, SealedItem ciphertext) {
+		return this.caseFile.write(actor(caller), caseId, itemId, kind, key, ciphertext);
+	}
+
+	KeyRef addKey(Caller caller, UUID caseId, KeyRef key, List<SealedKey> envelopes) {
+		return this.caseFile.addKey(actor(caller), caseId, key, envelopes);
 	}
 
 	CaseState fire(Caller caller, UUID caseId, EventRequest request) {
@@ -64,7 +71,7 @@ class Workspace {
 
 	void attach(Caller caller, UUID caseId, NewAttachment attachment) {
 		this.caseFile.attach(actor(caller), caseId, attachment.attachmentId(), attachment.metaCiphertext(),
-				attachment.chunkCount(), attachment.totalBytes());
+				attachment.chunkCount(), attachment.totalBytes(), attachment.epoch());
 	}
 
 	void putChunk(Caller caller, UUID caseId, UUID attachmentId, int n, byte[] bytes) {

@@ -9,7 +9,12 @@ import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -28,7 +33,14 @@ import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.casefile.KeyRef;
+import nl.meldpunt.caseservice.casefile.Recipient;
+import nl.meldpunt.caseservice.casefile.RecipientKind;
+import nl.meldpunt.caseservice.casefile.SealedBytes;
+import nl.meldpunt.caseservice.casefile.SealedKey;
 import nl.meldpunt.caseservice.web.RequestBodies;
+import nl.meldpunt.crypto.KeyEnvelope;
+import nl.meldpunt.crypto.KeyPurpose;
 import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.internalapi.Limits;
 import nl.meldpunt.internalapi.NewAttachment;
@@ -38,7 +50,29 @@ import nl.meldpunt.internalapi.NewAttachment;
 @RequestMapping("/api/cases")
 class WorkspaceApi {
 
-	record NewItem(@NotNull UUID itemId, @NotNull ItemKind kind, @NotNull SealedItem ciphertext) {
+	/**
+	 * @param purpose and {@code epoch}: the key that sealed it (absent: the current key
+	 * of the kind's purpose; any other than the current one is refused)
+	 */
+	record NewItem(@NotNull UUID itemId, @NotNull ItemKind kind, @NotNull SealedItem ciphertext, KeyPurpose purpose,
+			@Min(0) @Max(Limits.MAX_EPOCH) Integer epoch) {
+
+		KeyRef key() {
+			return (this.purpose != null && this.epoch != null) ? new KeyRef(this.purpose, this.epoch) : null;
+		}
+
+	}
+
+	/**
+	 * A new key of the case, sealed by the caller's browser (re-keying, first staff key).
+	 */
+	record NewKey(@NotNull KeyPurpose purpose, @NotNull @Min(0) @Max(Limits.MAX_EPOCH) Integer epoch,
+			@NotEmpty @Size(max = Limits.MAX_KEY_ENVELOPES) List<@NotNull @Valid Envelope> envelopes) {
+	}
+
+	record Envelope(@NotNull RecipientKind recipientKind, @NotNull @Pattern(
+			regexp = "reporter|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}") String recipientId,
+			@NotNull KeyEnvelope envelope) {
 	}
 
 	record Written(UUID itemId, LocalDate createdOn) {
@@ -73,7 +107,19 @@ class WorkspaceApi {
 	@ResponseStatus(HttpStatus.CREATED)
 	Written write(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @Valid @RequestBody NewItem item) {
 		return new Written(item.itemId(),
-				this.workspace.write(caller, caseId, item.itemId(), item.kind(), item.ciphertext()));
+				this.workspace.write(caller, caseId, item.itemId(), item.kind(), item.key(), item.ciphertext()));
+	}
+
+	@PostMapping("/{caseId}/keys")
+	@ResponseStatus(HttpStatus.CREATED)
+	KeyRef addKey(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @Valid @RequestBody NewKey key) {
+		KeyRef ref = new KeyRef(key.purpose(), key.epoch());
+		return this.workspace.addKey(caller, caseId, ref,
+				key.envelopes()
+					.stream()
+					.map((e) -> new SealedKey(new Recipient(e.recipientKind(), e.recipientId()), ref,
+							SealedBytes.of(e.envelope().toBytes())))
+					.toList());
 	}
 
 	@PostMapping("/{caseId}/events")

@@ -30,6 +30,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.delete;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
 /**
  * Who may call what: one table, every endpoint against every kind of caller. "Allow"
@@ -139,6 +140,12 @@ class AuthorizationMatrixIntegrationTest {
 									+ "\",\"nameNl\":\"C\",\"nameEn\":\"C\"}"),
 						admin),
 				new Endpoint("who am I", (id) -> get("/api/me"), signedIn),
+				new Endpoint("key book", (id) -> get("/api/keybook"),
+						List.of(Who.ADVISER_RECIPIENT, Who.ADVISER_NON_RECIPIENT, Who.HOTLINE, Who.OTHER_ORGANISATION)),
+				new Endpoint("propose a threshold",
+						(id) -> put("/api/admin/key-book/threshold").contentType(MediaType.APPLICATION_JSON)
+							.content("{\"threshold\":2}"),
+						List.of(Who.ADMIN)),
 				new Endpoint("workspace enrolment page", (id) -> get("/workspace/enrol"), List.of(Who.values())));
 		List<String> wrong = new ArrayList<>();
 		for (Endpoint endpoint : endpoints) {
@@ -171,8 +178,20 @@ class AuthorizationMatrixIntegrationTest {
 		}
 	}
 
+	/** A note for a case whose recipient made its staff key first (notes need one). */
 	private MockHttpServletRequestBuilder noteRequest(UUID caseId) {
 		try {
+			int made = this.mvc.perform(as(Who.ADVISER_RECIPIENT,
+					post("/api/cases/" + caseId + "/keys").contentType(MediaType.APPLICATION_JSON)
+						.content(this.json.writeValueAsString(Map.of("purpose", "STAFF", "epoch", 0, "envelopes",
+								this.org.advisers()
+									.stream()
+									.map((a) -> Fixtures.envelope("ADVISER", a.toString()))
+									.toList())))))
+				.andReturn()
+				.getResponse()
+				.getStatus();
+			assertThat(made).as("staff key").isEqualTo(201);
 			UUID itemId = UUID.randomUUID();
 			return post("/api/cases/" + caseId + "/items").contentType(MediaType.APPLICATION_JSON)
 				.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", "NOTE", "ciphertext",
@@ -207,8 +226,8 @@ class AuthorizationMatrixIntegrationTest {
 
 	private UUID fileCase() throws Exception {
 		this.credential = Fixtures.credential();
-		Map<String, Object> filing = Fixtures.filing(this.org, this.credential,
-				List.of(this.accounts.get(Who.ADVISER_NON_RECIPIENT)));
+		// the other adviser of the organisation is in no key book: never a recipient
+		Map<String, Object> filing = Fixtures.filing(this.org, this.credential, List.of());
 		int status = this.mvc
 			.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
 				.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)

@@ -83,7 +83,7 @@ class DemoAndSetupIntegrationTest {
 		String code = new DefaultCodeGenerator().generate(DemoSeeder.TOTP_SECRET, System.currentTimeMillis() / 30_000);
 		Caller caller = this.logIns.logIn("adviser1@demo.meldpunt.nl", loginSecret, code).orElseThrow();
 		assertThat(caller.role()).isEqualTo(Role.ADVISER);
-		WrappedPrivateKey key = WrappedPrivateKey.parse(this.logIns.wrappedKey(caller));
+		WrappedPrivateKey key = WrappedPrivateKey.parse(this.logIns.wrappedKeys(caller).wrappedKey());
 		assertThat(key.unwrap(DemoSeeder.PASSPHRASE).publicKey()).isEqualTo(key.publicKey());
 		assertThat(loginSecret).isNotEqualTo(key.kdfHeader());
 	}

@@ -22,6 +22,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.meldpunt.caseservice.Fixtures;
+import nl.meldpunt.caseservice.TestEnrolments;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.Enrolment;
 import nl.meldpunt.crypto.RecipientPrivateKey;
@@ -50,10 +51,13 @@ class LogInIntegrationTest {
 	@Autowired
 	Enrolments enrolments;
 
+	static TestEnrolments keys;
+
 	@BeforeAll
 	static void wrapOnce() {
-		key = RecipientPrivateKey.generate();
-		enrolment = key.wrap(PASSPHRASE);
+		keys = new TestEnrolments(PASSPHRASE);
+		key = keys.key;
+		enrolment = keys.enrolment;
 	}
 
 	@Test
@@ -201,10 +205,11 @@ class LogInIntegrationTest {
 		String code = this.enrolments
 			.invite(organisation, Role.ADVISER, "A. Adviseur", email, null, null, Enrolments.INVITATION_VALID)
 			.code();
-		Map<String, String> body = enrolBody(email, "wrong");
+		Map<String, String> body = enrolBody(organisation, email, "wrong");
 		assertThat(post("/enrol", body, null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
-		assertThat(post("/enrol", enrolBody(email, code), null).getStatusCode()).isEqualTo(HttpStatus.OK);
-		assertThat(post("/enrol", enrolBody(email, code), null).getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+		assertThat(post("/enrol", enrolBody(organisation, email, code), null).getStatusCode()).isEqualTo(HttpStatus.OK);
+		assertThat(post("/enrol", enrolBody(organisation, email, code), null).getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
 	}
 
 	@Test
@@ -214,7 +219,7 @@ class LogInIntegrationTest {
 		String code = this.enrolments
 			.invite(organisation, Role.ADVISER, "A. Adviseur", email, null, null, Enrolments.INVITATION_VALID)
 			.code();
-		Map<String, String> body = new java.util.HashMap<>(enrolBody(email, code));
+		Map<String, String> body = new java.util.HashMap<>(enrolBody(organisation, email, code));
 		body.put("publicKey", Fixtures.b64(RecipientPrivateKey.generate().publicKey().toBytes()));
 		ResponseEntity<JsonNode> response = post("/enrol", body, null);
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
@@ -233,17 +238,17 @@ class LogInIntegrationTest {
 		String code = this.enrolments
 			.invite(organisation, Role.ADVISER, "A. Adviseur", email, null, null, Enrolments.INVITATION_VALID)
 			.code();
-		ResponseEntity<JsonNode> enrolled = post("/enrol", enrolBody(email, code), null);
+		ResponseEntity<JsonNode> enrolled = post("/enrol", enrolBody(organisation, email, code), null);
 		assertThat(enrolled.getStatusCode()).isEqualTo(HttpStatus.OK);
 		assertThat(enrolled.getBody().get("totpUri").asText()).startsWith("otpauth://totp/");
 		return new Enrolled(UUID.fromString(enrolled.getBody().get("accountId").asText()), email,
 				enrolled.getBody().get("totpSecret").asText());
 	}
 
-	private static Map<String, String> enrolBody(String email, String code) {
-		return Map.of("email", email, "code", code, "publicKey", Fixtures.b64(key.publicKey().toBytes()),
-				"wrappedPrivateKey", Fixtures.b64(enrolment.wrappedKey().toBytes()), "loginSecret",
-				Fixtures.b64(enrolment.loginSecret().toBytes()));
+	/** The organisation's first adviser: the browser signs the key book's genesis too. */
+	private Map<String, String> enrolBody(UUID organisation, String email, String code) {
+		UUID accountId = this.jdbc.queryForObject("select id from account where email = ?", UUID.class, email);
+		return keys.body(email, code, organisation, accountId, "A. Adviseur", true);
 	}
 
 	private ResponseEntity<JsonNode> logIn(Enrolled person, String code) {

@@ -1,6 +1,5 @@
 package nl.meldpunt.caseservice.casefile;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -149,8 +148,7 @@ class CaseLifecycleIntegrationTest {
 	void referExternalSharesWithHotlineWhoThenGivesFeedbackAndCloses() {
 		for (CaseState from : List.of(ACKNOWLEDGED, IN_CONSULTATION)) {
 			UUID id = at(from);
-			Transition refer = new Transition(REFER_EXTERNAL, this.adviser, true, null, null, new Transition.Share(
-					Recipient.hotline(this.org.hotlineId()), SealedBytes.of(Fixtures.sealedEnvelope())));
+			Transition refer = new Transition(REFER_EXTERNAL, this.adviser, true, null, null, toHotline());
 			assertThat(fire(id, refer)).isEqualTo(REFERRED_EXTERNAL);
 			Actor handler = Actor.hotlineHandler(this.org.handlerId(), this.org.hotlineId());
 			assertThat(fire(id, GIVE_FEEDBACK, handler)).isEqualTo(FEEDBACK_GIVEN);
@@ -245,9 +243,7 @@ class CaseLifecycleIntegrationTest {
 			assertThat(refusal(id, Transition.of(referral, this.adviser))).isEqualTo("consent-required");
 		}
 		UUID id = at(ACKNOWLEDGED);
-		assertThat(refusal(id,
-				new Transition(REFER_EXTERNAL, this.adviser, false, null, null, new Transition.Share(
-						Recipient.hotline(this.org.hotlineId()), SealedBytes.of(Fixtures.sealedEnvelope())))))
+		assertThat(refusal(id, new Transition(REFER_EXTERNAL, this.adviser, false, null, null, toHotline())))
 			.isEqualTo("consent-required");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from key_envelope where case_id = ? and recipient_kind = 'HOTLINE'", Integer.class,
@@ -280,9 +276,40 @@ class CaseLifecycleIntegrationTest {
 		assertThat(refusal(id, Transition.of(REASSIGN, this.adviser))).isEqualTo("invalid-recipient");
 	}
 
+	/**
+	 * The reporter chose the hotline: its handler cannot hand the case to the
+	 * organisation's advisers without the reporter's consent (which only the reporter's
+	 * page can give; until it exists, never).
+	 */
+	@Test
+	void reassignWhenHotlineHandlerSharesAHotlineCaseWithTheOrganisationThenRefused() {
+		UUID id = UUID.randomUUID();
+		String hash = ReporterToken.generate().mailboxCredential().storageHash();
+		this.caseFile.file(new NewFiling(id, this.org.id(), Channel.EXTERNAL_HOTLINE, this.org.hotlineId(), hash,
+				SealedBytes.of(new byte[32]), "nl", UUID.randomUUID(), SealedBytes.of(new byte[40]),
+				List.of(SealedKey.original(Recipient.handler(this.org.handlerId()),
+						SealedBytes.of(Fixtures.sealedEnvelope())),
+						SealedKey.original(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope()))),
+				List.of()));
+		Actor handler = Actor.hotlineHandler(this.org.handlerId(), this.org.hotlineId());
+		assertThat(refusal(id, reassign(handler, this.org.advisers().get(0)))).isEqualTo("reporter-consent-required");
+		assertThat(this.jdbc.queryForObject("select count(*) from key_envelope where case_id = ?", Integer.class, id))
+			.isEqualTo(2);
+		// the handler still works the case as the reporter asked
+		assertThat(fire(id, ACKNOWLEDGE, handler)).isEqualTo(ACKNOWLEDGED);
+	}
+
 	private Transition reassign(Actor by, UUID to) {
-		return new Transition(REASSIGN, by, false, null, null,
-				new Transition.Share(Recipient.adviser(to), SealedBytes.of(Fixtures.sealedEnvelope())));
+		return new Transition(REASSIGN, by, false, null, null, new Transition.Share(RecipientKind.ADVISER, to,
+				List.of(SealedKey.original(Recipient.adviser(to), SealedBytes.of(Fixtures.sealedEnvelope())))));
+	}
+
+	/**
+	 * The case's one key sealed to the hotline's handler (its key book's only member).
+	 */
+	private Transition.Share toHotline() {
+		return new Transition.Share(RecipientKind.HOTLINE, this.org.hotlineId(), List.of(SealedKey
+			.original(Recipient.handler(this.org.handlerId()), SealedBytes.of(Fixtures.sealedEnvelope()))));
 	}
 
 	private Actor actorFor(CaseEvent event) {
@@ -300,11 +327,11 @@ class CaseLifecycleIntegrationTest {
 	/** A case filed to the first two advisers (the third is left out unless excluded). */
 	private UUID file(List<UUID> excluded) {
 		UUID id = UUID.randomUUID();
-		List<Transition.Share> envelopes = new ArrayList<>();
+		List<SealedKey> envelopes = new ArrayList<>();
 		for (UUID adviser : this.org.advisers().subList(0, 2)) {
-			envelopes.add(new Transition.Share(Recipient.adviser(adviser), SealedBytes.of(Fixtures.sealedEnvelope())));
+			envelopes.add(SealedKey.original(Recipient.adviser(adviser), SealedBytes.of(Fixtures.sealedEnvelope())));
 		}
-		envelopes.add(new Transition.Share(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope())));
+		envelopes.add(SealedKey.original(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope())));
 		String hash = ReporterToken.generate().mailboxCredential().storageHash();
 		this.caseFile
 			.file(new NewFiling(id, this.org.id(), Channel.INTERNAL_ADVISER, null, hash, SealedBytes.of(new byte[32]),

@@ -16,6 +16,8 @@ import java.util.UUID;
 
 import org.junit.jupiter.api.Test;
 
+import reactor.core.publisher.Mono;
+
 import org.springframework.messaging.Message;
 import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
@@ -44,6 +46,8 @@ class CaseProcedureUnitTest {
 	static final UUID ADVISER = UUID.randomUUID();
 
 	static final UUID HOTLINE = UUID.randomUUID();
+
+	static final UUID HANDLER = UUID.randomUUID();
 
 	@Test
 	void everyArrowWhenWalkedFromReceivedThenLandsInItsTarget() throws Exception {
@@ -96,6 +100,32 @@ class CaseProcedureUnitTest {
 		}
 	}
 
+	/**
+	 * A guard that throws (here: the recipient check, as a malformed id once made it)
+	 * says no with a reason; the lifecycle then throws that refusal and stores nothing.
+	 */
+	@Test
+	void guardWhenItThrowsThenRefusedWithAReasonNeverAccepted() {
+		UUID newAdviser = UUID.randomUUID();
+		Transition transition = new Transition(REASSIGN, Actor.adviser(ADVISER), false, null, null,
+				new Transition.Share(RecipientKind.ADVISER, newAdviser,
+						List.of(SealedKey.original(Recipient.adviser(newAdviser), SealedBytes.of(new byte[82])))));
+		Attempt attempt = new Attempt(newCase(), transition, Set.of(Recipient.adviser(ADVISER), Recipient.reporter()),
+				Set.of(), (recipient) -> {
+					throw new IllegalArgumentException("not a UUID");
+				}, (hotline) -> Set.of(), Set.of(KeyRef.ORIGINAL), (category) -> true);
+		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
+		machine.startReactively().block();
+		machine
+			.sendEvent(
+					Mono.just(MessageBuilder.withPayload(REASSIGN).setHeader(CaseProcedure.ATTEMPT, attempt).build()))
+			.collectList()
+			.block();
+		assertThat(attempt.refusal()).isNotNull();
+		assertThat(attempt.refusal().slug()).isEqualTo("invalid-request");
+		assertThat(machine.getState().getId()).isEqualTo(RECEIVED);
+	}
+
 	@Test
 	void machineWhenBuiltThenHasExactlyTheseArrows() {
 		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
@@ -112,15 +142,19 @@ class CaseProcedureUnitTest {
 			case ANSWER_TIMED_OUT -> Actor.system();
 			default -> Actor.adviser(ADVISER);
 		};
+		UUID newAdviser = UUID.randomUUID();
 		Transition.Share share = switch (event) {
-			case REASSIGN -> new Transition.Share(Recipient.adviser(UUID.randomUUID()), SealedBytes.of(new byte[82]));
-			case REFER_EXTERNAL -> new Transition.Share(Recipient.hotline(HOTLINE), SealedBytes.of(new byte[82]));
+			case REASSIGN -> new Transition.Share(RecipientKind.ADVISER, newAdviser,
+					List.of(SealedKey.original(Recipient.adviser(newAdviser), SealedBytes.of(new byte[82]))));
+			case REFER_EXTERNAL -> new Transition.Share(RecipientKind.HOTLINE, HOTLINE,
+					List.of(SealedKey.original(Recipient.handler(HANDLER), SealedBytes.of(new byte[82]))));
 			default -> null;
 		};
 		Transition transition = new Transition(event, actor, true, null,
 				new Transition.Closing("racism", null, Track.INFORMAL, Outcome.ADVICE_GIVEN), share);
 		Attempt attempt = new Attempt(kase, transition, Set.of(Recipient.adviser(ADVISER), Recipient.reporter()),
-				Set.of(), (recipient) -> true, (category) -> true);
+				Set.of(), (recipient) -> true, (hotline) -> Set.of(HANDLER), Set.of(KeyRef.ORIGINAL),
+				(category) -> true);
 		return MessageBuilder.withPayload(event).setHeader(CaseProcedure.ATTEMPT, attempt).build();
 	}
 

@@ -65,6 +65,38 @@ class DeadlinesIntegrationTest {
 		}
 	}
 
+	/**
+	 * Escalations never reach an adviser the reporter excluded, and a case sent to a
+	 * hotline escalates within the hotline, not to the organisation's back-up advisers.
+	 */
+	@Test
+	void escalationWhenBackupExcludedOrCaseSentToAHotlineThenTheBackupHearsNothing() throws Exception {
+		Fixtures fixtures = new Fixtures(this.jdbc, this.setup);
+		Org org = fixtures.organisation(2);
+		UUID backup = org.advisers().get(1);
+		this.jdbc.update("update account set backup = true where id = ?", backup);
+		UUID excluding = fixtures.caseRow(org, List.of(org.advisers().get(0)), "RECEIVED",
+				LocalDate.now().minusDays(6));
+		this.jdbc.update("insert into case_exclusion (case_id, organisation_id, account_id) values (?, ?, ?)",
+				excluding, org.id(), backup);
+		UUID toHotline = fixtures.caseRow(org, List.of(), "RECEIVED", LocalDate.now().minusDays(6));
+		this.jdbc.update("update case_file set channel = 'EXTERNAL_HOTLINE', hotline_id = ? where id = ?",
+				org.hotlineId(), toHotline);
+		this.jdbc.update(
+				"insert into key_envelope (case_id, organisation_id, recipient_kind, recipient_id, envelope, created_on)"
+						+ " values (?, ?, 'HOTLINE', ?, ?, current_date)",
+				toHotline, org.id(), org.handlerId().toString(), Fixtures.sealedEnvelope());
+		this.deadlines.run();
+		assertThat(this.jdbc.queryForList("select kind from deadline_notice where case_id in (?, ?) order by kind",
+				String.class, excluding, toHotline))
+			.containsExactly("ACKNOWLEDGE_ESCALATION", "ACKNOWLEDGE_ESCALATION", "ACKNOWLEDGE_REMINDER",
+					"ACKNOWLEDGE_REMINDER");
+		String mailOf = "select email from account where id = ?";
+		assertThat(inbox(this.jdbc.queryForObject(mailOf, String.class, backup))).isZero();
+		assertThat(inbox(this.jdbc.queryForObject(mailOf, String.class, org.advisers().get(0)))).isEqualTo(1);
+		assertThat(inbox(this.jdbc.queryForObject(mailOf, String.class, org.handlerId()))).isEqualTo(2);
+	}
+
 	private static int inbox(String email) throws Exception {
 		var user = mail.getUserManager().getUserByEmail(email);
 		return (user != null) ? mail.getManagers().getImapHostManager().getInbox(user).getMessageCount() : 0;

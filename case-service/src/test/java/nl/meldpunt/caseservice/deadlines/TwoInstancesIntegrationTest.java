@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -26,7 +27,10 @@ import org.springframework.web.client.RestClient;
 import nl.meldpunt.caseservice.CaseServiceApplication;
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
+import nl.meldpunt.caseservice.TestEnrolments;
 import nl.meldpunt.caseservice.accounts.Enrolments;
+import nl.meldpunt.caseservice.keybook.Draft;
+import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.accounts.Role;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.Enrolment;
@@ -70,20 +74,30 @@ class TwoInstancesIntegrationTest {
 	void sessionAndCaseWhenUsedOnTheOtherInstanceThenCurrentThere() throws Exception {
 		Fixtures fixtures = new Fixtures(first.getBean(JdbcTemplate.class), first.getBean(OrganisationSetup.class));
 		Org org = fixtures.organisation(1);
-		RecipientPrivateKey key = RecipientPrivateKey.generate();
-		Enrolment enrolment = key.wrap("two instances, one passphrase");
+		TestEnrolments keys = new TestEnrolments("two instances, one passphrase");
+		Enrolment enrolment = keys.enrolment;
 		String email = UUID.randomUUID() + "@example.org";
 		String code = first.getBean(Enrolments.class)
 			.invite(org.id(), Role.ADVISER, "T. Wee", email, null, null, Enrolments.INVITATION_VALID)
 			.code();
+		UUID invited = first.getBean(JdbcTemplate.class)
+			.queryForObject("select id from account where email = ?", UUID.class, email);
 		JsonNode enrolled = client(second).post()
 			.uri("/enrol")
-			.body(Map.of("email", email, "code", code, "publicKey", Fixtures.b64(key.publicKey().toBytes()),
-					"wrappedPrivateKey", Fixtures.b64(enrolment.wrappedKey().toBytes()), "loginSecret",
-					Fixtures.b64(enrolment.loginSecret().toBytes())))
+			.body(keys.body(email, code, org.id(), invited, "T. Wee", false))
 			.retrieve()
 			.body(JsonNode.class);
 		UUID adviser = UUID.fromString(enrolled.get("accountId").asText());
+		// the organisation's adviser approves the newcomer (in the browser, as here in
+		// Java)
+		KeyBooks books = first.getBean(KeyBooks.class);
+		Draft addition = books.drafts(org.id(), Optional.empty()).get(0);
+		UUID approver = org.advisers().get(0);
+		books.approve(org.id(), addition.id(), approver,
+				books.organisationBook(org.id())
+					.orElseThrow()
+					.approve(addition.draft(), approver, Fixtures.SIGNING_KEYS.get(approver))
+					.signature());
 
 		String credential = Fixtures.credential();
 		Map<String, Object> filing = new java.util.HashMap<>(Fixtures.filing(org, credential, List.of()));

@@ -219,12 +219,17 @@ class IntakeApiIntegrationTest {
 	}
 
 	@Test
-	void fileWhenRoutedToHotlineThenOnlyHotlineAndReporterEnvelopes() {
+	void fileWhenRoutedToHotlineThenOnlyItsHandlersAndReporterEnvelopes() {
 		Map<String, Object> filing = Fixtures.filing(this.org, Fixtures.credential(), List.of());
 		filing.put("route", "HOTLINE");
 		filing.put("hotlineId", this.org.hotlineId().toString());
+		// sealed to the hotline itself (how it was before hotline books): not a member
 		filing.put("keyEnvelopes",
 				new ArrayList<>(List.of(Fixtures.envelope("HOTLINE", this.org.hotlineId().toString()),
+						Fixtures.envelope("REPORTER", "reporter"))));
+		assertProblem(post(filing), HttpStatus.UNPROCESSABLE_ENTITY, "recipients-mismatch");
+		filing.put("keyEnvelopes",
+				new ArrayList<>(List.of(Fixtures.envelope("HOTLINE", this.org.handlerId().toString()),
 						Fixtures.envelope("REPORTER", "reporter"))));
 		assertThat(post(filing).getStatusCode()).isEqualTo(HttpStatus.CREATED);
 		assertThat(this.jdbc.queryForObject("select channel from case_file where id = ?", String.class,
@@ -238,7 +243,7 @@ class IntakeApiIntegrationTest {
 		Map<String, Object> filing = Fixtures.filing(this.org, Fixtures.credential(), List.of());
 		filing.put("route", "HOTLINE");
 		filing.put("hotlineId", other.hotlineId().toString());
-		filing.put("keyEnvelopes", new ArrayList<>(List.of(Fixtures.envelope("HOTLINE", other.hotlineId().toString()),
+		filing.put("keyEnvelopes", new ArrayList<>(List.of(Fixtures.envelope("HOTLINE", other.handlerId().toString()),
 				Fixtures.envelope("REPORTER", "reporter"))));
 		assertProblem(post(filing), HttpStatus.UNPROCESSABLE_ENTITY, "recipients-mismatch");
 		assertNothingStored(filing);

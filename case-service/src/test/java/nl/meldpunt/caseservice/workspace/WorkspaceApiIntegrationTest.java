@@ -99,6 +99,13 @@ class WorkspaceApiIntegrationTest {
 			.contentType(MediaType.APPLICATION_JSON)
 			.content(this.json.writeValueAsString(filing)));
 		write(caseId, "MESSAGE", ItemKind.MESSAGE);
+		UUID early = UUID.randomUUID();
+		assertProblem(
+				post("/api/cases/" + caseId + "/items")
+					.content(this.json.writeValueAsString(Map.of("itemId", early.toString(), "kind", "NOTE",
+							"ciphertext", Fixtures.sealedItem(this.org.id(), caseId, early, ItemKind.NOTE)))),
+				409, "staff-key-required");
+		staffKey(caseId, this.org.advisers());
 		write(caseId, "NOTE", ItemKind.NOTE);
 		assertThat(call(get("/api/cases/" + caseId)).get("items").findValuesAsText("kind")).containsExactly("REPORT",
 				"MESSAGE", "NOTE");
@@ -131,6 +138,31 @@ class WorkspaceApiIntegrationTest {
 				400, "malformed-ciphertext");
 		assertThat(this.jdbc.queryForObject("select state from case_file where id = ?", String.class, caseId))
 			.isEqualTo("IN_CONSULTATION");
+	}
+
+	/**
+	 * A recipient id that is no UUID once made a guard throw, which the machine took as
+	 * an accepted step and stored a junk envelope: now it is refused and nothing is
+	 * stored.
+	 */
+	@Test
+	void reassignWhenRecipientIdMalformedThenRefusedAndNothingStored() throws Exception {
+		UUID caseId = this.fixtures.caseRow(this.org, List.of(this.adviser), "ACKNOWLEDGED", LocalDate.now());
+		assertProblem(
+				post("/api/cases/" + caseId + "/events")
+					.content(
+							this.json.writeValueAsString(
+									Map.of("event", "REASSIGN", "share",
+											Map.of("recipientKind", "ADVISER", "recipientId", "not-an-id", "envelope",
+													Fixtures.b64(Fixtures.sealedEnvelope()))))),
+				400, "invalid-request");
+		assertThat(
+				this.jdbc.queryForObject("select count(*) from key_envelope where case_id = ?", Integer.class, caseId))
+			.isEqualTo(2);
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where case_id = ? and action = 'EVENT_REASSIGN'", Integer.class,
+				caseId))
+			.isZero();
 	}
 
 	@Test
@@ -200,8 +232,19 @@ class WorkspaceApiIntegrationTest {
 						.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", "MESSAGE",
 								"ciphertext", Fixtures.sealedItem(this.org.id(), caseId, itemId, ItemKind.MESSAGE)))),
 					409, "case-closed");
+			staffKey(caseId, List.of(this.adviser));
 			write(caseId, "NOTE", ItemKind.NOTE);
 		}
+	}
+
+	/**
+	 * The first staff key, sealed (to throw-away keys: the server cannot tell) to the
+	 * holders.
+	 */
+	private void staffKey(UUID caseId, List<UUID> holders) throws Exception {
+		call(post("/api/cases/" + caseId + "/keys")
+			.content(this.json.writeValueAsString(Map.of("purpose", "STAFF", "epoch", 0, "envelopes",
+					holders.stream().map((h) -> Fixtures.envelope("ADVISER", h.toString())).toList()))));
 	}
 
 	private void write(UUID caseId, String kind, ItemKind sealedAs) throws Exception {

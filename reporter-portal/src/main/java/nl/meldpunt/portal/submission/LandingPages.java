@@ -1,6 +1,8 @@
 package nl.meldpunt.portal.submission;
 
+import java.util.List;
 import java.util.Locale;
+import java.util.ResourceBundle;
 
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
@@ -17,6 +19,14 @@ import org.springframework.web.bind.annotation.PathVariable;
  */
 @Controller
 class LandingPages {
+
+	/** The texts the pages' scripts show (messages, refusals of the key book). */
+	private static final List<String> SCRIPT_TEXTS = ResourceBundle.getBundle("messages", Locale.forLanguageTag("nl"))
+		.keySet()
+		.stream()
+		.filter((key) -> key.startsWith("js.") || key.startsWith("done.") || key.equals("problem.unexpected"))
+		.sorted()
+		.toList();
 
 	private final CaseServiceClient caseService;
 
@@ -54,6 +64,7 @@ class LandingPages {
 		model.addAttribute("lang", lang);
 		model.addAttribute("base", "en".equals(lang) ? "/en" : "");
 		model.addAttribute("maxAttachmentMiB", portal.maxAttachmentBytes() / (1024 * 1024));
+		model.addAttribute("texts", SCRIPT_TEXTS);
 	}
 
 }

@@ -36,7 +36,9 @@ class SubmissionApiIntegrationTest extends PortalTest {
 		JsonNode portal = this.http.getForObject("/api/o/demo", JsonNode.class);
 		assertThat(portal.get("name").asText()).isEqualTo("Gemeente Demo");
 		assertThat(portal.get("advisers")).hasSize(2);
-		assertThat(portal.get("hotlines").get(0).get("publicKey").asText()).hasSize(43);
+		assertThat(portal.get("hotlines").get(0).get("handlers").get(0).get("publicKey").asText()).hasSize(43);
+		assertThat(portal.get("keyBook")).hasSize(3);
+		assertThat(portal.get("hotlines").get(0).get("keyBook")).hasSize(1);
 		assertThat(portal.get("maxAttachmentBytes").asLong()).isEqualTo(52_428_800L);
 	}
 

@@ -19,9 +19,9 @@ import nl.meldpunt.crypto.browser.ScriptIntegrity;
 
 /**
  * The advisers' workspace pages. Every page is the same shell: the browser module routes
- * between enrolment, log-in, inbox and case without reloading, so the unlocked private
- * key lives in page memory only and never in storage. The shell holds no case data at
- * all; everything comes from the JSON API after log-in.
+ * between enrolment, log-in, inbox, case and key book without reloading, so the unlocked
+ * private key lives in page memory only and never in storage. The shell holds no case
+ * data at all; everything comes from the JSON API after log-in.
  */
 @Controller
 class WorkspacePages {
@@ -48,6 +48,12 @@ class WorkspacePages {
 	String inbox(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
 			HttpServletResponse response) {
 		return shell("inbox", null, lang, request, model, response);
+	}
+
+	@GetMapping({ "/workspace/keybook", "/en/workspace/keybook" })
+	String keyBook(@RequestParam(required = false) String lang, HttpServletRequest request, Model model,
+			HttpServletResponse response) {
+		return shell("keybook", null, lang, request, model, response);
 	}
 
 	@GetMapping({ "/workspace/cases/{caseId}", "/en/workspace/cases/{caseId}" })
