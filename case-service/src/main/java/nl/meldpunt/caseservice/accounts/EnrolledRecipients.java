@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.accounts;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -58,19 +59,22 @@ class EnrolledRecipients implements RecipientDirectory {
 
 	@Override
 	public Set<UUID> hotlineHandlers(UUID organisationId, UUID hotlineId) {
-		return this.books.hotlineMembers(organisationId, hotlineId)
+		List<KeyBookMember> members = this.books.hotlineMembers(organisationId, hotlineId);
+		if (members.isEmpty()) {
+			return Set.of();
+		}
+		Set<UUID> active = this.accounts.enrolledRecipients(List.of(organisationId))
 			.stream()
-			.map(KeyBookMember::recipientId)
+			.map(Account::id)
 			.collect(Collectors.toSet());
+		return members.stream().map(KeyBookMember::recipientId).filter(active::contains).collect(Collectors.toSet());
 	}
 
 	@Override
 	public boolean wasRemoved(UUID organisationId, Recipient recipient) {
 		return recipient.accountId()
 			.map((id) -> this.accounts.findByIdAndOrganisationId(id, organisationId)
-				// removed from its key book by a signed entry, or removed for good by an
-				// administrator (a tombstone): either way its cases are re-keyed
-				.map((account) -> account.isRemoved() || account.status() == AccountStatus.REMOVED)
+				.map(Account::isRemoved)
 				.orElse(true))
 			.orElse(!recipient.isReporter());
 	}

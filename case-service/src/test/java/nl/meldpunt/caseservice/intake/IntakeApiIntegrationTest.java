@@ -194,6 +194,30 @@ class IntakeApiIntegrationTest {
 		assertNothingStored(filing);
 	}
 
+	/**
+	 * A recipient is a current member of the verified key book and an active account: a
+	 * disabled adviser still listed in the book is not offered to the reporter and never
+	 * sealed to (issue 13 with issue 12).
+	 */
+	@Test
+	void fileWhenABookMemberIsDisabledThenNotListedAndAnEnvelopeToItIsRefused() {
+		UUID disabled = this.org.advisers().get(0);
+		this.jdbc.update("update account set status = 'DISABLED' where id = ?", disabled);
+		JsonNode portal = get("/internal/v1/organisations/" + this.org.slug() + "/portal", Fixtures.INTERNAL_SECRET)
+			.getBody();
+		assertThat(portal.get("advisers").findValuesAsText("id"))
+			.containsExactly(this.org.advisers().get(1).toString());
+		Map<String, Object> toEveryMember = Fixtures.filing(this.org, Fixtures.credential(), List.of());
+		assertProblem(post(toEveryMember), HttpStatus.UNPROCESSABLE_ENTITY, "recipients-mismatch");
+		assertNothingStored(toEveryMember);
+		Map<String, Object> toActiveMembers = Fixtures.filing(this.org, Fixtures.credential(), List.of(disabled));
+		toActiveMembers.put("excludedAdviserIds", List.of());
+		assertThat(post(toActiveMembers).getStatusCode()).isEqualTo(HttpStatus.CREATED);
+		this.jdbc.update("update account set status = 'DISABLED' where id = ?", this.org.advisers().get(1));
+		assertProblem(post(Fixtures.filing(this.org, Fixtures.credential(), List.of(disabled))), HttpStatus.CONFLICT,
+				"not-accepting-reports");
+	}
+
 	@Test
 	void fileWhenExcludedAdviserGetsEnvelopeThen422() {
 		UUID excluded = this.org.advisers().get(0);
