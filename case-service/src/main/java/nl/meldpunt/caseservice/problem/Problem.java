@@ -88,7 +88,11 @@ public enum Problem {
 	/** The request conflicts with data already stored. */
 	CONFLICT,
 	/** Something went wrong on the service's side. */
-	INTERNAL_ERROR;
+	INTERNAL_ERROR,
+	/**
+	 * The database cannot be reached right now; nothing was stored, try again shortly.
+	 */
+	DATABASE_UNAVAILABLE;
 
 	/** The stable slug, e.g. {@code unknown-token}. */
 	public String slug() {
