@@ -7,6 +7,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import nl.meldpunt.caseservice.casefile.CaseFiled;
+import nl.meldpunt.caseservice.casefile.CasesFiled;
 
 /**
  * {@code meldpunt_filings_total}: new cases, counted once their transaction committed (a
@@ -24,6 +25,12 @@ class FilingMetrics {
 	@TransactionalEventListener
 	void on(CaseFiled filed) {
 		this.filings.increment();
+	}
+
+	/** A batch of the intake: every case in it is new (repeats are not in it). */
+	@TransactionalEventListener
+	void on(CasesFiled filed) {
+		this.filings.increment(filed.cases().size());
 	}
 
 }
