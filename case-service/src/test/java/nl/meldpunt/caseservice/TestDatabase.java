@@ -18,6 +18,9 @@ import org.springframework.core.env.MapPropertySource;
  */
 public final class TestDatabase implements ApplicationContextInitializer<ConfigurableApplicationContext> {
 
+	/** A test that brings its own database (e.g. to stop it) sets this property. */
+	public static final String OWN_DATABASE = "meldpunt.test.own-database";
+
 	private static EmbeddedPostgres postgres;
 
 	/** The shared server, started on first use. */
@@ -47,6 +50,9 @@ public final class TestDatabase implements ApplicationContextInitializer<Configu
 
 	@Override
 	public void initialize(ConfigurableApplicationContext context) {
+		if (context.getEnvironment().getProperty(OWN_DATABASE, Boolean.class, false)) {
+			return;
+		}
 		context.getEnvironment()
 			.getPropertySources()
 			.addFirst(new MapPropertySource("meldpunt-test-database", Map.of("spring.datasource.url", jdbcUrl(),

@@ -177,6 +177,9 @@ public final class MeldpuntSystem implements AutoCloseable {
 		caseEnv.put("MELDPUNT_DATABASE_USER", this.database.user());
 		caseEnv.put("MELDPUNT_DATABASE_PASSWORD", this.database.password());
 		caseEnv.put("MELDPUNT_PORTAL_URL", "http://127.0.0.1:" + this.settings.portalPort());
+		// the case service reports the newest backup's age as a metric
+		this.settings.backups()
+			.ifPresent((backups) -> caseEnv.put("MELDPUNT_BACKUP_DIR", backups.folder().toAbsolutePath().toString()));
 		this.settings.setup().ifPresent((setup) -> {
 			// relaxed binding: MELDPUNT_SETUP_ADMINEMAIL is meldpunt.setup.admin-email
 			caseEnv.put("MELDPUNT_SETUP_ORGANISATION", setup.organisation());

@@ -89,15 +89,21 @@ class LauncherProcessIntegrationTest {
 			Path data = this.temp.resolve("data-" + moment);
 			LauncherProcess launcher = launch(data, freePort(), freePort());
 			Path pidFile = data.resolve("postgres/postmaster.pid");
-			awaitCondition(() -> Files.exists(pidFile) && PostmasterPid.read(data.resolve("postgres")).isPresent());
-			if (moment == 1) {
-				awaitCondition(() -> launcher.descendants().size() >= 2);
-			}
-			long postmaster = PostmasterPid.read(data.resolve("postgres")).orElseThrow().pid();
-			List<ProcessHandle> children = launcher.descendants();
+			int children = (moment == 1) ? 2 : 0;
+			java.util.concurrent.atomic.AtomicLong running = new java.util.concurrent.atomic.AtomicLong();
+			// read the pid in the same check that finds it: PostgreSQL writes its pid
+			// file
+			// in steps, so a second read a moment later can see it half written
+			awaitCondition(() -> launcher.descendants().size() >= children
+					&& PostmasterPid.read(data.resolve("postgres")).map((pid) -> {
+						running.set(pid.pid());
+						return true;
+					}).orElse(false));
+			long postmaster = running.get();
+			List<ProcessHandle> started = launcher.descendants();
 			launcher.terminate();
 			assertThat(launcher.output()).doesNotContain("Meldpunt is running").contains("Stopped; all data is kept");
-			assertThat(children).noneMatch(Processes::isRunning);
+			assertThat(started).noneMatch(Processes::isRunning);
 			assertThat(isRunningPostgres(postmaster)).as("PostgreSQL stopped at moment " + moment).isFalse();
 			assertThat(pidFile).as("PostgreSQL shut down cleanly").doesNotExist();
 		}

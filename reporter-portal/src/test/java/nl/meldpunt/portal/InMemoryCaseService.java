@@ -102,6 +102,8 @@ public final class InMemoryCaseService implements AutoCloseable {
 
 	private long maxAttachmentBytes = 52_428_800;
 
+	private volatile boolean databaseDown;
+
 	public InMemoryCaseService() throws IOException {
 		this.organisations.put("demo", new Organisation(UUID.randomUUID(), "demo", "Gemeente Demo", true, null));
 		this.organisations.put("coded",
@@ -117,6 +119,7 @@ public final class InMemoryCaseService implements AutoCloseable {
 		}
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 		this.server.createContext("/internal/v1/", this::handle);
+		this.server.createContext("/actuator/health/readiness", this::readiness);
 		this.server.setExecutor(Executors.newFixedThreadPool(8));
 		this.server.start();
 	}
@@ -179,6 +182,24 @@ public final class InMemoryCaseService implements AutoCloseable {
 		}
 		catch (nl.meldpunt.crypto.CryptoException ex) {
 			throw new IllegalStateException(ex);
+		}
+	}
+
+	/**
+	 * Plays a case service whose database is away: readiness 503, every internal call a
+	 * 503 {@code database-unavailable}.
+	 */
+	public void databaseDown(boolean down) {
+		this.databaseDown = down;
+	}
+
+	private void readiness(HttpExchange exchange) throws IOException {
+		try (exchange) {
+			byte[] body = (this.databaseDown ? "{\"status\":\"DOWN\"}" : "{\"status\":\"UP\"}")
+				.getBytes(StandardCharsets.UTF_8);
+			exchange.getResponseHeaders().set("Content-Type", "application/json");
+			exchange.sendResponseHeaders(this.databaseDown ? 503 : 200, body.length);
+			exchange.getResponseBody().write(body);
 		}
 	}
 
@@ -255,6 +276,10 @@ public final class InMemoryCaseService implements AutoCloseable {
 			this.requestHeaders.add(exchange.getRequestHeaders().toString());
 			if (!("Bearer " + SECRET).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
 				problem(exchange, 401, "unauthorized");
+				return;
+			}
+			if (this.databaseDown) {
+				problem(exchange, 503, "database-unavailable");
 				return;
 			}
 			String path = exchange.getRequestURI().getPath().substring("/internal/v1".length());

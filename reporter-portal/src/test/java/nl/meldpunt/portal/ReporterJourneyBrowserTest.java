@@ -260,6 +260,24 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	}
 
 	@Test
+	void rootWhenOpenedThenAccessibleInBothLanguagesAndLeadsToTheOrganisation() {
+		HeadlessChromium b = this.browser;
+		b.open(url("/en/"));
+		assertThat(b.find("main").getText()).contains("Meldpunt is where employees report");
+		b.screenshot("root-en");
+		accessible("root page (English)");
+		b.open(url("/"));
+		b.screenshot("root-nl");
+		accessible("root page (Dutch)");
+		b.find("organisation").sendKeys("Demo");
+		b.find("organisation").submit();
+		b.waitVisible("start");
+		assertThat(b.driver().getCurrentUrl()).endsWith("/o/demo");
+		assertThat(b.script("return document.querySelector('link[rel=icon]').href").toString())
+			.endsWith("/meldpunt-base/v1/favicon.svg");
+	}
+
+	@Test
 	void pagesWhenOrganisationUnknownOrClosedThenAccessibleExplanations() {
 		HeadlessChromium b = this.browser;
 		b.open(url("/o/nobody"));

@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.authorization.AuthorizationDecision;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
 
@@ -74,6 +75,11 @@ class SecurityConfiguration {
 						"/css/**", "/js/**", "/favicon.ico", "/workspace/login", "/en/workspace/login",
 						"/workspace/enrol", "/en/workspace/enrol", "/workspace/assets/**")
 				.permitAll()
+				// metrics: for the machine's own Prometheus only (behind the proxy the
+				// caller is the forwarded client, so never loopback)
+				.requestMatchers("/actuator/prometheus")
+				.access((authentication,
+						context) -> new AuthorizationDecision(isLoopback(context.getRequest().getRemoteAddr())))
 				.requestMatchers("/api/me", "/api/me/**")
 				.authenticated()
 				.requestMatchers("/statistics/**", "/api/statistics/**")
@@ -90,6 +96,10 @@ class SecurityConfiguration {
 			.logout((logout) -> logout.logoutUrl("/logout")
 				.logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
 			.build();
+	}
+
+	private static boolean isLoopback(String address) {
+		return "127.0.0.1".equals(address) || "0:0:0:0:0:0:0:1".equals(address) || "::1".equals(address);
 	}
 
 	/**

@@ -2,6 +2,10 @@ package nl.meldpunt.caseservice.deadlines;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -18,9 +22,20 @@ class Notifier {
 
 	private final DeadlineSettings settings;
 
-	Notifier(JavaMailSender mail, DeadlineSettings settings) {
+	private final MeterRegistry meters;
+
+	Notifier(JavaMailSender mail, DeadlineSettings settings, MeterRegistry meters) {
 		this.mail = mail;
 		this.settings = settings;
+		this.meters = meters;
+		// every kind from the start, so that a scrape shows 0 rather than nothing
+		for (DeadlineNotice notice : DeadlineNotice.values()) {
+			counter(notice);
+		}
+	}
+
+	private Counter counter(DeadlineNotice notice) {
+		return this.meters.counter("meldpunt.deadline.notices", "notice", notice.name().toLowerCase(Locale.ROOT));
 	}
 
 	void send(DeadlineNotice notice, LocalDate dueOn, List<String> to) {
@@ -33,6 +48,8 @@ class Notifier {
 		message.setSubject(subject(notice));
 		message.setText(text(notice, dueOn));
 		this.mail.send(message);
+		// which notice only: no case, organisation or address
+		counter(notice).increment();
 	}
 
 	private static String subject(DeadlineNotice notice) {

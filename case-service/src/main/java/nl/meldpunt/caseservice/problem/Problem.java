@@ -146,7 +146,11 @@ public enum Problem {
 	/** Key book: the hotline's book is not pinned (or does not extend its pin). */
 	KEY_BOOK_HOTLINE_NOT_PINNED,
 	/** Key book: a safety code with a typo. */
-	KEY_BOOK_SAFETY_CODE_TYPO;
+	KEY_BOOK_SAFETY_CODE_TYPO,
+	/**
+	 * The database cannot be reached right now; nothing was stored, try again shortly.
+	 */
+	DATABASE_UNAVAILABLE;
 
 	/** The problem that a key-book refusal of the crypto module is. */
 	public static Problem of(KeyBookRefusal refusal) {

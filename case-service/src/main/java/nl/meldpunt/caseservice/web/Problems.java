@@ -1,9 +1,16 @@
 package nl.meldpunt.caseservice.web;
 
 import java.net.URI;
+import java.time.Clock;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.hibernate.exception.JDBCConnectionException;
+
+import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -30,11 +37,19 @@ class Problems extends ResponseEntityExceptionHandler {
 
 	static final String BASE = "https://meldpunt.nl/problems/";
 
-	private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(Problems.class);
+	private final FailureLog failures = new FailureLog(Clock.systemUTC());
+
+	private final MeterRegistry meters;
+
+	Problems(MeterRegistry meters) {
+		this.meters = meters;
+	}
 
 	@ExceptionHandler(Refusal.class)
 	ResponseEntity<ProblemDetail> refused(Refusal refusal) {
-		return respond(statusOf(refusal.problem()), refusal.slug(), refusal.getMessage(), refusal.errors());
+		HttpStatus status = statusOf(refusal.problem());
+		this.failures.refused(status.value(), refusal.slug(), refusal, refusal.getMessage());
+		return respond(status, refusal.slug(), refusal.getMessage(), refusal.errors());
 	}
 
 	/** The one place where a domain problem becomes an HTTP status. */
@@ -64,19 +79,34 @@ class Problems extends ResponseEntityExceptionHandler {
 					KEY_BOOK_HOTLINE_NOT_PINNED ->
 				HttpStatus.UNPROCESSABLE_ENTITY;
 			case INTERNAL_ERROR -> HttpStatus.INTERNAL_SERVER_ERROR;
+			case DATABASE_UNAVAILABLE -> HttpStatus.SERVICE_UNAVAILABLE;
 		};
 	}
 
 	@ExceptionHandler(DataIntegrityViolationException.class)
 	ResponseEntity<ProblemDetail> conflict(DataIntegrityViolationException ex) {
+		// the driver's message quotes the conflicting values: the class only
+		this.failures.refused(409, Problem.CONFLICT.slug(), ex);
 		return respond(HttpStatus.CONFLICT, Problem.CONFLICT.slug(), "The request conflicts with data already stored.",
 				List.of());
+	}
+
+	/**
+	 * The pool found no connection within its short time-out (the database is down or
+	 * unreachable): a fast 503 the caller can retry, instead of a hang.
+	 */
+	@ExceptionHandler({ CannotCreateTransactionException.class, DataAccessResourceFailureException.class,
+			JDBCConnectionException.class })
+	ResponseEntity<ProblemDetail> databaseUnavailable(RuntimeException ex) {
+		this.failures.refused(503, Problem.DATABASE_UNAVAILABLE.slug(), ex);
+		return respond(HttpStatus.SERVICE_UNAVAILABLE, Problem.DATABASE_UNAVAILABLE.slug(),
+				"The database cannot be reached right now; nothing was stored. Try again shortly.", List.of());
 	}
 
 	/** Anything unexpected: logged here, and the caller learns nothing about it. */
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
-		log.error("Unexpected failure", ex);
+		this.failures.unexpected(500, Problem.INTERNAL_ERROR.slug(), ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problem.INTERNAL_ERROR.slug(),
 				"Something went wrong on our side.", List.of());
 	}
@@ -84,6 +114,8 @@ class Problems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		this.failures.refused(400, Problem.INVALID_REQUEST.slug(), ex);
+		counted(400, Problem.INVALID_REQUEST.slug());
 		List<String> errors = ex.getBindingResult()
 			.getFieldErrors()
 			.stream()
@@ -99,9 +131,13 @@ class Problems extends ResponseEntityExceptionHandler {
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
 		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyLimit.BodyTooLarge) {
+			this.failures.refused(413, Problem.REQUEST_TOO_LARGE.slug(), ex);
+			counted(413, Problem.REQUEST_TOO_LARGE.slug());
 			return new ResponseEntity<>(problem(HttpStatus.PAYLOAD_TOO_LARGE, Problem.REQUEST_TOO_LARGE.slug(),
 					"The request is too large.", List.of()), HttpStatus.PAYLOAD_TOO_LARGE);
 		}
+		this.failures.refused(400, Problem.INVALID_REQUEST.slug(), ex);
+		counted(400, Problem.INVALID_REQUEST.slug());
 		if (ex.getCause() instanceof MalformedValue malformed) {
 			ProblemDetail problem = (malformed.type() == MailboxCredential.class)
 					? problem(HttpStatus.BAD_REQUEST, Problem.INVALID_REQUEST.slug(), "The request is not valid.",
@@ -112,6 +148,14 @@ class Problems extends ResponseEntityExceptionHandler {
 		}
 		return new ResponseEntity<>(problem(HttpStatus.BAD_REQUEST, "invalid-request",
 				"The request body could not be read.", List.of("body: unreadable")), HttpStatus.BAD_REQUEST);
+	}
+
+	@Override
+	protected ResponseEntity<Object> handleExceptionInternal(Exception ex, Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		this.failures.refused(statusCode.value(), slugFor(statusCode), ex);
+		counted(statusCode.value(), slugFor(statusCode));
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
 	}
 
 	@Override
@@ -135,8 +179,16 @@ class Problems extends ResponseEntityExceptionHandler {
 		};
 	}
 
-	static ResponseEntity<ProblemDetail> respond(HttpStatus status, String slug, String detail, List<String> errors) {
+	private ResponseEntity<ProblemDetail> respond(HttpStatus status, String slug, String detail, List<String> errors) {
+		counted(status.value(), slug);
 		return ResponseEntity.status(status).body(problem(status, slug, detail, errors));
+	}
+
+	/**
+	 * {@code meldpunt_refusals_total} by problem type and status: a fixed set of slugs.
+	 */
+	private void counted(int status, String slug) {
+		this.meters.counter("meldpunt.refusals", "problem", slug, "status", Integer.toString(status)).increment();
 	}
 
 	static ProblemDetail problem(HttpStatus status, String slug, String detail, List<String> errors) {

@@ -27,8 +27,15 @@ final class StaffSignIn {
 		UUID account = UUID.randomUUID();
 		jdbc.update("insert into organisation (id, slug, name) values (?, ?, ?) on conflict do nothing", organisation,
 				"stats-" + organisation.toString().replace("-", ""), "Statistics " + organisation);
-		jdbc.update("insert into account (id, organisation_id, role, display_name, email) values (?, ?, ?, ?, ?)",
-				account, organisation, role.name(), "Test " + role + " " + account, account + "@example.org");
+		UUID hotline = null;
+		if (role == Role.HOTLINE) {
+			hotline = UUID.randomUUID();
+			jdbc.update("insert into hotline (id, organisation_id, name, description_nl, description_en, contact)"
+					+ " values (?, ?, ?, '-', '-', '-')", hotline, organisation, "Hotline " + hotline);
+		}
+		jdbc.update(
+				"insert into account (id, organisation_id, role, display_name, email, hotline_id) values (?, ?, ?, ?, ?, ?)",
+				account, organisation, role.name(), "Test " + role + " " + account, account + "@example.org", hotline);
 		Caller caller = new Caller(account, organisation, role, "Test " + role);
 		return authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
 				List.of(new SimpleGrantedAuthority("ROLE_" + role.name()))));

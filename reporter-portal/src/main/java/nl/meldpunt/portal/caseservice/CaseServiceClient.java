@@ -150,6 +150,11 @@ public class CaseServiceClient {
 			log.error("Case service refused the portal's internal API secret");
 			throw new CaseServiceProblem(503, CaseServiceProblem.UNAVAILABLE, List.of());
 		}
+		if (status == 503) {
+			// the case service is up but cannot do its work (its database is away): to a
+			// reporter that is the same as the case service being away
+			throw new CaseServiceProblem(503, CaseServiceProblem.UNAVAILABLE, List.of());
+		}
 		String slug = "unexpected";
 		List<String> fields = new ArrayList<>();
 		try (InputStream body = response.getBody()) {

@@ -34,6 +34,13 @@ class LogHygieneIntegrationTest extends PortalTest {
 	Environment environment;
 
 	@Test
+	void logFileWhenConfiguredThenRollsBySizeAndAge() {
+		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.max-file-size")).isEqualTo("10MB");
+		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.max-history")).isEqualTo("30");
+		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.total-size-cap")).isEqualTo("200MB");
+	}
+
+	@Test
 	void accessLogWhenConfiguredThenOff() {
 		assertThat(this.environment.getProperty("server.tomcat.accesslog.enabled", Boolean.class, true)).isFalse();
 	}

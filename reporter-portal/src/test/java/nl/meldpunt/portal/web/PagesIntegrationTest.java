@@ -20,9 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class PagesIntegrationTest extends PortalTest {
 
-	private static final List<String> PAGES = List.of("/o/demo", "/en/o/demo", "/o/demo/report", "/en/o/demo/report",
-			"/r/", "/en/r/", "/o/nobody", "/api/o/demo", "/api/mailbox", "/css/portal.css", "/js/report.js",
-			"/meldpunt-crypto/v1/meldpunt-crypto.js", "/does-not-exist");
+	private static final List<String> PAGES = List.of("/", "/en/", "/o/demo", "/en/o/demo", "/o/demo/report",
+			"/en/o/demo/report", "/r/", "/en/r/", "/o/nobody", "/api/o/demo", "/api/mailbox", "/css/portal.css",
+			"/js/report.js", "/meldpunt-crypto/v1/meldpunt-crypto.js", "/does-not-exist");
 
 	@Autowired
 	TestRestTemplate http;
@@ -39,6 +39,49 @@ class PagesIntegrationTest extends PortalTest {
 			.contains("088 123 4567")
 			.contains("werkcomputer")
 			.contains("href=\"/en/o/demo\"");
+	}
+
+	@Test
+	void rootWhenDutchOrEnglishThenSaysWhatMeldpuntIsAndHowToReachTheOrganisation() {
+		String dutch = this.http.getForObject("/", String.class);
+		assertThat(dutch).contains("<html lang=\"nl\"")
+			.contains("Meldpunt is de plek waar medewerkers")
+			.contains("action=\"/o\"")
+			.contains("href=\"/r/\"")
+			.contains("href=\"/en/\"")
+			.contains("href=\"/meldpunt-base/v1/favicon.svg\"");
+		String english = this.http.getForObject("/en/", String.class);
+		assertThat(english).contains("<html lang=\"en\"")
+			.contains("Meldpunt is where employees report")
+			.contains("action=\"/en/o\"")
+			.contains("href=\"/en/r/\"")
+			.contains("href=\"/\"");
+		assertThat(this.http.getForEntity("/en", String.class).getStatusCode().value()).isEqualTo(200);
+	}
+
+	@Test
+	void rootFormWhenNameTypedThenToThatPageOnlyOnThisPortal() throws Exception {
+		assertThat(location("/o?organisation=+Demo+")).isEqualTo("/o/demo");
+		assertThat(location("/en/o?organisation=gemeente%20demo")).isEqualTo("/en/o/gemeente-demo");
+		assertThat(location("/o?organisation=..%2F%2Fevil.example")).isEqualTo("/o/..%2F%2Fevil.example");
+		assertThat(location("/en/o?organisation=")).isEqualTo("/en/");
+	}
+
+	@Test
+	void faviconWhenRequestedThenServedFromThisOrigin() {
+		ResponseEntity<String> icon = this.http.getForEntity("/meldpunt-base/v1/favicon.svg", String.class);
+		assertThat(icon.getStatusCode().value()).isEqualTo(200);
+		assertThat(icon.getHeaders().getContentType().toString()).startsWith("image/svg+xml");
+		assertThat(icon.getBody()).startsWith("<svg").doesNotContain("href");
+	}
+
+	private String location(String path) throws Exception {
+		java.net.http.HttpResponse<Void> answer = java.net.http.HttpClient.newHttpClient()
+			.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(this.http.getRootUri() + path)).build(),
+					java.net.http.HttpResponse.BodyHandlers.discarding());
+		assertThat(answer.statusCode()).isEqualTo(302);
+		String location = answer.headers().firstValue("Location").orElseThrow();
+		return location.replaceFirst("^https?://[^/]+", "");
 	}
 
 	@Test

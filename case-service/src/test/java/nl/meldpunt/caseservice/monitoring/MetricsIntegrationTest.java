@@ -1,0 +1,89 @@
+package nl.meldpunt.caseservice.monitoring;
+
+import java.io.IOException;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import nl.meldpunt.caseservice.Fixtures;
+import nl.meldpunt.caseservice.FromAddress;
+import nl.meldpunt.caseservice.Fixtures.Org;
+import nl.meldpunt.caseservice.organisations.OrganisationSetup;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A scrape as the machine's own Prometheus does it: filings, refusals by problem type,
+ * deadline notices and the backup's age are there; no organisation, case, credential,
+ * account or address is in any name, tag or value. From any other address the endpoint
+ * refuses.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class MetricsIntegrationTest {
+
+	@Autowired
+	TestRestTemplate http;
+
+	@Autowired
+	JdbcTemplate jdbc;
+
+	@Autowired
+	OrganisationSetup setup;
+
+	@LocalServerPort
+	int port;
+
+	@Test
+	void scrapeWhenFiledAndRefusedThenCountsWithoutNames() throws IOException {
+		Org org = new Fixtures(this.jdbc, this.setup).organisation(1);
+		String credential = Fixtures.credential();
+		Map<String, Object> filing = Fixtures.filing(org, credential, List.of());
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBearerAuth(Fixtures.INTERNAL_SECRET);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<JsonNode> filed = this.http.exchange("/internal/v1/organisations/" + org.slug() + "/cases",
+				HttpMethod.POST, new HttpEntity<>(filing, headers), JsonNode.class);
+		assertThat(filed.getStatusCode().value()).isEqualTo(201);
+		HttpHeaders unknown = new HttpHeaders(headers);
+		unknown.set("X-Mailbox-Credential", Fixtures.credential());
+		this.http.exchange("/internal/v1/mailbox", HttpMethod.GET, new HttpEntity<>(unknown), String.class);
+
+		String scrape = scrapeFrom("127.0.0.1");
+		assertThat(scrape).startsWith("HTTP/1.1 200");
+		assertThat(scrape).containsPattern("\nmeldpunt_filings_total(\\{[^}]*\\})? [1-9]")
+			.containsPattern("\nmeldpunt_refusals_total\\{[^}]*problem=\"unknown-token\"[^}]*\\} [1-9]")
+			.contains("# TYPE meldpunt_deadline_notices_total counter")
+			.contains("meldpunt_backup_age_seconds");
+		assertThat(scrape).doesNotContain(org.slug())
+			.doesNotContain(org.id().toString())
+			.doesNotContain((String) filing.get("caseId"))
+			.doesNotContain(credential)
+			.doesNotContain(org.advisers().get(0).toString())
+			.doesNotContain("127.0.0.1");
+	}
+
+	@Test
+	void scrapeWhenFromAnotherAddressThenRefused() throws IOException {
+		String scrape = scrapeFrom("127.0.0.2");
+		assertThat(scrape).matches("(?s)HTTP/1.1 40[13] .*").contains("application/problem+json");
+		assertThat(scrape).doesNotContain("meldpunt_");
+	}
+
+	private String scrapeFrom(String source) throws IOException {
+		return FromAddress.get(source, this.port, "/actuator/prometheus", "");
+	}
+
+}
