@@ -2,7 +2,7 @@
 // hotlines' books against the organisation's pins. Whom a case is shared with, re-keyed
 // to or whose drafts are signed comes from here, never from a list the server sends.
 import { verifyKeyBook } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { api, fromBase64Url } from "./api.js";
+import { api, fromBase64Url, toBase64Url } from "./api.js";
 
 const isBookError = (error) => error?.name === "KeyBookError";
 
@@ -14,7 +14,8 @@ export async function verifiedBooks() {
 	const view = await api("GET", "/api/keybook");
 	const result = { view, organisation: null, hotlines: new Map(), problem: null, receiving: new Set(view.receiving ?? []) };
 	try {
-		result.organisation = await verifyKeyBook(view.entries.map(fromBase64Url), { organisationId: view.organisationId });
+		result.organisation = remembered(await verifyKeyBook(view.entries.map(fromBase64Url),
+			{ organisationId: view.organisationId }), `meldpunt.keybook.${view.organisationId}`);
 	}
 	catch (error) {
 		if (!isBookError(error)) {
@@ -24,8 +25,8 @@ export async function verifiedBooks() {
 	}
 	for (const hotline of view.hotlineBooks) {
 		try {
-			const book = await verifyKeyBook(hotline.entries.map(fromBase64Url),
-				{ organisationId: view.organisationId, hotlineId: hotline.hotlineId });
+			const book = remembered(await verifyKeyBook(hotline.entries.map(fromBase64Url),
+				{ organisationId: view.organisationId, hotlineId: hotline.hotlineId }), `meldpunt.keybook.${hotline.hotlineId}`);
 			let members = [];
 			try {
 				members = result.organisation ? result.organisation.hotlineMembers(book) : [];
@@ -56,6 +57,27 @@ export async function verifiedBooks() {
  */
 export function receiving(books, members) {
 	return members.filter((member) => books.receiving.has(member.recipientId));
+}
+
+/**
+ * A verified book that must also extend the newest head this browser saw of it before:
+ * a database writer who deletes the newest entries (to bring back a removed reader, say)
+ * leaves a shorter, validly signed book, which only an earlier look can tell apart. The
+ * head is remembered in this browser (never a case's content); throws NOT_EXTENDED.
+ */
+function remembered(book, name) {
+	let seen = null;
+	try {
+		seen = JSON.parse(localStorage.getItem(name) ?? "null");
+	}
+	catch {
+		// an unreadable note is no earlier look
+	}
+	if (seen) {
+		book.requireExtends({ sequence: seen.sequence, hash: fromBase64Url(seen.hash) });
+	}
+	localStorage.setItem(name, JSON.stringify({ sequence: book.head.sequence, hash: toBase64Url(book.head.hash) }));
+	return book;
 }
 
 /** The book of the caller itself: the organisation's for an adviser, its hotline's for a handler. */

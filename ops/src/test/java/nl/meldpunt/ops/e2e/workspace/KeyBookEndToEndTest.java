@@ -190,6 +190,17 @@ class KeyBookEndToEndTest {
 				assertThat(openWithOldKey(newcomer, carlaId, caseId)).startsWith("refused");
 				newcomer.screenshot("carla-removed");
 			}
+
+			// 4. rollback: a DBA deletes the removal entry. The shorter book still
+			// verifies
+			// (Carla would be a member again), but Anna's browser saw the longer one
+			update("delete from key_book_entry e where e.book = e.organisation_id"
+					+ " and e.organisation_id = (select id from organisation where slug = 'demo')"
+					+ " and e.sequence = (select max(x.sequence) from key_book_entry x where x.book = e.book)");
+			anna.all("#nav a[data-path='/workspace/keybook']").get(0).click();
+			anna.waitText("keybook-problem", "niet de voortzetting");
+			assertThat(anna.all("#safety-code")).isEmpty();
+			anna.screenshot("rolled-back-book-refused");
 		}
 	}
 
@@ -263,6 +274,13 @@ class KeyBookEndToEndTest {
 			}
 		}
 		return rows;
+	}
+
+	/** What someone who can write the database does. */
+	private static void update(String sql, Object... arguments) throws Exception {
+		try (Connection connection = connect(); PreparedStatement statement = prepared(connection, sql, arguments)) {
+			statement.executeUpdate();
+		}
 	}
 
 	private static byte[] bytes(String sql, Object... arguments) throws Exception {

@@ -29,9 +29,11 @@ final class WorkspaceBrowser extends HeadlessChromium {
 		super(folder, name + "-", DESKTOP);
 	}
 
-	/** How many entries the page keeps in session and local storage. */
-	long storedEntries() {
-		return (Long) script("return sessionStorage.length + localStorage.length;");
+	/** The names of the entries the page keeps in session and local storage. */
+	@SuppressWarnings("unchecked")
+	java.util.List<String> storedNames() {
+		return (java.util.List<String>) script(
+				"return [...Object.keys(sessionStorage), ...Object.keys(localStorage)];");
 	}
 
 	/** Signs in through the log-in form, as a person types it. */
