@@ -182,6 +182,13 @@ class OidcSignInIntegrationTest {
 	}
 
 	@Test
+	void logInPageOffersTheOrganisationsSignInWhenOidcIsOn() throws Exception {
+		HttpResponse<String> page = get(base() + "/workspace/login", null);
+		assertThat(page.statusCode()).isEqualTo(200);
+		assertThat(page.body()).contains("data-oidc=\"true\"");
+	}
+
+	@Test
 	void passphraseAndTotpLogInStillWorksWhenOidcIsOn() {
 		StaffHttp.Person adviser = this.staff.enrol(this.staff.organisation(), Role.ADVISER);
 		assertThat(this.staff.logIn(adviser, StaffHttp.step()).getStatusCode()).isEqualTo(HttpStatus.OK);
