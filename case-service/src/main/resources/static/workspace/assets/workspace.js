@@ -223,7 +223,11 @@ function renderLogin() {
 		}
 	});
 	const enrol = el("a", { id: "enrol-link", href: href("/workspace/enrol") }, text("login.enrol"));
-	show(text("login.title"), el("p", {}, text("login.intro")), form, el("p", {}, enrol));
+	// the organisation's own sign-in replaces e-mail, passphrase and code; the passphrase
+	// is asked afterwards, to unlock the key in this browser
+	const oidc = document.body.dataset.oidc === "true"
+		? [el("p", {}, el("a", { id: "login-oidc", href: "/oauth2/authorization/oidc" }, text("login.oidc")))] : [];
+	show(text("login.title"), el("p", {}, text("login.intro")), ...oidc, form, el("p", {}, enrol));
 }
 
 function renderUnlock(target) {

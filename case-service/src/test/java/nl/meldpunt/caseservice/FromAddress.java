@@ -29,6 +29,24 @@ public final class FromAddress {
 		}
 	}
 
+	/** A JSON POST; the whole answer as text. */
+	public static String postJson(String source, int port, String path, String extraHeaders, String json)
+			throws IOException {
+		byte[] body = json.getBytes(StandardCharsets.UTF_8);
+		try (Socket socket = new Socket()) {
+			socket.bind(new InetSocketAddress(InetAddress.getByName(source), 0));
+			socket.connect(new InetSocketAddress("127.0.0.1", port), 5000);
+			socket.setSoTimeout(10_000);
+			socket.getOutputStream()
+				.write(("POST " + path + " HTTP/1.1\r\nHost: localhost\r\n" + extraHeaders
+						+ "Content-Type: application/json\r\nContent-Length: " + body.length
+						+ "\r\nConnection: close\r\n\r\n")
+					.getBytes(StandardCharsets.US_ASCII));
+			socket.getOutputStream().write(body);
+			return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		}
+	}
+
 	/** The answer's head only (status line and headers). */
 	public static String head(String source, int port, String path, String extraHeaders) throws IOException {
 		String all = get(source, port, path, extraHeaders);

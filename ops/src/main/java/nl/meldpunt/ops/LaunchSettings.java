@@ -83,6 +83,22 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 		javaOptions = (javaOptions != null) ? javaOptions : "";
 	}
 
+	/**
+	 * The launcher's own environment variables that an application reads itself, passed
+	 * on unchanged (the launcher otherwise gives a child only the MELDPUNT_ variables it
+	 * sets): {@code MELDPUNT_TRUSTED_PROXIES} to both, {@code MELDPUNT_OIDC_*} to the
+	 * case service only.
+	 */
+	static Map<String, String> passedOn(Map<String, String> env, boolean caseService) {
+		Map<String, String> passed = new java.util.TreeMap<>();
+		env.forEach((key, value) -> {
+			if ("MELDPUNT_TRUSTED_PROXIES".equals(key) || (caseService && key.startsWith("MELDPUNT_OIDC_"))) {
+				passed.put(key, value);
+			}
+		});
+		return passed;
+	}
+
 	static LaunchSettings from(String[] args, Map<String, String> env) {
 		Path data = Path.of(env.getOrDefault("MELDPUNT_DATA", "data"));
 		boolean demo = Boolean.parseBoolean(env.getOrDefault("MELDPUNT_DEMO", "false"));

@@ -172,6 +172,7 @@ public final class MeldpuntSystem implements AutoCloseable {
 		common.put("MELDPUNT_DEMO", Boolean.toString(this.settings.demo()));
 
 		Map<String, String> caseEnv = new HashMap<>(common);
+		caseEnv.putAll(LaunchSettings.passedOn(System.getenv(), true));
 		caseEnv.put("MELDPUNT_CASE_SERVICE_PORT", Integer.toString(this.settings.caseServicePort()));
 		caseEnv.put("MELDPUNT_DATABASE_URL", this.database.url());
 		caseEnv.put("MELDPUNT_DATABASE_USER", this.database.user());
@@ -191,6 +192,7 @@ public final class MeldpuntSystem implements AutoCloseable {
 		notStopping();
 
 		Map<String, String> portalEnv = new HashMap<>(common);
+		portalEnv.putAll(LaunchSettings.passedOn(System.getenv(), false));
 		portalEnv.put("MELDPUNT_PORTAL_PORT", Integer.toString(this.settings.portalPort()));
 		portalEnv.put("MELDPUNT_CASE_SERVICE_URL", "http://127.0.0.1:" + this.settings.caseServicePort());
 		this.portal = launch(new ChildApplication.Spec("reporter-portal",

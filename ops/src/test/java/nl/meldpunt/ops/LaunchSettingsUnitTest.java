@@ -94,4 +94,14 @@ class LaunchSettingsUnitTest {
 			.withMessage("--data needs a folder, for example: --data ./data");
 	}
 
+	@Test
+	void passedOnWhenTrustedProxiesAndOidcSetThenOidcToTheCaseServiceOnly() {
+		Map<String, String> env = Map.of("MELDPUNT_TRUSTED_PROXIES", "10\\.0\\.0\\.5", "MELDPUNT_OIDC_ENABLED", "true",
+				"MELDPUNT_OIDC_CLIENT_SECRET_FILE", "/etc/meldpunt/oidc-secret", "MELDPUNT_DEMO", "true", "PATH",
+				"/bin");
+		assertThat(LaunchSettings.passedOn(env, true)).containsOnlyKeys("MELDPUNT_TRUSTED_PROXIES",
+				"MELDPUNT_OIDC_ENABLED", "MELDPUNT_OIDC_CLIENT_SECRET_FILE");
+		assertThat(LaunchSettings.passedOn(env, false)).containsOnlyKeys("MELDPUNT_TRUSTED_PROXIES");
+	}
+
 }

@@ -5,6 +5,7 @@ import java.io.IOException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -57,7 +58,11 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(2)
-	SecurityFilterChain people(HttpSecurity http, JdbcTemplate jdbc) throws Exception {
+	SecurityFilterChain people(HttpSecurity http, JdbcTemplate jdbc, ObjectProvider<OidcSignIn> oidc) throws Exception {
+		OidcSignIn signIn = oidc.getIfAvailable();
+		if (signIn != null) {
+			signIn.configure(http);
+		}
 		return http
 			.csrf((csrf) -> csrf.csrfTokenRepository(CookieCsrfTokenRepository.withHttpOnlyFalse())
 				.csrfTokenRequestHandler(new CsrfTokenRequestAttributeHandler())

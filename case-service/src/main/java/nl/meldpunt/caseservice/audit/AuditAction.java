@@ -41,6 +41,13 @@ public enum AuditAction {
 	HOTLINE_ADDED,
 	/** A successful log-in. */
 	LOGIN,
+	/**
+	 * A successful sign-in through the organisation's OIDC provider (passphrase+TOTP not
+	 * asked).
+	 */
+	LOGIN_OIDC,
+	/** An OIDC identity was linked to the account at its first OIDC sign-in. */
+	OIDC_LINKED,
 	/** A failed log-in. */
 	LOGIN_FAILED,
 	/** An administrator changed the organisation's settings. */

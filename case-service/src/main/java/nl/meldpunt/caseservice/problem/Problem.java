@@ -73,6 +73,19 @@ public enum Problem {
 	LOGIN_FAILED,
 	/** No session, or no valid bearer secret. */
 	UNAUTHENTICATED,
+	/**
+	 * OIDC sign-in: the identity provider's answer was not accepted (state, issuer,
+	 * token).
+	 */
+	OIDC_SIGN_IN_FAILED,
+	/**
+	 * OIDC sign-in: no Meldpunt account belongs to this identity (none is ever created).
+	 */
+	OIDC_NO_ACCOUNT,
+	/**
+	 * OIDC sign-in: the account this identity belongs to is disabled or not enrolled yet.
+	 */
+	OIDC_ACCOUNT_DISABLED,
 	/** A unit that is not one of the organisation's configured units. */
 	UNKNOWN_UNIT,
 	/** A statistics correction for a period that is not published or did not change. */

@@ -82,6 +82,28 @@ class MetricsIntegrationTest {
 		assertThat(scrape).doesNotContain("meldpunt_");
 	}
 
+	@Test
+	void scrapeWhenUntrustedPeerClaimsLoopbackInForwardedForThenRefused() throws IOException {
+		// X-Forwarded-For is honoured only from a trusted proxy: 127.0.0.2 stays
+		// 127.0.0.2
+		String scrape = FromAddress.get("127.0.0.2", this.port, "/actuator/prometheus",
+				"X-Forwarded-For: 127.0.0.1\r\nX-Forwarded-Proto: https\r\n");
+		assertThat(scrape).matches("(?s)HTTP/1.1 40[13] .*").doesNotContain("meldpunt_");
+	}
+
+	@Test
+	void scrapeWhenThroughTheTrustedProxyThenTheForwardedClientDecides() throws IOException {
+		// the trusted proxy (loopback) forwarding an outside client: that client is the
+		// caller, so no metrics (nginx never forwards /actuator/ anyway)
+		String outside = FromAddress.get("127.0.0.1", this.port, "/actuator/prometheus",
+				"X-Forwarded-For: 198.51.100.7\r\nX-Forwarded-Proto: https\r\n");
+		assertThat(outside).matches("(?s)HTTP/1.1 40[13] .*").doesNotContain("meldpunt_");
+		// a client on the proxy's own machine stays a loopback caller
+		String local = FromAddress.get("127.0.0.1", this.port, "/actuator/prometheus",
+				"X-Forwarded-For: 127.0.0.1\r\n");
+		assertThat(local).startsWith("HTTP/1.1 200").contains("meldpunt_");
+	}
+
 	private String scrapeFrom(String source) throws IOException {
 		return FromAddress.get(source, this.port, "/actuator/prometheus", "");
 	}

@@ -6,6 +6,7 @@ import java.util.UUID;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.http.HttpHeaders;
 import org.springframework.security.web.csrf.CsrfToken;
@@ -28,8 +29,12 @@ class WorkspacePages {
 
 	private final ScriptIntegrity sri;
 
-	WorkspacePages(ResourceLoader resources) {
+	/** Whether the log-in page offers the organisation's OIDC sign-in. */
+	private final boolean oidc;
+
+	WorkspacePages(ResourceLoader resources, @Value("${meldpunt.oidc.enabled:false}") boolean oidc) {
 		this.sri = new ScriptIntegrity(resources.getClassLoader());
+		this.oidc = oidc;
 	}
 
 	@GetMapping({ "/workspace/login", "/en/workspace/login" })
@@ -70,6 +75,7 @@ class WorkspacePages {
 		model.addAttribute("view", view);
 		model.addAttribute("caseId", (caseId != null) ? caseId.toString() : "");
 		model.addAttribute("sri", this.sri);
+		model.addAttribute("oidc", this.oidc);
 		String path = request.getRequestURI().replaceFirst("^/en/", "/");
 		model.addAttribute("otherHref", path + "?lang=" + texts.other());
 		// touching the token makes Spring Security send the XSRF-TOKEN cookie
