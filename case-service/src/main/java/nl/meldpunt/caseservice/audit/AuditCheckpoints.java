@@ -81,6 +81,10 @@ public class AuditCheckpoints {
 		this.clock = clock;
 		this.chains = chains;
 		this.folder = folder.isBlank() ? null : Path.of(folder).toAbsolutePath();
+		if (this.folder != null) {
+			// from the first start: the key exists before the first checkpoint is due
+			this.key = CheckpointKey.loadOrCreate(this.folder);
+		}
 	}
 
 	/**
