@@ -7,7 +7,7 @@ import {
 	newCaseKey, openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem,
 } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
-import { memberOf, shortFingerprint, verifiedBooks } from "./books.js";
+import { memberOf, receiving, shortFingerprint, verifiedBooks } from "./books.js";
 
 const SIMPLE = ["ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "GIVE_FEEDBACK"];
 const NEEDS_CONSENT = ["START_MEDIATION", "FILE_FORMAL_COMPLAINT", "START_INVESTIGATION", "REFER_EXTERNAL"];
@@ -16,8 +16,22 @@ const TRACKS = ["INFORMAL", "MEDIATION", "FORMAL_COMPLAINT", "INVESTIGATION", "E
 const OUTCOMES = ["ADVICE_GIVEN", "RESOLVED", "SUBSTANTIATED", "NOT_SUBSTANTIATED", "REFERRED", "WITHDRAWN", "OTHER"];
 const REPORT_FIELDS = ["what", "when", "where", "who", "witnesses", "hopes"];
 
-/** Renders case `caseId` (from the route) into the page. */
-export async function renderCase(view, caseId, session, { show, navigate, directory }, rekeyed = false) {
+/**
+ * Renders case `caseId` (from the route) into the page; a failure while rendering says so
+ * on the page instead of leaving it loading.
+ */
+export async function renderCase(view, caseId, session, pages, rekeyed = false) {
+	try {
+		await render(view, caseId, session, pages, rekeyed);
+	}
+	catch (problem) {
+		console.error("The case could not be shown", problem);
+		pages.show(text("case.title", shortId(caseId)), el("p", { id: "case-problem", class: "error", role: "alert" },
+			problemText(problem)));
+	}
+}
+
+async function render(view, caseId, session, { show, navigate, directory }, rekeyed) {
 	const back = el("a", { href: href("/workspace"), id: "back" }, text("case.back"));
 	back.addEventListener("click", (event) => {
 		event.preventDefault();
@@ -155,8 +169,8 @@ function trust(detail, books) {
 
 /** The remaining members holding the case's current key, as the verified books list them. */
 function remainingMembers(detail, books) {
-	return holdersOf(detail, detail.currentCaseKey).filter((h) => !h.startsWith("REPORTER:"))
-		.map((h) => memberOf(books, h)).filter(Boolean);
+	return receiving(books, holdersOf(detail, detail.currentCaseKey).filter((h) => !h.startsWith("REPORTER:"))
+		.map((h) => memberOf(books, h)).filter(Boolean));
 }
 
 async function sealTo(key, member, organisationId, caseId) {
@@ -359,7 +373,7 @@ function steps(context) {
 }
 
 function stepForm(context, event, error) {
-	const { detail, books, session } = context;
+	const { detail, books, session, people } = context;
 	const controls = [];
 	const inputs = {};
 	if (NEEDS_CONSENT.includes(event)) {
@@ -370,7 +384,8 @@ function stepForm(context, event, error) {
 	}
 	if (event === "REFER_EXTERNAL") {
 		// only hotlines whose own book this browser verified against the organisation's pin
-		const hotlines = [...books.hotlines].filter(([, h]) => h.members.length > 0)
+		const hotlines = [...books.hotlines].map(([id, h]) => [id, { name: h.name, members: receiving(books, h.members) }])
+			.filter(([, h]) => h.members.length > 0)
 			.map(([id, h]) => ({ id, name: h.name, fingerprint: h.members.map((m) => `${m.displayName} ${shortFingerprint(m.fingerprint)}`).join(", ") }));
 		inputs.hotline = options("hotline", hotlines.map((h) => [h.id, h.name]));
 		controls.push(hotlines.length ? field(text("steps.hotline"), inputs.hotline, fingerprintHint(inputs.hotline, hotlines))
@@ -380,7 +395,7 @@ function stepForm(context, event, error) {
 		if (session.caller.role === "HOTLINE" && detail.channel === "EXTERNAL_HOTLINE") {
 			return el("p", { id: "reshare-note" }, text("steps.reporterConsent"));
 		}
-		const candidates = (books.organisation?.members ?? [])
+		const candidates = receiving(books, books.organisation?.members ?? [])
 			.filter((m) => m.recipientId !== session.caller.accountId && !detail.excludedAdvisers.includes(m.recipientId)
 				&& !detail.recipients.includes(`ADVISER:${m.recipientId}`))
 			.map((m) => ({ id: m.recipientId, displayName: m.displayName, fingerprint: m.fingerprint }));
@@ -438,10 +453,10 @@ async function fire({ caseId, organisationId, keys, books }, event, inputs) {
 	}
 	if (inputs.hotline) {
 		const hotline = books.hotlines.get(inputs.hotline.value);
-		body.share = await share(keys, organisationId, caseId, "HOTLINE", inputs.hotline.value, hotline?.members ?? []);
+		body.share = await share(keys, organisationId, caseId, "HOTLINE", inputs.hotline.value, receiving(books, hotline?.members ?? []));
 	}
 	if (inputs.adviser) {
-		const adviser = books.organisation?.members.find((m) => m.recipientId === inputs.adviser.value);
+		const adviser = receiving(books, books.organisation?.members ?? []).find((m) => m.recipientId === inputs.adviser.value);
 		body.share = await share(keys, organisationId, caseId, "ADVISER", inputs.adviser.value, adviser ? [adviser] : []);
 	}
 	if (inputs.category) {

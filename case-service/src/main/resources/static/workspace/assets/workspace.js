@@ -14,7 +14,7 @@ const RECIPIENT_ROLES = ["ADVISER", "HOTLINE"];
 const view = document.getElementById("view");
 
 function show(title, ...children) {
-	view.replaceChildren(el("h1", { id: "page-title", tabindex: "-1" }, title), ...children);
+	view.replaceChildren(el("h1", { id: "page-title", tabindex: "-1" }, title), ...children.flat(Infinity));
 	document.title = `${title} – ${text("app.name")}`;
 }
 

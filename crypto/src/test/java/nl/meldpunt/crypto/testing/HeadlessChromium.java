@@ -11,16 +11,21 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
 
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -80,6 +85,7 @@ public class HeadlessChromium implements AutoCloseable {
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
 				"--disable-background-networking", "--disable-component-update", "--no-first-run", "--disable-sync",
 				"--window-size=" + windowSize, "--user-data-dir=" + this.userData);
+		options.setCapability("goog:loggingPrefs", Map.of("browser", "ALL"));
 		options.setExperimentalOption("prefs", Map.of("download.default_directory",
 				this.userData.resolve("downloads").toString(), "download.prompt_for_download", false));
 		this.driver = new ChromeDriver(
@@ -129,15 +135,45 @@ public class HeadlessChromium implements AutoCloseable {
 	}
 
 	public WebElement waitVisible(String id) {
-		return new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
+		return until(ExpectedConditions.visibilityOfElementLocated(By.id(id)));
 	}
 
 	public void waitText(String id, String text) {
-		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
+		until(ExpectedConditions.textToBePresentInElementLocated(By.id(id), text));
 	}
 
 	public void waitCss(String css) {
-		new WebDriverWait(this.driver, WAIT).until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+		until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+	}
+
+	/**
+	 * Waits for {@code condition}; when it never comes, photographs the page and fails
+	 * with what the page said and what the browser's console logged, so that a failed
+	 * journey explains itself.
+	 */
+	private <T> T until(ExpectedCondition<T> condition) {
+		try {
+			return new WebDriverWait(this.driver, WAIT).until(condition);
+		}
+		catch (TimeoutException ex) {
+			screenshot("timed-out");
+			String page;
+			try {
+				page = this.driver.findElement(By.tagName("body")).getText();
+			}
+			catch (RuntimeException unreadable) {
+				page = "(unreadable: " + unreadable.getMessage() + ")";
+			}
+			String console = this.driver.manage()
+				.logs()
+				.get(LogType.BROWSER)
+				.getAll()
+				.stream()
+				.map(LogEntry::toString)
+				.collect(Collectors.joining("\n"));
+			throw new TimeoutException(ex.getMessage() + "\n--- page ---\n"
+					+ page.substring(0, Math.min(page.length(), 2000)) + "\n--- console ---\n" + console, ex);
+		}
 	}
 
 	public Object script(String script, Object... arguments) {

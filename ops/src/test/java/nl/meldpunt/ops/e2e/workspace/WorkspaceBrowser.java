@@ -36,6 +36,7 @@ final class WorkspaceBrowser extends HeadlessChromium {
 
 	/** Signs in through the log-in form, as a person types it. */
 	void logIn(String email) throws Exception {
+		waitVisible("email").clear();
 		find("email").sendKeys(email);
 		find("passphrase").sendKeys(PASSPHRASE);
 		find("code").sendKeys(code());
@@ -46,6 +47,7 @@ final class WorkspaceBrowser extends HeadlessChromium {
 	 * Signs in with a passphrase and the code an authenticator app shows for the secret.
 	 */
 	void logIn(String email, String passphrase, String totpSecret) throws Exception {
+		waitVisible("email").clear();
 		find("email").sendKeys(email);
 		find("passphrase").sendKeys(passphrase);
 		find("code").sendKeys(code(totpSecret));
