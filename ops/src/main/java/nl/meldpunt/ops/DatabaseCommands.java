@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 import nl.meldpunt.ops.backup.Backup;
 import nl.meldpunt.ops.backup.Restore;
@@ -74,12 +75,21 @@ public final class DatabaseCommands {
 	}
 
 	public static Backup.Summary backup(LaunchSettings settings, Path file, Consumer<String> say) {
+		return withDatabase(settings, "back up", say, (database) -> Backup.write(database, file));
+	}
+
+	/**
+	 * Runs {@code work} against the database: the external one, the running embedded one
+	 * (Meldpunt goes on working), or the embedded one started for as long as it takes.
+	 */
+	static <T> T withDatabase(LaunchSettings settings, String what, Consumer<String> say,
+			Function<LaunchSettings.ExternalDatabase, T> work) {
 		if (settings.externalDatabase().isPresent()) {
-			return Backup.write(settings.externalDatabase().get(), file);
+			return work.apply(settings.externalDatabase().get());
 		}
 		Path data = settings.dataDirectory();
 		if (!Files.exists(data.resolve(EmbeddedDatabase.DIRECTORY).resolve("PG_VERSION"))) {
-			throw new LaunchFailure("There is no database in " + data + " to back up: check --data DIR.");
+			throw new LaunchFailure("There is no database in " + data + " to " + what + ": check --data DIR.");
 		}
 		Optional<DataFolder> folder = DataFolder.tryTake(data);
 		if (folder.isEmpty()) {
@@ -88,15 +98,15 @@ public final class DatabaseCommands {
 				.orElseThrow(() -> new LaunchFailure(
 						"Meldpunt is starting or stopping on " + data + ": try again in a minute."));
 			String password = Secrets.loadOrCreate(data.resolve(EmbeddedDatabase.PASSWORD_FILE));
-			return Backup.write(new LaunchSettings.ExternalDatabase(
+			return work.apply(new LaunchSettings.ExternalDatabase(
 					"jdbc:postgresql://127.0.0.1:" + running.port() + "/" + EmbeddedDatabase.DATABASE,
-					EmbeddedDatabase.APPLICATION_ROLE, password), file);
+					EmbeddedDatabase.APPLICATION_ROLE, password));
 		}
 		try (DataFolder taken = folder.get()) {
 			DataFolder.stopLeftovers(data, say);
 			try (EmbeddedDatabase database = EmbeddedDatabase.prepare(data, say)) {
 				database.start();
-				return Backup.write(database.connection(), file);
+				return work.apply(database.connection());
 			}
 		}
 	}

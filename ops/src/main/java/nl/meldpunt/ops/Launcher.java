@@ -15,12 +15,14 @@ public final class Launcher {
 			Usage: java -jar ops/target/meldpunt.jar [--demo] [--data DIR] [--setup NAME --admin E-MAIL]
 			       java -jar ops/target/meldpunt.jar backup --to FILE [--data DIR]
 			       java -jar ops/target/meldpunt.jar restore --from FILE [--data DIR]
+			       java -jar ops/target/meldpunt.jar verify-audit [--data DIR]
 			  --demo                     seed a demo organisation with advisers, a hotline and a director
 			  --data DIR                 where the database, logs and secrets are kept (default ./data)
 			  --setup NAME --admin MAIL  first run: create organisation NAME (its portal is /o/NAME) and
 			                             print a one-time enrolment code for its first administrator
 			  backup --to FILE           one consistent snapshot of the database (also while running)
 			  restore --from FILE        into an empty data folder or database, Meldpunt stopped
+			  verify-audit               check the audit chains against their signed checkpoints
 			Environment: MELDPUNT_DATABASE_URL/_USER/_PASSWORD (use that PostgreSQL instead of the
 			embedded one), MELDPUNT_PORTAL_PORT (8080), MELDPUNT_CASE_SERVICE_PORT (8081),
 			MELDPUNT_JAVA_OPTS (extra JVM options for both applications), MELDPUNT_BACKUP_DIR and
@@ -36,6 +38,9 @@ public final class Launcher {
 		}
 		if (DatabaseCommands.handles(args)) {
 			System.exit(DatabaseCommands.run(args, System.getenv(), System.out, System.err));
+		}
+		if (AuditCommand.handles(args)) {
+			System.exit(AuditCommand.run(args, System.getenv(), System.out, System.err));
 		}
 		System.exit(run(args, System.out, System.err));
 	}

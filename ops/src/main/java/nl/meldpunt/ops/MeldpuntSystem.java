@@ -178,6 +178,8 @@ public final class MeldpuntSystem implements AutoCloseable {
 		caseEnv.put("MELDPUNT_DATABASE_USER", this.database.user());
 		caseEnv.put("MELDPUNT_DATABASE_PASSWORD", this.database.password());
 		caseEnv.put("MELDPUNT_PORTAL_URL", "http://127.0.0.1:" + this.settings.portalPort());
+		// signed audit checkpoints and their key, outside the database (owner-only)
+		caseEnv.put("MELDPUNT_AUDIT_CHECKPOINTS", data.resolve(AuditCommand.CHECKPOINTS).toAbsolutePath().toString());
 		// the case service reports the newest backup's age as a metric
 		this.settings.backups()
 			.ifPresent((backups) -> caseEnv.put("MELDPUNT_BACKUP_DIR", backups.folder().toAbsolutePath().toString()));

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
 import nl.meldpunt.caseservice.accounts.Accounts;
+import nl.meldpunt.caseservice.audit.AuditCheckpoints;
 import nl.meldpunt.caseservice.keybook.KeyBookChanged;
 
 /**
@@ -22,6 +23,8 @@ import nl.meldpunt.caseservice.keybook.KeyBookChanged;
  * hotline's book to its handlers as well. The mail names no person, no key and no case:
  * only that the list of people who can read reports changed and where to check it. An
  * adviser who did not expect it compares the list and the safety code in the workspace.
+ * The last line is the organisation's newest signed audit checkpoint (chain, entry, hash
+ * prefix): a copy of the audit chain's state outside the server.
  */
 @Component
 class KeyBookAnnouncements {
@@ -48,10 +51,13 @@ class KeyBookAnnouncements {
 
 	private final String from;
 
-	KeyBookAnnouncements(JavaMailSender mail, Accounts accounts,
+	private final AuditCheckpoints checkpoints;
+
+	KeyBookAnnouncements(JavaMailSender mail, Accounts accounts, AuditCheckpoints checkpoints,
 			@Value("${meldpunt.announcements.mail-from:meldpunt@localhost}") String from) {
 		this.mail = mail;
 		this.accounts = accounts;
+		this.checkpoints = checkpoints;
 		this.from = from;
 	}
 
@@ -67,7 +73,8 @@ class KeyBookAnnouncements {
 		message.setFrom(this.from);
 		message.setBcc(to.stream().distinct().toArray(String[]::new));
 		message.setSubject(SUBJECT);
-		message.setText(TEXT);
+		message.setText(TEXT
+				+ this.checkpoints.mailLine(changed.organisationId()).map((line) -> "\n" + line + "\n").orElse(""));
 		try {
 			this.mail.send(message);
 		}

@@ -11,17 +11,21 @@ import org.springframework.stereotype.Service;
 
 /**
  * Once a day is over (UTC), moves the reporter-caused entries of that day into the
- * organisations' reporter chains; hourly, so a missed run catches up soon.
+ * organisations' reporter chains; hourly, so a missed run catches up soon. Then signs a
+ * checkpoint of every chain that moved ({@link AuditCheckpoints}).
  */
 @Service
 class AuditDays {
 
 	private final AuditLog log;
 
+	private final AuditCheckpoints checkpoints;
+
 	private final Clock clock;
 
-	AuditDays(AuditLog log, Clock clock) {
+	AuditDays(AuditLog log, AuditCheckpoints checkpoints, Clock clock) {
 		this.log = log;
+		this.checkpoints = checkpoints;
 		this.clock = clock;
 	}
 
@@ -29,6 +33,7 @@ class AuditDays {
 	@SchedulerLock(name = "audit-days")
 	public void run() {
 		this.log.sealDaysBefore(LocalDate.ofInstant(this.clock.instant(), ZoneOffset.UTC));
+		this.checkpoints.take();
 	}
 
 }

@@ -388,7 +388,7 @@ public class CaseFile {
 	}
 
 	/** A chunk arrives as raw bytes: it must be a sealed item like any other. */
-	private static SealedBytes sealedChunk(byte[] bytes) {
+	static SealedBytes sealedChunk(byte[] bytes) {
 		try {
 			SealedItem.parse(bytes);
 			return SealedBytes.of(bytes);

@@ -81,7 +81,7 @@ class Deadlines {
 								+ " on conflict do nothing",
 						one.caseId(), one.organisationId(), notice.name(), Date.valueOf(today));
 				if (recorded == 1) {
-					this.notifier.send(notice, one.dueOn(), addressees(notice, one));
+					this.notifier.send(notice, one.dueOn(), one.organisationId(), addressees(notice, one));
 				}
 			});
 		}

@@ -3,6 +3,7 @@ package nl.meldpunt.caseservice.deadlines;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.UUID;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -11,9 +12,13 @@ import org.springframework.mail.SimpleMailMessage;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.stereotype.Component;
 
+import nl.meldpunt.caseservice.audit.AuditCheckpoints;
+
 /**
  * Sends deadline mail. The mail carries no case content and no case id: only that a
- * deadline is near and where to sign in, in Dutch and English.
+ * deadline is near and where to sign in, in Dutch and English, plus the organisation's
+ * newest signed audit checkpoint (one line: chain, entry, hash prefix), so that a copy of
+ * it leaves the server with every mail.
  */
 @Component
 class Notifier {
@@ -24,10 +29,13 @@ class Notifier {
 
 	private final MeterRegistry meters;
 
-	Notifier(JavaMailSender mail, DeadlineSettings settings, MeterRegistry meters) {
+	private final AuditCheckpoints checkpoints;
+
+	Notifier(JavaMailSender mail, DeadlineSettings settings, MeterRegistry meters, AuditCheckpoints checkpoints) {
 		this.mail = mail;
 		this.settings = settings;
 		this.meters = meters;
+		this.checkpoints = checkpoints;
 		// every kind from the start, so that a scrape shows 0 rather than nothing
 		for (DeadlineNotice notice : DeadlineNotice.values()) {
 			counter(notice);
@@ -38,7 +46,7 @@ class Notifier {
 		return this.meters.counter("meldpunt.deadline.notices", "notice", notice.name().toLowerCase(Locale.ROOT));
 	}
 
-	void send(DeadlineNotice notice, LocalDate dueOn, List<String> to) {
+	void send(DeadlineNotice notice, LocalDate dueOn, UUID organisationId, List<String> to) {
 		if (to.isEmpty()) {
 			return;
 		}
@@ -46,7 +54,8 @@ class Notifier {
 		message.setFrom(this.settings.mailFrom());
 		message.setBcc(to.toArray(String[]::new));
 		message.setSubject(subject(notice));
-		message.setText(text(notice, dueOn));
+		message.setText(text(notice, dueOn)
+				+ this.checkpoints.mailLine(organisationId).map((line) -> "\n" + line + "\n").orElse(""));
 		this.mail.send(message);
 		// which notice only: no case, organisation or address
 		counter(notice).increment();

@@ -122,6 +122,8 @@ class AuthorizationMatrixIntegrationTest {
 				new Endpoint("list accounts", (id) -> get("/api/admin/accounts"), List.of(Who.ADMIN)),
 				new Endpoint("organisation settings", (id) -> get("/api/admin/organisation"), List.of(Who.ADMIN)),
 				new Endpoint("verify audit", (id) -> get("/api/admin/audit/verification"), admin),
+				new Endpoint("verify audit checkpoints", (id) -> get("/api/admin/audit/checkpoints/verification"),
+						admin),
 				new Endpoint("invite",
 						(id) -> post("/api/admin/accounts").contentType(MediaType.APPLICATION_JSON)
 							.content("{\"role\":\"ADVISER\",\"displayName\":\"N\",\"email\":\"" + UUID.randomUUID()

@@ -15,9 +15,16 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
+import nl.meldpunt.caseservice.audit.ActorKind;
+import nl.meldpunt.caseservice.audit.AuditAction;
+import nl.meldpunt.caseservice.audit.AuditCheckpoints;
+import nl.meldpunt.caseservice.audit.AuditLog;
+import nl.meldpunt.caseservice.ids.CaseId;
+import nl.meldpunt.caseservice.ids.OrganisationId;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +44,15 @@ class DeadlinesIntegrationTest {
 	@Autowired
 	OrganisationSetup setup;
 
+	@Autowired
+	AuditLog audit;
+
+	@Autowired
+	AuditCheckpoints checkpoints;
+
+	@Autowired
+	TransactionTemplate transactions;
+
 	@Test
 	void acknowledgeDeadlineWhenNearThenReminderAndEscalationOnceEvenWithTwoSchedulers() throws Exception {
 		Fixtures fixtures = new Fixtures(this.jdbc, this.setup);
@@ -44,6 +60,10 @@ class DeadlinesIntegrationTest {
 		UUID backup = org.advisers().get(1);
 		this.jdbc.update("update account set backup = true where id = ?", backup);
 		UUID caseId = fixtures.caseRow(org, List.of(org.advisers().get(0)), "RECEIVED", LocalDate.now().minusDays(6));
+		this.transactions.executeWithoutResult((tx) -> this.audit.record(OrganisationId.of(org.id()), ActorKind.SYSTEM,
+				null, AuditAction.CASE_DELETED, CaseId.of(UUID.randomUUID()), "retention"));
+		this.checkpoints.take();
+		String checkpoint = this.checkpoints.mailLine(org.id()).orElseThrow();
 		// two instances' schedulers firing at the same moment, then a later run
 		CompletableFuture<Void> first = CompletableFuture.runAsync(this.deadlines::run);
 		CompletableFuture<Void> second = CompletableFuture.runAsync(this.deadlines::run);
@@ -62,6 +82,9 @@ class DeadlinesIntegrationTest {
 		for (MimeMessage message : received) {
 			String body = GreenMailUtil.getBody(message);
 			assertThat(body).doesNotContain(caseId.toString()).contains(LocalDate.now().plusDays(1).toString());
+			// the organisation's newest audit checkpoint leaves the server with every
+			// mail
+			assertThat(body).contains(checkpoint).contains(org.id() + "/");
 		}
 	}
 
