@@ -69,6 +69,10 @@ public class CaseFile {
 
 	private final CaseLifecycle lifecycle;
 
+	private final Proposals proposals;
+
+	private final Readings readings;
+
 	private final Organisations organisations;
 
 	private final AuditLog audit;
@@ -78,8 +82,9 @@ public class CaseFile {
 	private final Clock clock;
 
 	CaseFile(Cases cases, CaseFiling filing, KeyEnvelopes envelopes, Exclusions exclusions, CaseItems items,
-			Attachments attachments, Timeline timeline, DueCases due, CaseLifecycle lifecycle,
-			Organisations organisations, AuditLog audit, ApplicationEventPublisher events, Clock clock) {
+			Attachments attachments, Timeline timeline, DueCases due, CaseLifecycle lifecycle, Proposals proposals,
+			Readings readings, Organisations organisations, AuditLog audit, ApplicationEventPublisher events,
+			Clock clock) {
 		this.cases = cases;
 		this.filing = filing;
 		this.envelopes = envelopes;
@@ -89,6 +94,8 @@ public class CaseFile {
 		this.timeline = timeline;
 		this.due = due;
 		this.lifecycle = lifecycle;
+		this.proposals = proposals;
+		this.readings = readings;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.events = events;
@@ -145,7 +152,8 @@ public class CaseFile {
 				kase.hotlineId(), kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), kase.closedOn(),
 				kase.mayBeReferred(), this.lifecycle.eventsFrom(kase.state()), envelope,
 				recipient ? SealedBytes.of(kase.reporterPublicKey()) : null, recipients, excluded,
-				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()));
+				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()),
+				this.proposals.of(kase.id()));
 	}
 
 	/**
@@ -155,7 +163,7 @@ public class CaseFile {
 	@Transactional
 	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, SealedItem ciphertext) {
 		Case kase = resolve(actor, caseId);
-		if (kind == ItemKind.REPORT || (kind == ItemKind.NOTE && !actor.isRecipient())) {
+		if (kind != ItemKind.MESSAGE && (kind != ItemKind.NOTE || !actor.isRecipient())) {
 			throw Refusal.invalid("kind", actor.isRecipient() ? "must be MESSAGE or NOTE" : "must be MESSAGE");
 		}
 		if (kind != ItemKind.NOTE) {
@@ -172,6 +180,59 @@ public class CaseFile {
 			this.lifecycle.reporterWrote(kase);
 		}
 		return today;
+	}
+
+	/**
+	 * A recipient proposes a step that needs the reporter's consent (to a hotline, where
+	 * it is a referral to one); the reason is sealed. The reporter decides on their page.
+	 */
+	@Transactional
+	public LocalDate propose(Actor actor, UUID caseId, UUID itemId, CaseEvent event, UUID hotlineId,
+			SealedItem ciphertext) {
+		Case kase = writable(actor, caseId, itemId, true);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.propose(kase, actor, itemId, event, hotlineId, SealedBytes.of(ciphertext.toBytes()), today);
+		return today;
+	}
+
+	/** A recipient records sealed minutes of a meeting or call for the reporter. */
+	@Transactional
+	public LocalDate recordMinutes(Actor actor, UUID caseId, UUID itemId, SealedItem ciphertext) {
+		Case kase = writable(actor, caseId, itemId, true);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.recordMinutes(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
+		return today;
+	}
+
+	/**
+	 * The reporter decides on a proposal or on minutes of their case; the decision is
+	 * sealed too (it names the exact item it answers).
+	 */
+	@Transactional
+	public LocalDate decide(Actor actor, UUID proposalItemId, UUID itemId, Decision decision, SealedItem ciphertext) {
+		Case kase = writable(actor, null, itemId, false);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.decide(kase, actor, proposalItemId, itemId, decision, SealedBytes.of(ciphertext.toBytes()),
+				today);
+		return today;
+	}
+
+	/** The reporter asks for a meeting or a call (how and when, sealed). */
+	@Transactional
+	public LocalDate requestMeeting(Actor actor, UUID itemId, SealedItem ciphertext) {
+		Case kase = writable(actor, null, itemId, false);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.requestMeeting(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
+		return today;
+	}
+
+	/** The recipient has seen everything the reporter sent (clears the inbox marker). */
+	@Transactional
+	public void markSeen(Actor actor, UUID caseId) {
+		if (!actor.isRecipient()) {
+			throw new Refusal(Problem.NOT_A_RECIPIENT, "Only a recipient of the case reads it in the workspace.");
+		}
+		this.readings.seen(resolve(actor, caseId).id(), actor.accountId());
 	}
 
 	/**
@@ -239,7 +300,7 @@ public class CaseFile {
 		if (!recipient.isRecipient() || recipient.organisationId() == null) {
 			throw new IllegalArgumentException("only a recipient of an organisation has an inbox");
 		}
-		return this.due.openFor(recipient.organisationId(), recipient.asRecipient());
+		return this.due.openFor(recipient.organisationId(), recipient.asRecipient(), recipient.accountId());
 	}
 
 	/** Open cases whose acknowledgement is due on or before {@code by}. */
@@ -300,6 +361,23 @@ public class CaseFile {
 			case SYSTEM -> this.cases.findById(caseId)
 				.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
 		};
+	}
+
+	/**
+	 * The actor's case, open, with {@code itemId} still free; written by a recipient
+	 * (when {@code byRecipient}) or by the reporter.
+	 */
+	private Case writable(Actor actor, UUID caseId, UUID itemId, boolean byRecipient) {
+		if (actor.isRecipient() != byRecipient) {
+			throw byRecipient ? new Refusal(Problem.NOT_A_RECIPIENT, "Only a recipient of the case can do this.")
+					: new Refusal(Problem.REPORTER_ONLY, "Only the reporter can do this.");
+		}
+		Case kase = resolve(actor, caseId);
+		requireOpen(kase);
+		if (this.items.find(itemId).isPresent()) {
+			throw new Refusal(Problem.ITEM_ID_TAKEN, "This item id is already in use.");
+		}
+		return kase;
 	}
 
 	/** A chunk arrives as raw bytes: it must be a sealed item like any other. */

@@ -36,15 +36,32 @@ final class CaseGuards {
 	}
 
 	/**
-	 * A referral needs the reporter's consent, or a legal duty recorded with its reason.
+	 * A referral needs the reporter's consent to exactly this step (to exactly this
+	 * hotline), given on the reporter's own page, or a legal duty recorded with its
+	 * reason. Nobody on the recipients' side can tick consent for the reporter.
 	 */
 	static boolean consented(Attempt attempt) {
 		Transition transition = attempt.transition;
-		if (!attempt.kase.mayBeReferred() && !transition.consentGiven() && transition.legalDutyReason() == null) {
-			return attempt.refuse(Problem.CONSENT_REQUIRED,
-					"A referral needs the reporter's recorded consent or a legal duty with its reason.");
+		if (transition.legalDutyReason() != null
+				|| attempt.reporterAgreed.test(transition.event(), sharedHotline(transition))) {
+			return true;
 		}
-		return true;
+		return attempt.refuse(Problem.CONSENT_REQUIRED,
+				"A referral needs the reporter's consent to this step, given on their page, or a legal duty with its reason.");
+	}
+
+	/** The hotline a share goes to (null when none, or when its id is no UUID). */
+	private static UUID sharedHotline(Transition transition) {
+		Transition.Share share = transition.share();
+		if (share == null || share.recipient().kind() != RecipientKind.HOTLINE) {
+			return null;
+		}
+		try {
+			return UUID.fromString(share.recipient().id());
+		}
+		catch (IllegalArgumentException ex) {
+			return null;
+		}
 	}
 
 	/**

@@ -4,28 +4,50 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
+import java.util.function.Function;
+
 import nl.meldpunt.caseservice.casefile.Author;
+import nl.meldpunt.caseservice.casefile.CaseEvent;
+import nl.meldpunt.caseservice.casefile.Decision;
+import nl.meldpunt.caseservice.casefile.Proposal;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 
-/** What {@code GET /internal/v1/mailbox} answers (CONTRACTS.md 3). */
+/**
+ * What {@code GET /internal/v1/mailbox} answers (CONTRACTS.md 3). {@code proposals} are
+ * what the recipients put to the reporter (referrals needing consent, minutes to
+ * approve); a referral to a hotline names it, with the contact the reporter may use.
+ */
 record MailboxView(UUID caseId, UUID organisationId, OrganisationView organisation, CaseState state, boolean open,
 		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, HotlineView hotline,
 		String reporterKeyEnvelope, List<CaseView.Step> timeline, List<ItemView> items,
-		List<AttachmentView> attachments) {
+		List<AttachmentView> attachments, List<ProposalView> proposals) {
 
-	static MailboxView of(CaseView kase, OrganisationView organisation, HotlineView hotline) {
+	static MailboxView of(CaseView kase, OrganisationView organisation, HotlineView hotline,
+			Function<UUID, HotlineView> hotlines) {
 		return new MailboxView(kase.caseId(), kase.organisationId(), organisation, kase.state(), kase.open(),
 				kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), hotline, kase.myKeyEnvelope().base64Url(),
 				kase.timeline(), kase.items().stream().map(ItemView::of).toList(),
-				kase.attachments().stream().map(AttachmentView::of).toList());
+				kase.attachments().stream().map(AttachmentView::of).toList(),
+				kase.proposals().stream().map((p) -> ProposalView.of(p, hotlines)).toList());
+	}
+
+	record ProposalView(UUID itemId, Proposal.Kind kind, CaseEvent event, HotlineView hotline, LocalDate proposedOn,
+			Decision decision, LocalDate decidedOn) {
+
+		static ProposalView of(Proposal proposal, Function<UUID, HotlineView> hotlines) {
+			return new ProposalView(proposal.itemId(), proposal.kind(), proposal.event(),
+					(proposal.hotlineId() != null) ? hotlines.apply(proposal.hotlineId()) : null, proposal.proposedOn(),
+					proposal.decision(), proposal.decidedOn());
+		}
+
 	}
 
 	record OrganisationView(String slug, String name) {
 	}
 
-	record HotlineView(String name, String contact) {
+	record HotlineView(UUID id, String name, String contact) {
 	}
 
 	record ItemView(UUID itemId, ItemKind kind, Author author, LocalDate createdOn, String ciphertext) {

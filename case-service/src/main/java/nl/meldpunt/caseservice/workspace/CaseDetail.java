@@ -11,6 +11,7 @@ import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.ItemKind;
+import nl.meldpunt.caseservice.casefile.Proposal;
 
 /**
  * One case as its recipient's browser needs it to decrypt and act; {@code open} and
@@ -20,7 +21,7 @@ record CaseDetail(UUID caseId, UUID organisationId, CaseState state, boolean ope
 		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, LocalDate closedOn,
 		boolean consentRecorded, Set<CaseEvent> legalEvents, String myKeyEnvelope, String reporterPublicKey,
 		List<String> recipients, List<UUID> excludedAdvisers, List<CaseView.Step> timeline, List<Item> items,
-		List<Attachment> attachments) {
+		List<Attachment> attachments, List<Proposal> proposals) {
 
 	static CaseDetail of(CaseView kase) {
 		return new CaseDetail(kase.caseId(), kase.organisationId(), kase.state(), kase.open(), kase.channel(),
@@ -37,7 +38,8 @@ record CaseDetail(UUID caseId, UUID organisationId, CaseState state, boolean ope
 					.stream()
 					.map((a) -> new Attachment(a.attachmentId(), a.metaCiphertext().base64Url(), a.chunkCount(),
 							a.totalBytes(), a.author(), a.createdOn()))
-					.toList());
+					.toList(),
+				kase.proposals());
 	}
 
 	record Item(UUID itemId, ItemKind kind, Author author, UUID authorAccountId, LocalDate createdOn,

@@ -19,10 +19,11 @@ import nl.meldpunt.crypto.KeyEnvelope;
 /**
  * One click in the workspace: the event and what its guards need. {@code share} carries
  * the case key the acting browser sealed to the new adviser (REASSIGN) or hotline
- * (REFER_EXTERNAL).
+ * (REFER_EXTERNAL). There is no consent field: the reporter gives consent on their own
+ * page, and the procedure looks it up; an adviser can only name a legal duty.
  */
-record EventRequest(@NotNull CaseEvent event, boolean consentGiven, @Size(max = 500) String legalDutyReason,
-		@Valid Closing closing, @Valid Share share) {
+record EventRequest(@NotNull CaseEvent event, @Size(max = 500) String legalDutyReason, @Valid Closing closing,
+		@Valid Share share) {
 
 	record Closing(@NotBlank @Size(max = 40) String category, @Size(max = 40) String unit, Track track,
 			Outcome outcome) {
@@ -49,7 +50,7 @@ record EventRequest(@NotNull CaseEvent event, boolean consentGiven, @Size(max = 
 		}
 		Transition.Closing closing = (this.closing != null) ? new Transition.Closing(this.closing.category(),
 				this.closing.unit(), this.closing.track(), this.closing.outcome()) : null;
-		return new Transition(this.event, actor, this.consentGiven, this.legalDutyReason, closing, sealed);
+		return new Transition(this.event, actor, this.legalDutyReason, closing, sealed);
 	}
 
 }

@@ -49,7 +49,7 @@ class CaseProcedureUnitTest {
 	void everyArrowWhenWalkedFromReceivedThenLandsInItsTarget() throws Exception {
 		for (Arrow arrow : ARROWS) {
 			List<CaseEvent> path = pathTo(arrow.from());
-			StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
+			StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine();
 			Case kase = newCase();
 			var plan = StateMachineTestPlanBuilder.<CaseState, CaseEvent>builder()
 				.defaultAwaitTime(2)
@@ -82,7 +82,7 @@ class CaseProcedureUnitTest {
 			Case kase = newCase();
 			var plan = StateMachineTestPlanBuilder.<CaseState, CaseEvent>builder()
 				.defaultAwaitTime(2)
-				.stateMachine(CaseProcedure.newMachine(CLOCK))
+				.stateMachine(CaseProcedure.newMachine())
 				.step()
 				.expectState(RECEIVED)
 				.and();
@@ -98,7 +98,7 @@ class CaseProcedureUnitTest {
 
 	@Test
 	void machineWhenBuiltThenHasExactlyTheseArrows() {
-		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
+		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine();
 		List<Arrow> built = new ArrayList<>();
 		machine.getTransitions()
 			.forEach((t) -> built.add(new Arrow(t.getSource().getId(), t.getTrigger().getEvent(),
@@ -117,10 +117,10 @@ class CaseProcedureUnitTest {
 			case REFER_EXTERNAL -> new Transition.Share(Recipient.hotline(HOTLINE), SealedBytes.of(new byte[82]));
 			default -> null;
 		};
-		Transition transition = new Transition(event, actor, true, null,
+		Transition transition = new Transition(event, actor, null,
 				new Transition.Closing("racism", null, Track.INFORMAL, Outcome.ADVICE_GIVEN), share);
 		Attempt attempt = new Attempt(kase, transition, Set.of(Recipient.adviser(ADVISER), Recipient.reporter()),
-				Set.of(), (recipient) -> true, (category) -> true);
+				Set.of(), (recipient) -> true, (category) -> true, (step, hotline) -> true);
 		return MessageBuilder.withPayload(event).setHeader(CaseProcedure.ATTEMPT, attempt).build();
 	}
 

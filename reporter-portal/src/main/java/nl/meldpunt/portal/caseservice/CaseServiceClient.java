@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -14,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import nl.meldpunt.internalapi.FilingRequest;
 import nl.meldpunt.internalapi.InternalApi;
 import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
 import nl.meldpunt.internalapi.OrganisationPortal;
 
@@ -79,6 +81,16 @@ public class CaseServiceClient {
 
 	public ResponseEntity<JsonNode> postMessage(String credential, NewMessage message) {
 		return post(credential, "/mailbox/messages", message);
+	}
+
+	/** The reporter's decision on a proposal or on minutes of their case. */
+	public ResponseEntity<JsonNode> decide(String credential, UUID proposalItemId, NewDecision decision) {
+		return post(credential, "/mailbox/proposals/" + proposalItemId + "/decision", decision);
+	}
+
+	/** The reporter asks for a meeting or a call. */
+	public ResponseEntity<JsonNode> requestMeeting(String credential, NewMessage request) {
+		return post(credential, "/mailbox/meetings", request);
 	}
 
 	public ResponseEntity<JsonNode> announceAttachment(String credential, NewAttachment attachment) {
