@@ -1,7 +1,6 @@
 package nl.meldpunt.ops;
 
 import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.URI;
@@ -9,9 +8,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayDeque;
@@ -19,14 +16,15 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 /**
  * One of the two Spring Boot applications, run as a child process from its executable
- * jar. Its output goes to {@code <data>/logs/<name>.log}; lines tagged
+ * jar. Its output goes to {@code <data>/logs/<name>.log} (rotated, 0600); lines tagged
  * {@link #CONSOLE_TAG} (demo credentials, setup instructions) are also shown to the
- * person at the terminal.
+ * person at the terminal. Its process id and start time are written to
+ * {@code <data>/run/<name>.pid} so that a launcher started after a crash of this one can
+ * recognise it.
  */
 final class ChildApplication implements AutoCloseable {
 
@@ -39,43 +37,55 @@ final class ChildApplication implements AutoCloseable {
 
 	private static final int TAIL_LINES = 15;
 
-	private final String name;
+	/**
+	 * How to start one application; the supervisor starts it again the same way.
+	 *
+	 * @param name the application's name (its log file and pid file)
+	 * @param jar its executable jar
+	 * @param port the port it listens on
+	 * @param environment exactly the MELDPUNT_ and SPRING_ variables it gets
+	 * @param javaOptions JVM options
+	 */
+	record Spec(String name, Path jar, int port, Map<String, String> environment, List<String> javaOptions) {
+	}
+
+	private final Spec spec;
 
 	private final Process process;
 
-	private final Path logFile;
+	private final RollingLog log;
+
+	private final Path dataDirectory;
 
 	private final Deque<String> tail = new ArrayDeque<>();
 
-	private final int port;
-
-	private ChildApplication(String name, Process process, Path logFile, int port, Consumer<String> console) {
-		this.name = name;
+	private ChildApplication(Spec spec, Process process, RollingLog log, Path dataDirectory, Consumer<String> console) {
+		this.spec = spec;
 		this.process = process;
-		this.logFile = logFile;
-		this.port = port;
-		Thread pump = new Thread(() -> pump(console), name + "-output");
+		this.log = log;
+		this.dataDirectory = dataDirectory;
+		Thread pump = new Thread(() -> pump(console), spec.name() + "-output");
 		pump.setDaemon(true);
 		pump.start();
 	}
 
-	static ChildApplication start(String name, Path jar, int port, Map<String, String> environment,
-			List<String> javaOptions, Path logDirectory, Consumer<String> console) {
+	static ChildApplication start(Spec spec, RollingLog log, Path dataDirectory, Consumer<String> console) {
 		List<String> command = new ArrayList<>();
 		command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-		command.addAll(javaOptions);
+		command.addAll(spec.javaOptions());
 		command.add("-jar");
-		command.add(jar.toString());
+		command.add(spec.jar().toString());
 		ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
 		// only what we hand over: the portal must never inherit database credentials
 		builder.environment().keySet().removeIf((key) -> key.startsWith("MELDPUNT_") || key.startsWith("SPRING_"));
-		builder.environment().putAll(environment);
+		builder.environment().putAll(spec.environment());
 		try {
-			Files.createDirectories(logDirectory);
-			return new ChildApplication(name, builder.start(), logDirectory.resolve(name + ".log"), port, console);
+			Process process = builder.start();
+			DataFolder.remember(dataDirectory, spec.name(), process.toHandle());
+			return new ChildApplication(spec, process, log, dataDirectory, console);
 		}
 		catch (IOException ex) {
-			throw new LaunchFailure("Could not start " + name + " (" + ex.getMessage() + ").", ex);
+			throw new LaunchFailure("Could not start " + spec.name() + " (" + ex.getMessage() + ").", ex);
 		}
 	}
 
@@ -91,8 +101,8 @@ final class ChildApplication implements AutoCloseable {
 		Instant deadline = Instant.now().plus(timeout);
 		while (Instant.now().isBefore(deadline)) {
 			if (!this.process.isAlive()) {
-				throw new LaunchFailure(this.name + " stopped while starting (exit code " + this.process.exitValue()
-						+ "); its last lines, from " + this.logFile + ":\n" + tail());
+				throw new LaunchFailure(name() + " stopped while starting (exit code " + this.process.exitValue()
+						+ "); its last lines, from " + logFile() + ":\n" + tail());
 			}
 			try {
 				HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
@@ -105,16 +115,30 @@ final class ChildApplication implements AutoCloseable {
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
-				throw new LaunchFailure("Interrupted while waiting for " + this.name + ".");
+				throw new LaunchFailure("Stopped while waiting for " + name() + " to start.");
 			}
-			sleep(Duration.ofMillis(250));
+			try {
+				Thread.sleep(250);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new LaunchFailure("Stopped while waiting for " + name() + " to start.");
+			}
 		}
-		throw new LaunchFailure(this.name + " did not become healthy within " + timeout.toSeconds()
-				+ " s; its last lines, from " + this.logFile + ":\n" + tail());
+		throw new LaunchFailure(name() + " did not become healthy within " + timeout.toSeconds()
+				+ " s; its last lines, from " + logFile() + ":\n" + tail());
+	}
+
+	Spec spec() {
+		return this.spec;
+	}
+
+	String name() {
+		return this.spec.name();
 	}
 
 	String url() {
-		return "http://127.0.0.1:" + this.port;
+		return "http://127.0.0.1:" + this.spec.port();
 	}
 
 	long pid() {
@@ -125,34 +149,27 @@ final class ChildApplication implements AutoCloseable {
 		return this.process.isAlive();
 	}
 
+	int exitValue() {
+		return this.process.exitValue();
+	}
+
+	Path logFile() {
+		return this.dataDirectory.resolve("logs").resolve(name() + ".log");
+	}
+
 	/** Asks for a graceful shutdown (SIGTERM), and insists after a grace period. */
 	@Override
 	public void close() {
-		if (!this.process.isAlive()) {
-			return;
-		}
-		this.process.destroy();
-		try {
-			if (!this.process.waitFor(30, TimeUnit.SECONDS)) {
-				this.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-			}
-		}
-		catch (InterruptedException ex) {
-			this.process.destroyForcibly();
-			Thread.currentThread().interrupt();
-		}
+		Processes.stop(this.process.toHandle(), Duration.ofSeconds(30));
+		DataFolder.forget(this.dataDirectory, name());
 	}
 
 	private void pump(Consumer<String> console) {
 		try (BufferedReader reader = new BufferedReader(
-				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8));
-				BufferedWriter log = Files.newBufferedWriter(this.logFile, StandardCharsets.UTF_8,
-						StandardOpenOption.CREATE, StandardOpenOption.APPEND)) {
+				new InputStreamReader(this.process.getInputStream(), StandardCharsets.UTF_8))) {
 			String line;
 			while ((line = reader.readLine()) != null) {
-				log.write(line);
-				log.newLine();
-				log.flush();
+				this.log.line(line);
 				remember(line);
 				int tag = line.indexOf(CONSOLE_TAG);
 				if (tag >= 0) {
@@ -172,17 +189,8 @@ final class ChildApplication implements AutoCloseable {
 		}
 	}
 
-	private synchronized String tail() {
+	synchronized String tail() {
 		return String.join("\n", this.tail);
-	}
-
-	private static void sleep(Duration duration) {
-		try {
-			Thread.sleep(duration.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
 	}
 
 }

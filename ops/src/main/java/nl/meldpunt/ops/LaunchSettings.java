@@ -18,9 +18,28 @@ import java.util.Optional;
  * @param externalDatabase a PostgreSQL to use instead of the embedded one
  * @param javaOptions extra JVM options for both applications
  * @param setup first-run setup to perform, if asked for
+ * @param backups daily backups, if asked for
  */
 public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
-		Optional<ExternalDatabase> externalDatabase, String javaOptions, Optional<Setup> setup) {
+		Optional<ExternalDatabase> externalDatabase, String javaOptions, Optional<Setup> setup,
+		Optional<Backups> backups) {
+
+	/**
+	 * Daily backups while the system runs ({@code MELDPUNT_BACKUP_DIR},
+	 * {@code MELDPUNT_BACKUP_KEEP_DAYS}).
+	 *
+	 * @param folder where the backups go
+	 * @param keepDays how many days a backup is kept
+	 */
+	public record Backups(Path folder, int keepDays) {
+
+		public Backups {
+			if (keepDays < 1 || keepDays > 365) {
+				throw new LaunchFailure("MELDPUNT_BACKUP_KEEP_DAYS must be a number of days from 1 to 365.");
+			}
+		}
+
+	}
 
 	/** First run: create an organisation and invite its first administrator. */
 	public record Setup(String organisation, String adminEmail) {
@@ -41,7 +60,7 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 	public LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
 			Optional<ExternalDatabase> externalDatabase, String javaOptions) {
 		this(dataDirectory, appsDirectory, portalPort, caseServicePort, demo, externalDatabase, javaOptions,
-				Optional.empty());
+				Optional.empty(), Optional.empty());
 	}
 
 	/** Connection to a PostgreSQL that someone else runs. */
@@ -60,6 +79,7 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 		Objects.requireNonNull(appsDirectory, "appsDirectory");
 		Objects.requireNonNull(externalDatabase, "externalDatabase");
 		Objects.requireNonNull(setup, "setup");
+		Objects.requireNonNull(backups, "backups");
 		javaOptions = (javaOptions != null) ? javaOptions : "";
 	}
 
@@ -87,9 +107,22 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 			.map((u) -> new ExternalDatabase(u,
 					firstPresent(env, "MELDPUNT_DATABASE_USER", "SPRING_DATASOURCE_USERNAME"),
 					firstPresent(env, "MELDPUNT_DATABASE_PASSWORD", "SPRING_DATASOURCE_PASSWORD")));
+		Optional<Backups> backups = Optional.ofNullable(firstPresent(env, "MELDPUNT_BACKUP_DIR"))
+			.map((folder) -> new Backups(Path.of(folder).toAbsolutePath().normalize(),
+					days(env.getOrDefault("MELDPUNT_BACKUP_KEEP_DAYS", "30"))));
 		return new LaunchSettings(data.toAbsolutePath().normalize(), defaultAppsDirectory(env),
 				port(env, "MELDPUNT_PORTAL_PORT", 8080), port(env, "MELDPUNT_CASE_SERVICE_PORT", 8081), demo, external,
-				env.get("MELDPUNT_JAVA_OPTS"), setup);
+				env.get("MELDPUNT_JAVA_OPTS"), setup, backups);
+	}
+
+	private static int days(String value) {
+		try {
+			return Integer.parseInt(value.trim());
+		}
+		catch (NumberFormatException ex) {
+			throw new LaunchFailure(
+					"MELDPUNT_BACKUP_KEEP_DAYS must be a number of days from 1 to 365, not '" + value + "'.");
+		}
 	}
 
 	private static String value(String[] args, int index, String missing) {

@@ -13,13 +13,18 @@ public final class Launcher {
 
 	private static final String USAGE = """
 			Usage: java -jar ops/target/meldpunt.jar [--demo] [--data DIR] [--setup NAME --admin E-MAIL]
+			       java -jar ops/target/meldpunt.jar backup --to FILE [--data DIR]
+			       java -jar ops/target/meldpunt.jar restore --from FILE [--data DIR]
 			  --demo                     seed a demo organisation with advisers, a hotline and a director
 			  --data DIR                 where the database, logs and secrets are kept (default ./data)
 			  --setup NAME --admin MAIL  first run: create organisation NAME (its portal is /o/NAME) and
 			                             print a one-time enrolment code for its first administrator
+			  backup --to FILE           one consistent snapshot of the database (also while running)
+			  restore --from FILE        into an empty data folder or database, Meldpunt stopped
 			Environment: MELDPUNT_DATABASE_URL/_USER/_PASSWORD (use that PostgreSQL instead of the
 			embedded one), MELDPUNT_PORTAL_PORT (8080), MELDPUNT_CASE_SERVICE_PORT (8081),
-			MELDPUNT_JAVA_OPTS (extra JVM options for both applications).""";
+			MELDPUNT_JAVA_OPTS (extra JVM options for both applications), MELDPUNT_BACKUP_DIR and
+			MELDPUNT_BACKUP_KEEP_DAYS (a backup a day into that folder, kept 30 days).""";
 
 	private Launcher() {
 	}
@@ -29,32 +34,48 @@ public final class Launcher {
 			System.out.println(USAGE);
 			return;
 		}
+		if (DatabaseCommands.handles(args)) {
+			System.exit(DatabaseCommands.run(args, System.getenv(), System.out, System.err));
+		}
 		System.exit(run(args, System.out, System.err));
 	}
 
 	static int run(String[] args, PrintStream out, PrintStream err) {
 		Instant started = Instant.now();
-		MeldpuntSystem system;
 		LaunchSettings settings;
+		MeldpuntSystem system;
 		try {
 			settings = LaunchSettings.from(args, System.getenv());
-			// read by logback.xml when the embedded database first logs
-			System.setProperty("meldpunt.logs", settings.dataDirectory().resolve("logs").toString());
 			out.println("Starting Meldpunt (data in " + settings.dataDirectory() + ") …");
-			system = MeldpuntSystem.start(settings, (line) -> out.println("  " + line));
+			system = MeldpuntSystem.prepare(settings, (line) -> out.println("  " + line));
 		}
 		catch (LaunchFailure failure) {
 			err.println("meldpunt: " + failure.getMessage());
 			return 2;
 		}
-		Thread stopper = new Thread(() -> {
+		// from the first moment: a signal during start-up stops whatever was started
+		Runtime.getRuntime().addShutdownHook(new Thread(() -> {
 			out.println("Stopping Meldpunt …");
 			system.close();
 			out.println("Stopped; all data is kept in " + settings.dataDirectory() + ".");
-		}, "meldpunt-shutdown");
-		Runtime.getRuntime().addShutdownHook(stopper);
+		}, "meldpunt-shutdown"));
+		try {
+			system.start();
+		}
+		catch (LaunchFailure failure) {
+			err.println("meldpunt: " + failure.getMessage());
+			return 2;
+		}
 		printReady(out, system, settings, Duration.between(started, Instant.now()));
-		return waitForUnexpectedStop(system, err);
+		try {
+			String why = system.awaitFailure(Duration.ofDays(365_000)).orElse("stopped");
+			err.println("meldpunt: " + why);
+			return 1;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return 1;
+		}
 	}
 
 	private static void printReady(PrintStream out, MeldpuntSystem system, LaunchSettings settings, Duration took) {
@@ -71,24 +92,6 @@ public final class Launcher {
 			out.println("  --setup <organisation> --admin <e-mail> to create it, or with --demo to try everything.");
 		}
 		out.println("Press Ctrl-C to stop.");
-	}
-
-	private static int waitForUnexpectedStop(MeldpuntSystem system, PrintStream err) {
-		while (true) {
-			String stopped = system.stoppedApplication();
-			if (stopped != null) {
-				err.println("meldpunt: " + stopped + " stopped unexpectedly; see " + system.logDirectory()
-						+ ". Stopping the rest.");
-				return 1;
-			}
-			try {
-				Thread.sleep(1000);
-			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				return 1;
-			}
-		}
 	}
 
 }

@@ -35,6 +35,22 @@ class LaunchSettingsUnitTest {
 	}
 
 	@Test
+	void fromWhenBackupFolderSetThenDailyBackupsKeptThirtyDaysUnlessSaidOtherwise() {
+		assertThat(LaunchSettings.from(new String[0], Map.of()).backups()).isEmpty();
+		assertThat(LaunchSettings.from(new String[0], Map.of("MELDPUNT_BACKUP_DIR", "/srv/backups")).backups())
+			.contains(new LaunchSettings.Backups(Path.of("/srv/backups"), 30));
+		assertThat(LaunchSettings
+			.from(new String[0], Map.of("MELDPUNT_BACKUP_DIR", "/srv/backups", "MELDPUNT_BACKUP_KEEP_DAYS", "14"))
+			.backups()).contains(new LaunchSettings.Backups(Path.of("/srv/backups"), 14));
+		for (String wrong : new String[] { "0", "two", "400" }) {
+			assertThatExceptionOfType(LaunchFailure.class)
+				.isThrownBy(() -> LaunchSettings.from(new String[0],
+						Map.of("MELDPUNT_BACKUP_DIR", "/srv/backups", "MELDPUNT_BACKUP_KEEP_DAYS", wrong)))
+				.withMessageStartingWith("MELDPUNT_BACKUP_KEEP_DAYS must be a number of days from 1 to 365");
+		}
+	}
+
+	@Test
 	void fromWhenPortIsNotANumberThenOneClearSentence() {
 		assertThatExceptionOfType(LaunchFailure.class)
 			.isThrownBy(() -> LaunchSettings.from(new String[0], Map.of("MELDPUNT_CASE_SERVICE_PORT", "80a")))

@@ -15,6 +15,8 @@ record LauncherProcess(Process process, Path outputFile) {
 	static LauncherProcess start(Path data, int portalPort, int caseServicePort) throws IOException {
 		Path output = Files.createTempFile("launcher", ".out");
 		ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Dmeldpunt.postgres.binaries="
+						+ System.getProperty("meldpunt.postgres.binaries", "target/postgres-binaries"),
 				"-cp", System.getProperty("java.class.path"), Launcher.class.getName(), "--demo", "--data",
 				data.toString())
 			.redirectErrorStream(true)

@@ -70,7 +70,7 @@ class LauncherProcessIntegrationTest {
 
 		first.terminate();
 		assertThat(first.output()).contains("Stopped; all data is kept");
-		assertThat(children).noneMatch(ProcessHandle::isAlive);
+		assertThat(children).noneMatch(Processes::isRunning);
 		// PostgreSQL deletes its pid file as the last step of a clean shutdown
 		assertThat(data.resolve("postgres/postmaster.pid")).as("PostgreSQL shut down cleanly").doesNotExist();
 		assertThat(isRunningPostgres(postmaster)).isFalse();
@@ -80,6 +80,65 @@ class LauncherProcessIntegrationTest {
 		assertThat(query(data, "select marker from restart_probe")).isEqualTo("kept");
 		assertThat(health(caseService)).contains("\"UP\"");
 		second.terminate();
+	}
+
+	@Test
+	void launcherWhenSignalledDuringStartUpThenEverythingStartedSoFarStops() throws Exception {
+		// two moments: right after PostgreSQL is up, and while the applications start
+		for (int moment = 0; moment < 2; moment++) {
+			Path data = this.temp.resolve("data-" + moment);
+			LauncherProcess launcher = launch(data, freePort(), freePort());
+			Path pidFile = data.resolve("postgres/postmaster.pid");
+			awaitCondition(() -> Files.exists(pidFile) && PostmasterPid.read(data.resolve("postgres")).isPresent());
+			if (moment == 1) {
+				awaitCondition(() -> launcher.descendants().size() >= 2);
+			}
+			long postmaster = PostmasterPid.read(data.resolve("postgres")).orElseThrow().pid();
+			List<ProcessHandle> children = launcher.descendants();
+			launcher.terminate();
+			assertThat(launcher.output()).doesNotContain("Meldpunt is running").contains("Stopped; all data is kept");
+			assertThat(children).noneMatch(Processes::isRunning);
+			assertThat(isRunningPostgres(postmaster)).as("PostgreSQL stopped at moment " + moment).isFalse();
+			assertThat(pidFile).as("PostgreSQL shut down cleanly").doesNotExist();
+		}
+	}
+
+	@Test
+	void launcherWhenKilledThenTheNextStartStopsWhatItLeftBehindAndSaysSo() throws Exception {
+		Path data = this.temp.resolve("data");
+		int portal = freePort();
+		int caseService = freePort();
+		LauncherProcess killed = launch(data, portal, caseService);
+		awaitCondition(() -> killed.descendants().size() >= 2 && Files.exists(data.resolve("run/reporter-portal.pid"))
+				&& PostmasterPid.read(data.resolve("postgres")).isPresent());
+		List<ProcessHandle> children = killed.descendants();
+		long postmaster = PostmasterPid.read(data.resolve("postgres")).orElseThrow().pid();
+		killed.process().destroyForcibly().waitFor();
+		assertThat(children).as("left behind, running without a launcher").allMatch(Processes::isRunning);
+
+		LauncherProcess next = launch(data, portal, caseService);
+		next.awaitOutput("stopped it cleanly.");
+		String output = next.output();
+		for (ProcessHandle child : children) {
+			assertThat(output).containsPattern("Found (case-service|reporter-portal) \\(pid " + child.pid()
+					+ "\\) still running from a launcher that ended without stopping it; stopped it\\.");
+		}
+		assertThat(output).contains("Found PostgreSQL (pid " + postmaster
+				+ ") still running from a launcher that ended without stopping it; stopped it cleanly.");
+		assertThat(children).noneMatch(Processes::isRunning);
+		assertThat(isRunningPostgres(postmaster)).isFalse();
+		// it goes on starting on the freed ports (the first test covers a full restart)
+		next.terminate();
+	}
+
+	private static void awaitCondition(java.util.function.BooleanSupplier condition) throws InterruptedException {
+		java.time.Instant deadline = java.time.Instant.now().plusSeconds(240);
+		while (!condition.getAsBoolean()) {
+			if (java.time.Instant.now().isAfter(deadline)) {
+				throw new AssertionError("condition not met within 240 s");
+			}
+			Thread.sleep(20);
+		}
 	}
 
 	@Test
@@ -120,7 +179,7 @@ class LauncherProcessIntegrationTest {
 		// PostgreSQL writes its port on the fourth line of postmaster.pid
 		List<String> pid = Files.readAllLines(data.resolve("postgres/postmaster.pid"), StandardCharsets.US_ASCII);
 		return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + pid.get(3).strip() + "/meldpunt",
-				"postgres", "");
+				"meldpunt", Files.readString(data.resolve("postgres-password")).strip());
 	}
 
 	private static void execute(Path data, String... statements) throws IOException, SQLException {

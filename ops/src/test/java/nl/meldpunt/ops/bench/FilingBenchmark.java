@@ -5,15 +5,16 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Base64;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,23 +22,16 @@ import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.meldpunt.crypto.CaseKey;
-import nl.meldpunt.crypto.CryptoException;
-import nl.meldpunt.crypto.EnvelopeBinding;
-import nl.meldpunt.crypto.ItemBinding;
-import nl.meldpunt.crypto.ItemKind;
-import nl.meldpunt.crypto.RecipientPublicKey;
-import nl.meldpunt.crypto.ReporterToken;
 import nl.meldpunt.ops.LaunchSettings;
 import nl.meldpunt.ops.MeldpuntSystem;
+import nl.meldpunt.ops.load.DemoFilings;
 
 /**
- * Filing throughput end to end: 32 concurrent clients post real, browser-shaped filings
- * (each sealed for the demo organisation's advisers and its own reporter key) to the
- * portal, which forwards them to the case service, which stores them in PostgreSQL. Then
- * it prints the system's memory. A program, not a test:
+ * Filing throughput end to end, with the embedded database's durability on (the default)
+ * and off, in the same run: 32 concurrent clients post real, browser-shaped filings (each
+ * sealed for the demo organisation's advisers and its own reporter key) to the portal,
+ * which forwards them to the case service, which stores them in PostgreSQL. Then it
+ * prints the system's memory. A program, not a test:
  * {@code ./mvnw -B -q -pl ops -am verify -DskipTests -Pfiling-benchmark}.
  *
  * <p>
@@ -45,10 +39,6 @@ import nl.meldpunt.ops.MeldpuntSystem;
  * {@code bench.portal} (a running portal's URL instead of starting a fresh system).
  */
 public final class FilingBenchmark {
-
-	private static final ObjectMapper JSON = new ObjectMapper();
-
-	private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
 
 	private FilingBenchmark() {
 	}
@@ -66,21 +56,30 @@ public final class FilingBenchmark {
 			HttpClient http = HttpClient.newBuilder()
 				.version(HttpClient.Version.HTTP_1_1)
 				.connectTimeout(Duration.ofSeconds(5))
-				.executor(Executors.newFixedThreadPool(4))
+				.executor(Executors.newFixedThreadPool(4, (task) -> {
+					Thread thread = new Thread(task, "benchmark-http");
+					thread.setDaemon(true); // lets exec:java end
+					return thread;
+				}))
 				.build();
-			JsonNode organisation = JSON.readTree(get(http, portal + "/api/o/demo"));
-			System.out.printf("Sealing %d + %d warm-up filings for %d advisers …%n", filings, filings / 10,
-					organisation.path("advisers").size());
-			List<String> warmUp = seal(organisation, filings / 10);
-			List<String> measured = seal(organisation, filings);
-
-			run(http, portal, warmUp, clients);
-			Result result = run(http, portal, measured, clients);
-			System.out.printf("Filing: %d reports in %.2f s = %.0f reports/s with %d clients; errors: %d %s%n",
-					result.count, result.seconds, result.count / result.seconds, clients, result.errors,
-					result.errorsByStatus);
-			System.out.printf("Latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", result.percentile(50),
-					result.percentile(95), result.percentile(99), result.percentile(100));
+			DemoFilings demo = DemoFilings.forPortal(portal);
+			System.out.printf("Sealing %d + %d warm-up filings, %d key envelopes each …%n", 2 * filings, filings / 10,
+					demo.envelopesPerFiling());
+			run(http, portal, seal(demo, filings / 10), clients);
+			Result durable = run(http, portal, seal(demo, filings), clients);
+			print("durability on (fsync, synchronous_commit)", durable, clients);
+			if (system != null && system.databaseSuperuser().isPresent()) {
+				durability(system.databaseSuperuser().get(), false);
+				Result unsafe = run(http, portal, seal(demo, filings), clients);
+				durability(system.databaseSuperuser().get(), true);
+				print("durability off (fsync=off, synchronous_commit=off)", unsafe, clients);
+				// on again, so that JIT warm-up favours neither setting
+				Result again = run(http, portal, seal(demo, filings), clients);
+				print("durability on again", again, clients);
+				double on = (durable.count + again.count) / (durable.seconds + again.seconds);
+				System.out.printf("Durability costs %.0f %% of the throughput here (%.0f/s on, %.0f/s off).%n",
+						100.0 * (1 - on / (unsafe.count / unsafe.seconds)), on, unsafe.count / unsafe.seconds);
+			}
 			if (system != null) {
 				SystemMemory.print(system);
 			}
@@ -92,9 +91,40 @@ public final class FilingBenchmark {
 		}
 	}
 
+	private static void print(String setting, Result result, int clients) {
+		System.out.printf("Filing, %s: %d reports in %.2f s = %.0f reports/s with %d clients; errors: %d %s%n", setting,
+				result.count, result.seconds, result.count / result.seconds, clients, result.errors,
+				result.errorsByStatus);
+		System.out.printf("  latency: p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, max %.1f ms%n", result.percentile(50),
+				result.percentile(95), result.percentile(99), result.percentile(100));
+	}
+
+	/**
+	 * Turns the embedded database's durability off or back on for the benchmark only
+	 * (ALTER SYSTEM wins over the launcher's configuration file; a reload applies it to
+	 * every open connection).
+	 */
+	private static void durability(LaunchSettings.ExternalDatabase superuser, boolean on) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+				superuser.password()); Statement statement = connection.createStatement()) {
+			if (on) {
+				statement.execute("ALTER SYSTEM RESET fsync");
+				statement.execute("ALTER SYSTEM RESET synchronous_commit");
+			}
+			else {
+				statement.execute("ALTER SYSTEM SET fsync = off");
+				statement.execute("ALTER SYSTEM SET synchronous_commit = off");
+			}
+			statement.execute("SELECT pg_reload_conf()");
+			Thread.sleep(500);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
 	private static MeldpuntSystem startFreshSystem() throws IOException {
 		var data = Files.createTempDirectory("meldpunt-bench");
-		System.setProperty("meldpunt.logs", data.resolve("logs").toString());
 		LaunchSettings settings = new LaunchSettings(data,
 				java.nio.file.Path.of("ops", "target", "apps").toAbsolutePath().toFile().isDirectory()
 						? java.nio.file.Path.of("ops", "target", "apps").toAbsolutePath()
@@ -105,57 +135,8 @@ public final class FilingBenchmark {
 		});
 	}
 
-	private static List<String> seal(JsonNode organisation, int count) {
-		UUID organisationId = UUID.fromString(organisation.path("organisationId").asText());
-		List<Recipient> advisers = new ArrayList<>();
-		for (JsonNode adviser : organisation.path("advisers")) {
-			advisers.add(new Recipient(UUID.fromString(adviser.path("id").asText()),
-					publicKey(adviser.path("publicKey").asText())));
-		}
-		byte[] report = "Wat er gebeurde: een melding van ongeveer twee kilobyte. ".repeat(36)
-			.getBytes(StandardCharsets.UTF_8);
-		return IntStream.range(0, count).parallel().mapToObj((i) -> filing(organisationId, advisers, report)).toList();
-	}
-
-	private static String filing(UUID organisationId, List<Recipient> advisers, byte[] report) {
-		UUID caseId = UUID.randomUUID();
-		UUID itemId = UUID.randomUUID();
-		ReporterToken token = ReporterToken.generate();
-		CaseKey caseKey = CaseKey.generate();
-		StringBuilder json = new StringBuilder(4096);
-		json.append("{\"caseId\":\"").append(caseId).append("\",\"route\":\"ADVISERS\",\"excludedAdviserIds\":[]");
-		json.append(",\"mailboxCredential\":\"")
-			.append(B64.encodeToString(token.mailboxCredential().toBytes()))
-			.append('"');
-		json.append(",\"reporterPublicKey\":\"")
-			.append(B64.encodeToString(token.reporterKey().publicKey().toBytes()))
-			.append('"');
-		byte[] sealed = caseKey.seal(report, new ItemBinding(organisationId, caseId, itemId, ItemKind.REPORT))
-			.toBytes();
-		json.append(",\"report\":{\"itemId\":\"")
-			.append(itemId)
-			.append("\",\"ciphertext\":\"")
-			.append(B64.encodeToString(sealed))
-			.append("\"}");
-		json.append(",\"keyEnvelopes\":[");
-		for (Recipient adviser : advisers) {
-			byte[] envelope = adviser.key
-				.seal(caseKey, EnvelopeBinding.forRecipient(organisationId, caseId, adviser.id))
-				.toBytes();
-			json.append("{\"recipientKind\":\"ADVISER\",\"recipientId\":\"")
-				.append(adviser.id)
-				.append("\",\"envelope\":\"")
-				.append(B64.encodeToString(envelope))
-				.append("\"},");
-		}
-		byte[] own = token.reporterKey()
-			.publicKey()
-			.seal(caseKey, EnvelopeBinding.forReporter(organisationId, caseId))
-			.toBytes();
-		json.append("{\"recipientKind\":\"REPORTER\",\"recipientId\":\"reporter\",\"envelope\":\"")
-			.append(B64.encodeToString(own))
-			.append("\"}],\"language\":\"nl\"}");
-		return json.toString();
+	private static List<String> seal(DemoFilings demo, int count) {
+		return IntStream.range(0, count).parallel().mapToObj((i) -> demo.next().body()).toList();
 	}
 
 	private static Result run(HttpClient http, String portal, List<String> bodies, int clients) throws Exception {
@@ -208,31 +189,10 @@ public final class FilingBenchmark {
 		return new Result(bodies.size(), seconds, errorCount, errors.toString(), latencies);
 	}
 
-	private static String get(HttpClient http, String url) throws IOException, InterruptedException {
-		HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
-				HttpResponse.BodyHandlers.ofString());
-		if (response.statusCode() != 200) {
-			throw new IllegalStateException(url + " answered " + response.statusCode() + ": " + response.body());
-		}
-		return response.body();
-	}
-
-	private static RecipientPublicKey publicKey(String base64url) {
-		try {
-			return RecipientPublicKey.fromBytes(Base64.getUrlDecoder().decode(base64url));
-		}
-		catch (CryptoException ex) {
-			throw new IllegalStateException("the portal served an invalid adviser key", ex);
-		}
-	}
-
 	private static int freePort() throws IOException {
 		try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
 			return socket.getLocalPort();
 		}
-	}
-
-	private record Recipient(UUID id, RecipientPublicKey key) {
 	}
 
 	private record Result(int count, double seconds, int errors, String errorsByStatus, long[] latencies) {

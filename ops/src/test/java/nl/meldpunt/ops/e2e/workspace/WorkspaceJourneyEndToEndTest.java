@@ -130,7 +130,7 @@ class WorkspaceJourneyEndToEndTest {
 	 * Files a report through the portal in the reporter's browser; returns the token
 	 * link.
 	 */
-	private static String file(MeldpuntSystem system, String marker) throws Exception {
+	static String file(MeldpuntSystem system, String marker) throws Exception {
 		try (ReporterBrowser reporter = new ReporterBrowser("workspace/reporter-files")) {
 			reporter.open(system.portalUrl() + "/o/demo");
 			reporter.click("start");
@@ -149,7 +149,7 @@ class WorkspaceJourneyEndToEndTest {
 		}
 	}
 
-	private static Path photo() throws Exception {
+	static Path photo() throws Exception {
 		BufferedImage image = new BufferedImage(64, 48, BufferedImage.TYPE_INT_RGB);
 		Graphics2D graphics = image.createGraphics();
 		graphics.setColor(Color.ORANGE);
@@ -161,7 +161,7 @@ class WorkspaceJourneyEndToEndTest {
 	}
 
 	/** Opens the inbox's cases one by one (in the page, the key stays in memory). */
-	private static String openCaseWith(WorkspaceBrowser browser, String marker) throws Exception {
+	static String openCaseWith(WorkspaceBrowser browser, String marker) throws Exception {
 		List<String> cases = browser.all("a[data-case]").stream().map((a) -> a.getAttribute("data-case")).toList();
 		assertThat(cases).isNotEmpty();
 		for (String caseId : cases) {
