@@ -3,7 +3,9 @@
 // encrypted or sent from here.
 import { deriveReporter, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem }
 	from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile } from "./common.js";
+import { renderDecisions, wireMeetingForm } from "./decisions.js";
+import { api, download, FormErrors, fromBase64Url, language, localized, Problem, text, toBase64Url, tooLarge, uploadFile }
+	from "./common.js";
 
 const main = document.getElementById("main");
 const maxAttachment = Number(main.dataset.maxAttachment);
@@ -39,7 +41,9 @@ async function open(typed) {
 	byId("loading").textContent = text("js.encrypting");
 	const reporter = await deriveReporter(token);
 	session = { token, keyPair: reporter.keyPair, credential: toBase64Url(reporter.credential) };
-	byId("other-language").href = byId("other-language").pathname + "#" + token;
+	for (const link of document.querySelectorAll(".languages a")) {
+		link.href = `${link.pathname}#${token}`;
+	}
 	try {
 		await load();
 	}
@@ -66,6 +70,8 @@ async function load() {
 	renderTimeline(mailbox.timeline ?? []);
 	await renderItems(mailbox.items ?? []);
 	await renderFiles(mailbox.attachments ?? []);
+	await renderDecisions(mailbox, session, { list: byId("decisions"), empty: byId("decisions-empty"), formatDate,
+		reload: load, status: byId("decisions-status") });
 	// the case service says whether the case is still open; the states are its business
 	const closed = !mailbox.open;
 	for (const element of document.querySelectorAll(".open-only")) {
@@ -101,7 +107,7 @@ function renderTimeline(timeline) {
 async function renderItems(items) {
 	const entries = [];
 	for (const item of items) {
-		if (item.kind !== "REPORT" && item.kind !== "MESSAGE") {
+		if (item.kind !== "REPORT" && item.kind !== "MESSAGE" && item.kind !== "MEETING_REQUEST") {
 			continue;
 		}
 		const entry = document.createElement("li");
@@ -113,7 +119,12 @@ async function renderItems(items) {
 		try {
 			const plain = decoder.decode(await openItem(session.caseKey, fromBase64Url(item.ciphertext),
 				{ organisationId: session.organisationId, caseId: session.caseId, itemId: item.itemId, kind: item.kind }));
-			body.textContent = item.kind === "REPORT" ? reportText(plain) : plain;
+			if (item.kind === "REPORT") {
+				body.append(reportFields(plain));
+			}
+			else {
+				body.textContent = item.kind === "MEETING_REQUEST" ? `${text("js.meetingAsked")} ${plain}` : plain;
+			}
 		}
 		catch (error) {
 			body.textContent = text("js.cryptoFailed");
@@ -125,16 +136,29 @@ async function renderItems(items) {
 	byId("conversation-empty").hidden = entries.length > 0;
 }
 
-function reportText(plain) {
+/** The reporter's own report, each part under its label (the form's, without the "*"). */
+function reportFields(plain) {
+	let report;
 	try {
-		const report = JSON.parse(plain);
-		return [report.category?.name?.[language] ?? report.category?.code, report.what, report.when, report.where,
-			report.who, report.witnesses, report.hopes, report.name, report.contact]
-			.filter((part) => part).join("\n\n");
+		report = JSON.parse(plain);
 	}
 	catch (error) {
-		return plain;
+		const raw = document.createElement("span");
+		raw.textContent = plain;
+		return raw;
 	}
+	const list = document.createElement("dl");
+	list.className = "report";
+	const parts = [["report.category", localized(report.category?.name) ?? report.category?.code],
+		...["what", "when", "where", "who", "witnesses", "hopes", "name", "contact"].map((key) => [`report.${key}`, report[key]])];
+	for (const [key, value] of parts.filter(([, part]) => part)) {
+		const term = document.createElement("dt");
+		term.textContent = text(key).replace(/\s*\*$/, "");
+		const description = document.createElement("dd");
+		description.textContent = value;
+		list.append(term, description);
+	}
+	return list;
 }
 
 async function renderFiles(attachments) {
@@ -233,6 +257,9 @@ byId("files-form").addEventListener("submit", async (event) => {
 		errors.add("files", error instanceof Problem ? error.message : text("problem.unexpected"));
 	}
 });
+
+wireMeetingForm(() => session, { form: byId("meeting-form"), area: byId("meeting"), reload: load,
+	status: byId("decisions-status"), errors });
 
 byId("withdraw-confirm").addEventListener("change", () => {
 	byId("withdraw").disabled = !byId("withdraw-confirm").checked;

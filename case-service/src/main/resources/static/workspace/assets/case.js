@@ -3,13 +3,17 @@
 // leaves. Binding ids come from the signed-in context and the route, never from fields
 // stored next to a ciphertext.
 import { openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
+import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, textForm, toBase64Url }
+	from "./api.js";
+import { uploadForm } from "./upload.js";
+import { consentHint, minutesForm, NEEDS_CONSENT, PROCEDURE_KINDS, proposalsSection, proposeForm } from "./proposals.js";
 
 const SIMPLE = ["ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "GIVE_FEEDBACK"];
-const NEEDS_CONSENT = ["START_MEDIATION", "FILE_FORMAL_COMPLAINT", "START_INVESTIGATION", "REFER_EXTERNAL"];
 const ORDER = [...SIMPLE.slice(0, 3), ...NEEDS_CONSENT, "GIVE_FEEDBACK", "REASSIGN", "CLOSE"];
 const TRACKS = ["INFORMAL", "MEDIATION", "FORMAL_COMPLAINT", "INVESTIGATION", "EXTERNAL"];
 const OUTCOMES = ["ADVICE_GIVEN", "RESOLVED", "SUBSTANTIATED", "NOT_SUBSTANTIATED", "REFERRED", "WITHDRAWN", "OTHER"];
+/** The reporter's languages, each named in itself. */
+const LANGUAGES = { nl: "Nederlands", en: "English", tr: "Türkçe", ar: "العربية", pl: "Polski" };
 const REPORT_FIELDS = ["what", "when", "where", "who", "witnesses", "hopes"];
 
 /** Renders case `caseId` (from the route) into the page. */
@@ -61,19 +65,32 @@ export async function renderCase(view, caseId, session, { show, navigate, direct
 		el("p", {}, back),
 		facts(detail),
 		reportSection(items.find((i) => i.kind === "REPORT")),
-		conversation(items.filter((i) => i.kind !== "REPORT"), session.caller.accountId),
+		conversation(items.filter((i) => i.kind !== "REPORT" && !PROCEDURE_KINDS.includes(i.kind)), session.caller.accountId),
 		await attachments(context),
+		uploadForm(context, problemText),
 		writeForm(context, "MESSAGE", "reply"),
 		writeForm(context, "NOTE", "note"),
+		await proposalsSection(context, items),
+		proposeForm(context, problemText),
+		minutesForm(context, problemText),
 		steps(context),
 		timeline(detail.timeline));
+	markSeen(caseId);
+}
+
+/** Everything the reporter sent is now seen by this account (clears the inbox marker). */
+function markSeen(caseId) {
+	api("PUT", `/api/cases/${caseId}/seen`).catch(() => {
+		// the marker stays; nothing on this page depends on it
+	});
 }
 
 function facts(detail) {
+	// a closed case has no deadlines left to show
 	const rows = [["case.state", el("span", { id: "case-state" }, text(`state.${detail.state}`))],
 		["case.received", formatDate(detail.receivedOn)],
-		["case.acknowledgeBy", formatDate(detail.acknowledgeBy)],
-		["case.feedbackBy", formatDate(detail.feedbackBy)],
+		["case.acknowledgeBy", detail.open ? formatDate(detail.acknowledgeBy) : ""],
+		["case.feedbackBy", detail.open ? formatDate(detail.feedbackBy) : ""],
 		["case.closedOn", formatDate(detail.closedOn)]].filter(([, value]) => value);
 	return el("dl", { class: "facts" }, rows.map(([key, value]) => [el("dt", {}, text(key)), el("dd", {}, value)]));
 }
@@ -90,7 +107,7 @@ function reportSection(report) {
 		rows.push([`report.${key}`, data[key] || text("report.empty")]);
 	}
 	rows.push(["report.reporter", data.anonymous ? text("report.anonymous") : [data.name, data.contact].filter(Boolean).join(" – ")]);
-	rows.push(["report.language", data.language === "en" ? "English" : "Nederlands"]);
+	rows.push(["report.language", el("span", { lang: data.language }, LANGUAGES[data.language] ?? data.language ?? "")]);
 	section.append(el("dl", { class: "report" }, rows.map(([key, value]) => [el("dt", {}, text(key)), el("dd", { class: "text" }, value)])));
 	return section;
 }
@@ -161,37 +178,15 @@ async function attachments({ caseId, organisationId, caseKey, detail }) {
 }
 
 function writeForm({ caseId, organisationId, caseKey, detail, again }, kind, name) {
-	const closed = !detail.open;
-	if (closed && kind === "MESSAGE") {
+	if (!detail.open && kind === "MESSAGE") {
 		return null;
 	}
-	const area = el("textarea", { id: name, name, rows: "4", required: true });
-	const error = el("p", { id: `${name}-error`, class: "error", role: "alert", hidden: true });
-	const submit = el("button", { type: "submit", id: `${name}-submit` }, text(`${name}.submit`));
-	const form = el("form", { id: `${name}-form`, class: "write", novalidate: true, "aria-labelledby": `${name}-title` },
-		el("h2", { id: `${name}-title` }, text(`${name}.title`)), error, field(text(`${name}.label`), area), submit);
-	form.addEventListener("submit", async (event) => {
-		event.preventDefault();
-		if (!area.value.trim()) {
-			error.textContent = text("text.required");
-			error.hidden = false;
-			area.focus();
-			return;
-		}
-		submit.disabled = true;
-		try {
-			const itemId = crypto.randomUUID();
-			const sealed = await sealItem(caseKey, new TextEncoder().encode(area.value), { organisationId, caseId, itemId, kind });
-			await api("POST", `/api/cases/${caseId}/items`, { itemId, kind, ciphertext: toBase64Url(sealed) });
-			await again(text(kind === "NOTE" ? "note.saved" : "reply.sent"));
-		}
-		catch (problem) {
-			submit.disabled = false;
-			error.textContent = problemText(problem);
-			error.hidden = false;
-		}
-	});
-	return form;
+	return textForm(name, {}, async (value) => {
+		const itemId = crypto.randomUUID();
+		const sealed = await sealItem(caseKey, new TextEncoder().encode(value), { organisationId, caseId, itemId, kind });
+		await api("POST", `/api/cases/${caseId}/items`, { itemId, kind, ciphertext: toBase64Url(sealed) });
+		await again(text(kind === "NOTE" ? "note.saved" : "reply.sent"));
+	}, problemText);
 }
 
 function problemText(problem) {
@@ -226,10 +221,8 @@ function stepForm(context, event, error) {
 	const controls = [];
 	const inputs = {};
 	if (NEEDS_CONSENT.includes(event)) {
-		inputs.consent = el("input", { type: "checkbox", id: `consent-${event}`, checked: detail.consentRecorded });
 		inputs.duty = el("input", { type: "text", id: `duty-${event}`, maxlength: "500" });
-		controls.push(el("div", { class: "check" }, inputs.consent, el("label", { for: inputs.consent.id }, text("steps.consent"))),
-			field(text("steps.legalDuty"), inputs.duty));
+		controls.push(consentHint(context, event), field(text("steps.legalDuty"), inputs.duty));
 	}
 	if (event === "REFER_EXTERNAL") {
 		inputs.hotline = options("hotline", people.hotlines.map((h) => [h.id, h.name]));
@@ -265,6 +258,7 @@ function stepForm(context, event, error) {
 		}
 		catch (problem) {
 			button.disabled = false;
+			announce("");
 			error.textContent = problemText(problem);
 			error.hidden = false;
 			error.focus();
@@ -286,8 +280,7 @@ function fingerprintHint(select, recipients) {
 
 async function fire({ caseId, organisationId, caseKey, people }, event, inputs) {
 	const body = { event };
-	if (inputs.consent) {
-		body.consentGiven = inputs.consent.checked;
+	if (inputs.duty) {
 		body.legalDutyReason = inputs.duty.value.trim() || null;
 	}
 	if (inputs.hotline) {
@@ -297,8 +290,9 @@ async function fire({ caseId, organisationId, caseKey, people }, event, inputs) 
 		body.share = await share(caseKey, organisationId, caseId, "ADVISER", people.advisers.find((a) => a.id === inputs.adviser.value));
 	}
 	if (inputs.category) {
-		body.closing = { category: inputs.category.value, unit: inputs.unit.value || null,
-			track: inputs.track.value || null, outcome: inputs.outcome.value || null };
+		// no kind chosen: no classification at all, so the server names what is missing
+		body.closing = inputs.category.value ? { category: inputs.category.value, unit: inputs.unit.value || null,
+			track: inputs.track.value || null, outcome: inputs.outcome.value || null } : null;
 	}
 	return api("POST", `/api/cases/${caseId}/events`, body);
 }
