@@ -93,7 +93,12 @@ class ProposalsApiIntegrationTest {
 			.containsSubsequence("REFERRAL_PROPOSED", "REFERRAL_AGREED", "START_MEDIATION");
 		assertThat(this.jdbc.queryForList("select action from audit_entry where case_id = ? order by seq", String.class,
 				filed.caseId()))
-			.containsSubsequence("PROPOSAL_MADE", "DECISION_RECORDED", "EVENT_START_MEDIATION");
+			.containsSubsequence("PROPOSAL_MADE", "EVENT_START_MEDIATION");
+		// the reporter's decision waits, at day precision and unordered, for its day to
+		// end
+		assertThat(this.jdbc.queryForList("select action from audit_pending where case_id = ?", String.class,
+				filed.caseId()))
+			.contains("DECISION_RECORDED");
 	}
 
 	@Test
@@ -120,9 +125,10 @@ class ProposalsApiIntegrationTest {
 		assertThat(offered.get("id").asText()).isEqualTo(this.org.hotlineId().toString());
 		assertThat(offered.get("name").asText()).isNotBlank();
 		decide(filed, proposal, "AGREED", 201);
-		String share = this.json.writeValueAsString(
-				Map.of("event", "REFER_EXTERNAL", "share", Map.of("recipientKind", "HOTLINE", "recipientId",
-						this.org.hotlineId().toString(), "envelope", Fixtures.b64(Fixtures.sealedEnvelope()))));
+		String share = this.json.writeValueAsString(Map.of("event", "REFER_EXTERNAL", "share",
+				Map.of("recipientKind", "HOTLINE", "recipientId", this.org.hotlineId().toString(), "envelopes",
+						List.of(Map.of("recipientId", this.org.handlerId().toString(), "purpose", "CASE", "epoch", 0,
+								"envelope", Fixtures.b64(Fixtures.sealedEnvelope()))))));
 		assertThat(call(post("/api/cases/" + filed.caseId() + "/events").content(share)).get("state").asText())
 			.isEqualTo("REFERRED_EXTERNAL");
 	}
