@@ -148,19 +148,11 @@ class WorkspaceJourneyEndToEndTest {
 				assertThat(reporter.accessibilityViolations()).isEmpty();
 			}
 
-			// a DBA rewrites the reporter's approval of the minutes: the adviser's
-			// browser
+			// a DBA rewrites the reporter's approval of the minutes: the adviser's browser
 			// checks the plain decision against the reporter's sealed one and says so
 			forgeMinutesDecision(system, caseId);
 
-			assertThat(adviser.storedEntries()).as("no key in browser storage").isZero();
-			adviser.reload();
-			adviser.waitVisible("unlock-form");
-			adviser.screenshot("unlock-after-reload");
-			assertThat(adviser.accessibilityViolations()).isEmpty();
-			adviser.type("unlock-passphrase", WorkspaceBrowser.PASSPHRASE);
-			adviser.click("unlock-submit");
-			adviser.waitText("conversation", REPLY);
+			// the adviser has not opened the case since the reporter acted: news in the inbox
 			adviser.click("back");
 			adviser.waitVisible("inbox");
 			adviser.waitCss("[data-news='" + caseId + "']");
@@ -175,6 +167,14 @@ class WorkspaceJourneyEndToEndTest {
 			adviser.screenshot("inbox-news");
 			assertThat(adviser.accessibilityViolations()).isEmpty();
 			adviser.all("a[data-case='" + caseId + "']").get(0).click();
+			adviser.waitText("conversation", MEETING);
+			assertThat(adviser.storedEntries()).as("no key in browser storage").isZero();
+			adviser.reload();
+			adviser.waitVisible("unlock-form");
+			adviser.screenshot("unlock-after-reload");
+			assertThat(adviser.accessibilityViolations()).isEmpty();
+			adviser.type("unlock-passphrase", WorkspaceBrowser.PASSPHRASE);
+			adviser.click("unlock-submit");
 			adviser.waitText("conversation", MEETING);
 			assertThat(adviser.find("proposals").getText())
 				.contains("De melder stemde in op", "Het versleutelde besluit van de melder past niet bij dit stuk")
