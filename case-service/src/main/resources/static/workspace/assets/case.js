@@ -19,8 +19,22 @@ const OUTCOMES = ["ADVICE_GIVEN", "RESOLVED", "SUBSTANTIATED", "NOT_SUBSTANTIATE
 const LANGUAGES = { nl: "Nederlands", en: "English", tr: "Türkçe", ar: "العربية", pl: "Polski" };
 const REPORT_FIELDS = ["what", "when", "where", "who", "witnesses", "hopes"];
 
-/** Renders case `caseId` (from the route) into the page. */
-export async function renderCase(view, caseId, session, { show, navigate, directory }, rekeyed = false) {
+/**
+ * Renders case `caseId` (from the route) into the page; a failure while rendering says so
+ * on the page instead of leaving it loading.
+ */
+export async function renderCase(view, caseId, session, pages, rekeyed = false) {
+	try {
+		await render(view, caseId, session, pages, rekeyed);
+	}
+	catch (problem) {
+		console.error("The case could not be shown", problem);
+		pages.show(text("case.title", shortId(caseId)), el("p", { id: "case-problem", class: "error", role: "alert" },
+			problemText(problem)));
+	}
+}
+
+async function render(view, caseId, session, { show, navigate, directory }, rekeyed) {
 	const back = el("a", { href: href("/workspace"), id: "back" }, text("case.back"));
 	back.addEventListener("click", (event) => {
 		event.preventDefault();
@@ -387,7 +401,7 @@ function steps(context) {
 }
 
 function stepForm(context, event, error) {
-	const { detail, books, people, session } = context;
+	const { detail, books, session, people } = context;
 	const controls = [];
 	const inputs = {};
 	if (NEEDS_CONSENT.includes(event)) {
