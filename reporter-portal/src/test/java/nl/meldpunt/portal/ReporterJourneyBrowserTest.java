@@ -285,6 +285,33 @@ class ReporterJourneyBrowserTest extends PortalTest {
 	}
 
 	@Test
+	void formWhenAPhotoIsBrokenThenTheReportIsFiledAndThePageSaysTheFileWasNotSentAndHowToAddItLater()
+			throws Exception {
+		HeadlessChromium b = this.browser;
+		String marker = "TRUNC" + UUID.randomUUID().toString().replace("-", "");
+		byte[] photo = Files.readAllBytes(SamplePhotos.jpegWithExif(marker));
+		Path truncated = Files.createTempDirectory("broken").resolve("truncated.jpg");
+		Files.write(truncated, java.util.Arrays.copyOf(photo, photo.length / 3));
+		int before = caseService.caseCount();
+		b.open(url("/en/o/demo/report"));
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys(marker);
+		b.find("files").sendKeys(truncated.toString());
+		b.find("submit").click();
+		b.waitVisible("files-not-sent");
+		assertThat(caseService.caseCount()).as("the report itself is filed").isEqualTo(before + 1);
+		assertThat(b.find("files-not-sent").getText()).contains("truncated.jpg")
+			.contains("were not")
+			.contains("add them later on the page of your personal link");
+		assertThat(b.find("done").getText()).as("no upload still under way")
+			.doesNotContain("uploading")
+			.doesNotContain("Something went wrong");
+		assertThat(b.find("progress-area").isDisplayed()).isFalse();
+		b.screenshot("broken-photo-not-sent");
+		accessible("broken photo not sent");
+	}
+
+	@Test
 	void formWhenAccessCodeWrongThenToldAtTheFieldAndWhenRightThenFiled() {
 		HeadlessChromium b = this.browser;
 		int before = caseService.caseCount();
