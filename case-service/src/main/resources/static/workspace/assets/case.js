@@ -28,6 +28,10 @@ export async function renderCase(view, caseId, session, pages, rekeyed = false) 
 		await render(view, caseId, session, pages, rekeyed);
 	}
 	catch (problem) {
+		if (problem instanceof Problem && problem.status === 401) {
+			// the session ended: the "meldpunt:expired" handler asks to sign in again
+			return;
+		}
 		console.error("The case could not be shown", problem);
 		pages.show(text("case.title", shortId(caseId)), el("p", { id: "case-problem", class: "error", role: "alert" },
 			problemText(problem)));

@@ -300,6 +300,10 @@ window.addEventListener("meldpunt:expired", () => {
 
 window.addEventListener("popstate", () => route().then(focusTitle, failed));
 function failed(error) {
+	if (error instanceof Problem && error.status === 401) {
+		// the session ended: the "meldpunt:expired" handler asks to sign in again
+		return;
+	}
 	const message = error instanceof Problem && error.status === 403 ? text("page.forbidden") : text("page.network");
 	show(text("app.name"), el("p", { class: "error", role: "alert" }, message));
 }

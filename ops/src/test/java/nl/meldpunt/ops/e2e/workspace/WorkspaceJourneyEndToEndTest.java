@@ -148,11 +148,12 @@ class WorkspaceJourneyEndToEndTest {
 				assertThat(reporter.accessibilityViolations()).isEmpty();
 			}
 
-			// a DBA rewrites the reporter's approval of the minutes: the adviser's browser
-			// checks the plain decision against the reporter's sealed one and says so
+			// a DBA rewrites the reporter's approval of the minutes: the adviser's
+			// browser checks the plain decision against the sealed one and says so
 			forgeMinutesDecision(system, caseId);
 
-			// the adviser has not opened the case since the reporter acted: news in the inbox
+			// the adviser has not opened the case since the reporter acted: the inbox
+			// shows news
 			adviser.click("back");
 			adviser.waitVisible("inbox");
 			adviser.waitCss("[data-news='" + caseId + "']");
