@@ -12,7 +12,7 @@ const isBookError = (error) => error?.name === "KeyBookError";
  */
 export async function verifiedBooks() {
 	const view = await api("GET", "/api/keybook");
-	const result = { view, organisation: null, hotlines: new Map(), problem: null };
+	const result = { view, organisation: null, hotlines: new Map(), problem: null, receiving: new Set(view.receiving ?? []) };
 	try {
 		result.organisation = await verifyKeyBook(view.entries.map(fromBase64Url), { organisationId: view.organisationId });
 	}
@@ -48,6 +48,14 @@ export async function verifiedBooks() {
 		}
 	}
 	return result;
+}
+
+/**
+ * The members a case is sealed to: verified members whose accounts the server says are
+ * active. The server can leave a disabled or removed member out this way, never add one.
+ */
+export function receiving(books, members) {
+	return members.filter((member) => books.receiving.has(member.recipientId));
 }
 
 /** The book of the caller itself: the organisation's for an adviser, its hotline's for a handler. */

@@ -7,7 +7,7 @@ import {
 	newCaseKey, openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem,
 } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
-import { memberOf, shortFingerprint, verifiedBooks } from "./books.js";
+import { memberOf, receiving, shortFingerprint, verifiedBooks } from "./books.js";
 import { uploadForm } from "./upload.js";
 import { consentHint, minutesForm, NEEDS_CONSENT, PROCEDURE_KINDS, proposalsSection, proposeForm } from "./proposals.js";
 
@@ -201,8 +201,8 @@ function trust(detail, books) {
 
 /** The remaining members holding the case's current key, as the verified books list them. */
 function remainingMembers(detail, books) {
-	return holdersOf(detail, detail.currentCaseKey).filter((h) => !h.startsWith("REPORTER:"))
-		.map((h) => memberOf(books, h)).filter(Boolean);
+	return receiving(books, holdersOf(detail, detail.currentCaseKey).filter((h) => !h.startsWith("REPORTER:"))
+		.map((h) => memberOf(books, h)).filter(Boolean));
 }
 
 async function sealTo(key, member, organisationId, caseId) {
@@ -414,7 +414,8 @@ function stepForm(context, event, error) {
 	}
 	if (event === "REFER_EXTERNAL") {
 		// only hotlines whose own book this browser verified against the organisation's pin
-		const hotlines = [...books.hotlines].filter(([, h]) => h.members.length > 0)
+		const hotlines = [...books.hotlines].map(([id, h]) => [id, { name: h.name, members: receiving(books, h.members) }])
+			.filter(([, h]) => h.members.length > 0)
 			.map(([id, h]) => ({ id, name: h.name, fingerprint: h.members.map((m) => `${m.displayName} ${shortFingerprint(m.fingerprint)}`).join(", ") }));
 		inputs.hotline = options("hotline", hotlines.map((h) => [h.id, h.name]));
 		controls.push(hotlines.length ? field(text("steps.hotline"), inputs.hotline, fingerprintHint(inputs.hotline, hotlines))
@@ -424,7 +425,7 @@ function stepForm(context, event, error) {
 		if (session.caller.role === "HOTLINE" && detail.channel === "EXTERNAL_HOTLINE") {
 			return el("p", { id: "reshare-note" }, text("steps.reporterConsent"));
 		}
-		const candidates = (books.organisation?.members ?? [])
+		const candidates = receiving(books, books.organisation?.members ?? [])
 			.filter((m) => m.recipientId !== session.caller.accountId && !detail.excludedAdvisers.includes(m.recipientId)
 				&& !detail.recipients.includes(`ADVISER:${m.recipientId}`))
 			.map((m) => ({ id: m.recipientId, displayName: m.displayName, fingerprint: m.fingerprint }));
@@ -482,10 +483,10 @@ async function fire({ caseId, organisationId, keys, books }, event, inputs) {
 	}
 	if (inputs.hotline) {
 		const hotline = books.hotlines.get(inputs.hotline.value);
-		body.share = await share(keys, organisationId, caseId, "HOTLINE", inputs.hotline.value, hotline?.members ?? []);
+		body.share = await share(keys, organisationId, caseId, "HOTLINE", inputs.hotline.value, receiving(books, hotline?.members ?? []));
 	}
 	if (inputs.adviser) {
-		const adviser = books.organisation?.members.find((m) => m.recipientId === inputs.adviser.value);
+		const adviser = receiving(books, books.organisation?.members ?? []).find((m) => m.recipientId === inputs.adviser.value);
 		body.share = await share(keys, organisationId, caseId, "ADVISER", inputs.adviser.value, adviser ? [adviser] : []);
 	}
 	if (inputs.category) {

@@ -30,10 +30,13 @@ class AccountLifecycle {
 
 	private final AuditLog audit;
 
-	AccountLifecycle(Accounts accounts, Enrolments enrolments, AuditLog audit) {
+	private final KeyBookMembership membership;
+
+	AccountLifecycle(Accounts accounts, Enrolments enrolments, AuditLog audit, KeyBookMembership membership) {
 		this.accounts = accounts;
 		this.enrolments = enrolments;
 		this.audit = audit;
+		this.membership = membership;
 	}
 
 	@Transactional
@@ -55,7 +58,8 @@ class AccountLifecycle {
 	@Transactional
 	public void remove(Caller admin, UUID accountId) {
 		notSelf(admin, accountId);
-		change(admin, accountId, AuditAction.ACCOUNT_REMOVED, Account::remove);
+		Account account = change(admin, accountId, AuditAction.ACCOUNT_REMOVED, Account::remove);
+		this.membership.accountRemoved(account, admin.accountId());
 	}
 
 	@Transactional
@@ -64,11 +68,12 @@ class AccountLifecycle {
 				Enrolments.INVITATION_VALID);
 	}
 
-	private void change(Caller admin, UUID accountId, AuditAction action, Consumer<Account> step) {
+	private Account change(Caller admin, UUID accountId, AuditAction action, Consumer<Account> step) {
 		Account account = find(admin, accountId);
 		step.accept(account);
 		this.audit.record(OrganisationId.of(admin.organisationId()), ActorKind.ADMIN, AccountId.of(admin.accountId()),
 				action, null, account.id().toString());
+		return account;
 	}
 
 	private Account find(Caller admin, UUID accountId) {

@@ -17,6 +17,7 @@ import nl.meldpunt.caseservice.keybook.KeyBookChanged;
 import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.KeyBook;
 import nl.meldpunt.crypto.KeyBookChange;
 
@@ -82,6 +83,44 @@ public class KeyBookMembership {
 			.orElseThrow(() -> new Refusal(Problem.KEY_BOOK_UNKNOWN_RECIPIENT, "There is no such recipient."));
 		return this.books.propose(organisationId, bookOf(member), new KeyBookChange.RecipientRemoved(recipientId),
 				Optional.of(recipientId), by, proposer);
+	}
+
+	/**
+	 * An administrator removed {@code account}: it leaves its key book too. A waiting
+	 * addition is withdrawn; a member's removal is proposed to the book's members (admins
+	 * propose, members approve — until they sign it, the account is a member no one seals
+	 * to, because it is no longer active). Nothing happens for an account outside any
+	 * book.
+	 */
+	@Transactional
+	public void accountRemoved(Account account, UUID admin) {
+		if (!account.holdsKeys()) {
+			return;
+		}
+		UUID organisation = account.organisationId();
+		Optional<UUID> book = bookOf(account);
+		if (this.books.withdrawAddition(organisation, book, account.id(), ActorKind.ADMIN, admin)) {
+			return;
+		}
+		KeyBookChange removal = new KeyBookChange.RecipientRemoved(account.id());
+		boolean allowed = this.books.book(organisation, book).map((current) -> allows(current, removal)).orElse(false);
+		if (allowed && !this.books.waitsForApproval(organisation, book, account.id())) {
+			this.books.propose(organisation, book, removal, Optional.of(account.id()), ActorKind.ADMIN, admin);
+		}
+	}
+
+	/**
+	 * Whether the book allows {@code change} now (a removal of its last member, or below
+	 * its threshold, is not: the account then stays a member no one seals to).
+	 */
+	private static boolean allows(KeyBook book, KeyBookChange change) {
+		try {
+			book.propose(change);
+			return true;
+		}
+		catch (CryptoException ex) {
+			return false;
+		}
 	}
 
 	/**

@@ -100,6 +100,8 @@ public enum AuditAction {
 	KEY_BOOK_APPENDED,
 	/** A member rejected a proposed key-book change. */
 	KEY_BOOK_REJECTED,
+	/** A waiting addition was withdrawn because an administrator removed its account. */
+	KEY_BOOK_WITHDRAWN,
 	/**
 	 * A recipient's browser sealed a new case key (re-keying, or the first staff key).
 	 */

@@ -283,6 +283,27 @@ public class KeyBooks {
 	}
 
 	/**
+	 * Withdraws the waiting addition of {@code subject} (its account was removed before
+	 * enough members approved it); whether there was one. Other drafts stay.
+	 */
+	@Transactional
+	public boolean withdrawAddition(UUID organisationId, Optional<UUID> hotlineId, UUID subject, ActorKind by,
+			UUID actor) {
+		UUID book = hotlineId.orElse(organisationId);
+		this.entries.lock(book);
+		boolean withdrawn = false;
+		for (Drafts.Row row : this.drafts.of(book)) {
+			if (subject.equals(row.subject()) && row.organisationId().equals(organisationId)
+					&& row.draft().change() instanceof KeyBookChange.RecipientAdded) {
+				this.drafts.delete(row.id());
+				record(organisationId, by, actor, AuditAction.KEY_BOOK_WITHDRAWN, kind(row.draft().change()));
+				withdrawn = true;
+			}
+		}
+		return withdrawn;
+	}
+
+	/**
 	 * After an append the other drafts no longer fit (they name the old head): each is
 	 * proposed again on the new head, without its approvals, or dropped when its change
 	 * is no longer allowed.

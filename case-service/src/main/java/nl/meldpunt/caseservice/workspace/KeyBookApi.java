@@ -84,8 +84,14 @@ class KeyBookApi {
 
 	}
 
+	/**
+	 * The key books' entries (each browser verifies them itself), and {@code receiving}:
+	 * the recipients whose accounts are active. A browser seals only to verified members
+	 * that are also receiving, so the server can leave a disabled or removed member out
+	 * of a share or a re-keying, but never add a reader.
+	 */
 	record View(UUID organisationId, Me me, List<String> entries, List<HotlineBook> hotlineBooks,
-			List<DraftView> drafts, List<Pending> pending) {
+			List<DraftView> drafts, List<Pending> pending, List<UUID> receiving) {
 	}
 
 	record NewApproval(@NotBlank @Size(max = 100) String signature) {
@@ -123,7 +129,8 @@ class KeyBookApi {
 			.toList();
 		return new View(organisation, new Me(me.id(), me.role(), me.hotlineId()),
 				encoded(this.books.entries(organisation, Optional.empty())), hotlineBooks, drafts(organisation, myBook),
-				pending(organisation, me));
+				pending(organisation, me),
+				this.accounts.enrolledRecipients(List.of(organisation)).stream().map(Account::id).toList());
 	}
 
 	@PostMapping("/drafts/{draftId}/approvals")

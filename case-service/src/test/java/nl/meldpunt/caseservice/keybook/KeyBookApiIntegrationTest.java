@@ -213,6 +213,46 @@ class KeyBookApiIntegrationTest {
 	}
 
 	@Test
+	void accountRemovedWhenAMemberThenItsRemovalIsProposedAndWhenWaitingThenItsAdditionWithdrawn() throws Exception {
+		UUID admin = this.fixtures.account(this.org.id(), "ADMIN", null, true);
+		// a disabled member stays in the book, but no browser seals to it any more
+		assertThat(this.mvc.perform(asAdmin(admin, post("/api/admin/accounts/" + this.bram + "/disable")))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(204);
+		assertThat(call(this.anna, get("/api/keybook")).get("receiving").toString()).contains(this.anna.toString())
+			.doesNotContain(this.bram.toString());
+
+		// the admin removes a member: its removal is proposed, the advisers still decide
+		assertThat(this.mvc.perform(asAdmin(admin, delete("/api/admin/accounts/" + this.bram)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(204);
+		Draft removal = this.books.drafts(this.org.id(), Optional.empty())
+			.stream()
+			.filter((draft) -> draft.subject().equals(Optional.of(this.bram)))
+			.findFirst()
+			.orElseThrow();
+		assertThat(removal.draft().change()).isEqualTo(new KeyBookChange.RecipientRemoved(this.bram));
+		assertThat(removal.proposedBy()).isEqualTo("ADMIN");
+		assertThat(this.books.organisationBook(this.org.id()).orElseThrow().member(this.bram))
+			.as("only the advisers' signatures take a member out")
+			.isPresent();
+
+		// the admin removes a newcomer whose addition waits: the addition is withdrawn
+		assertThat(this.mvc.perform(asAdmin(admin, delete("/api/admin/accounts/" + this.carla)))
+			.andReturn()
+			.getResponse()
+			.getStatus()).isEqualTo(204);
+		assertThat(this.books.waitsForApproval(this.org.id(), Optional.empty(), this.carla)).isFalse();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where action = 'KEY_BOOK_WITHDRAWN' and actor_kind = 'ADMIN'"
+						+ " and actor_id = ?",
+				Integer.class, admin.toString()))
+			.isEqualTo(1);
+	}
+
+	@Test
 	void thresholdWhenAnAdminProposesItThenChangedOnlyOnceTheAdvisersSigned() throws Exception {
 		UUID admin = this.fixtures.account(this.org.id(), "ADMIN", null, true);
 		assertProblem(asAdmin(admin, put("/api/admin/key-book/threshold").content("{\"threshold\":33}")), 400,
