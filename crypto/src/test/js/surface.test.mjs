@@ -17,7 +17,8 @@ test("module when imported then exports every function of the contract", () => {
 		"safetyCode", "parseSafetyCode"]) {
 		assert.equal(typeof m[name], "function", name);
 	}
-	assert.deepEqual([...m.ITEM_KINDS], ["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK"]);
+	assert.deepEqual([...m.ITEM_KINDS], ["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK",
+		"PROPOSAL", "MINUTES", "DECISION", "MEETING_REQUEST"]);
 	assert.equal(m.REPORTER, "reporter");
 	assert.equal(m.CHUNK_SIZE, 1048576);
 	assert.deepEqual([...m.KEY_PURPOSES], ["CASE", "STAFF"]);

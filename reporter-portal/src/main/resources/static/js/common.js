@@ -16,7 +16,14 @@ export function text(key, argument) {
 	return argument === undefined ? value : value.replace("{0}", argument);
 }
 
-export const language = document.documentElement.lang === "en" ? "en" : "nl";
+/** The page's language (the server chose it by the path); Dutch when unknown. */
+export const language = ["nl", "en", "tr", "ar", "pl"].includes(document.documentElement.lang)
+	? document.documentElement.lang : "nl";
+
+/** An organisation's name for something in the page's language, else English, else Dutch. */
+export function localized(names) {
+	return names?.[language] ?? (language === "nl" ? null : names?.en) ?? names?.nl ?? null;
+}
 
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 

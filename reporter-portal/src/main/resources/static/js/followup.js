@@ -4,7 +4,8 @@
 // today extends the one the report was sealed to (its head is inside the sealed report).
 import { deriveReporter, KeyBookError, openAttachment, openAttachmentMeta, openCaseKey, openItem, parseToken, sealItem, verifyKeyBook }
 	from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { api, download, FormErrors, fromBase64Url, language, Problem, text, toBase64Url, tooLarge, uploadFile,
+import { renderDecisions, wireMeetingForm } from "./decisions.js";
+import { api, download, FormErrors, fromBase64Url, language, localized, Problem, text, toBase64Url, tooLarge, uploadFile,
 	warnAboutHiddenDetails } from "./common.js";
 
 const main = document.getElementById("main");
@@ -50,7 +51,9 @@ async function open(typed) {
 		return;
 	}
 	session = Object.assign(opening, { token, keyPair: reporter.keyPair, credential: toBase64Url(reporter.credential) });
-	byId("other-language").href = byId("other-language").pathname + "#" + token;
+	for (const link of document.querySelectorAll(".languages a")) {
+		link.href = `${link.pathname}#${token}`;
+	}
 	try {
 		await load();
 	}
@@ -91,6 +94,8 @@ async function load() {
 	await renderItems(mailbox.items ?? []);
 	await checkBooks(mailbox);
 	await renderFiles(mailbox.attachments ?? []);
+	await renderDecisions(mailbox, session, { list: byId("decisions"), empty: byId("decisions-empty"), formatDate,
+		reload: load, status: byId("decisions-status") });
 	// the case service says whether the case is still open; the states are its business
 	const closed = !mailbox.open;
 	for (const element of document.querySelectorAll(".open-only")) {
@@ -126,7 +131,7 @@ function renderTimeline(timeline) {
 async function renderItems(items) {
 	const entries = [];
 	for (const item of items) {
-		if (item.kind !== "REPORT" && item.kind !== "MESSAGE") {
+		if (item.kind !== "REPORT" && item.kind !== "MESSAGE" && item.kind !== "MEETING_REQUEST") {
 			continue;
 		}
 		const entry = document.createElement("li");
@@ -138,7 +143,12 @@ async function renderItems(items) {
 		try {
 			const plain = decoder.decode(await openItem(session.keys.get(item.epoch ?? 0), fromBase64Url(item.ciphertext),
 				{ organisationId: session.organisationId, caseId: session.caseId, itemId: item.itemId, kind: item.kind }));
-			body.textContent = item.kind === "REPORT" ? reportText(plain) : plain;
+			if (item.kind === "REPORT") {
+				body.append(reportFields(plain));
+			}
+			else {
+				body.textContent = item.kind === "MEETING_REQUEST" ? `${text("js.meetingAsked")} ${plain}` : plain;
+			}
 		}
 		catch (error) {
 			body.textContent = text("js.cryptoFailed");
@@ -196,16 +206,29 @@ async function checkBooks(mailbox) {
 	status.hidden = false;
 }
 
-function reportText(plain) {
+/** The reporter's own report, each part under its label (the form's, without the "*"). */
+function reportFields(plain) {
+	let report;
 	try {
-		const report = JSON.parse(plain);
-		return [report.category?.name?.[language] ?? report.category?.code, report.what, report.when, report.where,
-			report.who, report.witnesses, report.hopes, report.name, report.contact]
-			.filter((part) => part).join("\n\n");
+		report = JSON.parse(plain);
 	}
 	catch (error) {
-		return plain;
+		const raw = document.createElement("span");
+		raw.textContent = plain;
+		return raw;
 	}
+	const list = document.createElement("dl");
+	list.className = "report";
+	const parts = [["report.category", localized(report.category?.name) ?? report.category?.code],
+		...["what", "when", "where", "who", "witnesses", "hopes", "name", "contact"].map((key) => [`report.${key}`, report[key]])];
+	for (const [key, value] of parts.filter(([, part]) => part)) {
+		const term = document.createElement("dt");
+		term.textContent = text(key).replace(/\s*\*$/, "");
+		const description = document.createElement("dd");
+		description.textContent = value;
+		list.append(term, description);
+	}
+	return list;
 }
 
 async function renderFiles(attachments) {
@@ -305,6 +328,9 @@ byId("files-form").addEventListener("submit", async (event) => {
 		errors.add("files", error instanceof Problem ? error.message : text("problem.unexpected"));
 	}
 });
+
+wireMeetingForm(() => session, { form: byId("meeting-form"), area: byId("meeting"), reload: load,
+	status: byId("decisions-status"), errors });
 
 byId("withdraw-confirm").addEventListener("change", () => {
 	byId("withdraw").disabled = !byId("withdraw-confirm").checked;

@@ -256,9 +256,15 @@ if (form) {
 		for (let i = 0; i < files.length; i++) {
 			const share = 0.8 / files.length;
 			showProgress(0.2 + share * i, text("js.uploading") + " " + files[i].name);
-			await uploadFile(files[i], { ...filed, maxBytes: maxAttachment,
-				onStripped: (name) => stripped.push(name),
-				onProgress: (fraction) => showProgress(0.2 + share * (i + fraction)) });
+			try {
+				await uploadFile(files[i], { ...filed, maxBytes: maxAttachment,
+					onStripped: (name) => stripped.push(name),
+					onProgress: (fraction) => showProgress(0.2 + share * (i + fraction)) });
+			}
+			catch (error) {
+				// the report is filed; this file and the ones after it are not
+				throw Object.assign(error ?? new Error(), { unsent: files.slice(i).map((f) => f.name) });
+			}
 		}
 		showProgress(1, stripped.length > 0 ? text("js.stripped") + " " + stripped.join(", ") : text("js.sent"));
 	};
@@ -319,10 +325,15 @@ if (form) {
 		done.insertBefore(status, document.getElementById("kept").parentElement);
 		drawQr(document.getElementById("qr"), link);
 		if (uploadProblem) {
+			// the report itself was filed: say which files were not sent and how to add them,
+			// and the status no longer says they are being uploaded
+			progressArea.hidden = true;
+			status.textContent = "";
 			const note = document.createElement("p");
 			note.className = "error";
+			note.id = "files-not-sent";
 			note.setAttribute("role", "alert");
-			note.textContent = uploadProblem.message;
+			note.textContent = text("js.filesNotSent", (uploadProblem.unsent ?? []).join(", "));
 			done.insertBefore(note, done.children[1]);
 		}
 		window.addEventListener("beforeunload", leaveGuard);

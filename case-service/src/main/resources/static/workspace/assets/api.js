@@ -46,6 +46,9 @@ export async function api(method, path, json) {
 		body: json === undefined ? undefined : JSON.stringify(json),
 	});
 	if (!response.ok) {
+		if (response.status === 401 && !path.startsWith("/login")) {
+			window.dispatchEvent(new CustomEvent("meldpunt:expired"));
+		}
 		let slug = "other";
 		try {
 			const problem = await response.json();
@@ -57,6 +60,18 @@ export async function api(method, path, json) {
 		throw new Problem(response.status, { slug });
 	}
 	return response.status === 204 ? null : response.json();
+}
+
+/** Uploads bytes (one sealed chunk) with CSRF; a refusal becomes a Problem. */
+export async function putBytes(path, bytes) {
+	const response = await fetch(path, {
+		method: "PUT", credentials: "same-origin", redirect: "error", body: bytes,
+		headers: { "Content-Type": "application/octet-stream", "X-XSRF-TOKEN": csrfToken(),
+			Accept: "application/json, application/problem+json" },
+	});
+	if (!response.ok) {
+		throw new Problem(response.status, { slug: "other" });
+	}
 }
 
 /** An element with attributes and children (strings become text nodes). */
@@ -84,6 +99,38 @@ export function el(tag, attributes = {}, ...children) {
 /** A labelled form field; `input` is the control, its id names the label. */
 export function field(labelText, input, hint) {
 	return el("div", { class: "field" }, el("label", { for: input.id }, labelText), input, hint ?? null);
+}
+
+/**
+ * A form with one required text area named `name` (texts `name.title`, `name.label`,
+ * `name.submit`); `send(value)` seals and posts it, a refusal is shown above the field.
+ */
+export function textForm(name, { intro, rows = "4" }, send, problemText) {
+	const area = el("textarea", { id: name, name, rows, required: true });
+	const error = el("p", { id: `${name}-error`, class: "error", role: "alert", hidden: true });
+	const submit = el("button", { type: "submit", id: `${name}-submit` }, text(`${name}.submit`));
+	const form = el("form", { id: `${name}-form`, class: "write", novalidate: true, "aria-labelledby": `${name}-title` },
+		el("h2", { id: `${name}-title` }, text(`${name}.title`)), intro ? el("p", { class: "hint" }, intro) : null, error,
+		field(text(`${name}.label`), area), submit);
+	form.addEventListener("submit", async (event) => {
+		event.preventDefault();
+		if (!area.value.trim()) {
+			error.textContent = text("text.required");
+			error.hidden = false;
+			area.focus();
+			return;
+		}
+		submit.disabled = true;
+		try {
+			await send(area.value);
+		}
+		catch (problem) {
+			submit.disabled = false;
+			error.textContent = problemText(problem);
+			error.hidden = false;
+		}
+	});
+	return form;
 }
 
 let statusTimer;

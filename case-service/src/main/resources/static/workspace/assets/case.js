@@ -8,12 +8,15 @@ import {
 } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
 import { memberOf, receiving, shortFingerprint, verifiedBooks } from "./books.js";
+import { uploadForm } from "./upload.js";
+import { consentHint, minutesForm, NEEDS_CONSENT, PROCEDURE_KINDS, proposalsSection, proposeForm } from "./proposals.js";
 
 const SIMPLE = ["ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "GIVE_FEEDBACK"];
-const NEEDS_CONSENT = ["START_MEDIATION", "FILE_FORMAL_COMPLAINT", "START_INVESTIGATION", "REFER_EXTERNAL"];
 const ORDER = [...SIMPLE.slice(0, 3), ...NEEDS_CONSENT, "GIVE_FEEDBACK", "REASSIGN", "CLOSE"];
 const TRACKS = ["INFORMAL", "MEDIATION", "FORMAL_COMPLAINT", "INVESTIGATION", "EXTERNAL"];
 const OUTCOMES = ["ADVICE_GIVEN", "RESOLVED", "SUBSTANTIATED", "NOT_SUBSTANTIATED", "REFERRED", "WITHDRAWN", "OTHER"];
+/** The reporter's languages, each named in itself. */
+const LANGUAGES = { nl: "Nederlands", en: "English", tr: "Türkçe", ar: "العربية", pl: "Polski" };
 const REPORT_FIELDS = ["what", "when", "where", "who", "witnesses", "hopes"];
 
 /**
@@ -25,6 +28,10 @@ export async function renderCase(view, caseId, session, pages, rekeyed = false) 
 		await render(view, caseId, session, pages, rekeyed);
 	}
 	catch (problem) {
+		if (problem instanceof Problem && problem.status === 401) {
+			// the session ended: the "meldpunt:expired" handler asks to sign in again
+			return;
+		}
 		console.error("The case could not be shown", problem);
 		pages.show(text("case.title", shortId(caseId)), el("p", { id: "case-problem", class: "error", role: "alert" },
 			problemText(problem)));
@@ -83,25 +90,39 @@ async function render(view, caseId, session, { show, navigate, directory }, reke
 		announce(message);
 		document.getElementById("status").scrollIntoView?.({ block: "nearest" });
 	};
-	const context = { caseId, organisationId, keys, detail, people, session, books, report, again };
+	const context = { caseId, organisationId, keys, detail, people, session, books, report, again,
+		sealingKey: () => sealingKey(detail, books, keys) };
 	show(title,
 		el("p", {}, back),
 		facts(detail),
 		trust(detail, books),
 		reportSection(items.find((i) => i.kind === "REPORT"), report),
-		conversation(items.filter((i) => i.kind !== "REPORT"), session.caller.accountId),
+		conversation(items.filter((i) => i.kind !== "REPORT" && !PROCEDURE_KINDS.includes(i.kind)), session.caller.accountId),
 		await attachments(context),
+		uploadForm(context, problemText),
 		writeForm(context, "MESSAGE", "reply"),
 		writeForm(context, "NOTE", "note"),
+		await proposalsSection(context, items),
+		proposeForm(context, problemText),
+		minutesForm(context, problemText),
 		steps(context),
 		timeline(detail.timeline));
+	markSeen(caseId);
+}
+
+/** Everything the reporter sent is now seen by this account (clears the inbox marker). */
+function markSeen(caseId) {
+	api("PUT", `/api/cases/${caseId}/seen`).catch(() => {
+		// the marker stays; nothing on this page depends on it
+	});
 }
 
 function facts(detail) {
+	// a closed case has no deadlines left to show
 	const rows = [["case.state", el("span", { id: "case-state" }, text(`state.${detail.state}`))],
 		["case.received", formatDate(detail.receivedOn)],
-		["case.acknowledgeBy", formatDate(detail.acknowledgeBy)],
-		["case.feedbackBy", formatDate(detail.feedbackBy)],
+		["case.acknowledgeBy", detail.open ? formatDate(detail.acknowledgeBy) : ""],
+		["case.feedbackBy", detail.open ? formatDate(detail.feedbackBy) : ""],
 		["case.closedOn", formatDate(detail.closedOn)]].filter(([, value]) => value);
 	return el("dl", { class: "facts" }, rows.map(([key, value]) => [el("dt", {}, text(key)), el("dd", {}, value)]));
 }
@@ -154,6 +175,17 @@ function writable(detail, books, ref) {
 		return false;
 	}
 	return holdersOf(detail, ref).every((h) => h.startsWith("REPORTER:") || memberOf(books, h) !== null);
+}
+
+/**
+ * The current case key, to seal something new for the reporter (a proposal, minutes, a
+ * file): refused while anyone outside the verified key books holds it.
+ */
+function sealingKey(detail, books, keys) {
+	if (!writable(detail, books, detail.currentCaseKey)) {
+		throw new Problem(0, { slug: "holders-not-members" });
+	}
+	return { key: keys.get(`CASE:${detail.currentCaseKey.epoch}`), epoch: detail.currentCaseKey.epoch };
 }
 
 function trust(detail, books) {
@@ -220,7 +252,7 @@ function reportSection(report, data) {
 		rows.push([`report.${key}`, data[key] || text("report.empty")]);
 	}
 	rows.push(["report.reporter", data.anonymous ? text("report.anonymous") : [data.name, data.contact].filter(Boolean).join(" – ")]);
-	rows.push(["report.language", data.language === "en" ? "English" : "Nederlands"]);
+	rows.push(["report.language", el("span", { lang: data.language }, LANGUAGES[data.language] ?? data.language ?? "")]);
 	section.append(el("dl", { class: "report" }, rows.map(([key, value]) => [el("dt", {}, text(key)), el("dd", { class: "text" }, value)])));
 	return section;
 }
@@ -377,10 +409,8 @@ function stepForm(context, event, error) {
 	const controls = [];
 	const inputs = {};
 	if (NEEDS_CONSENT.includes(event)) {
-		inputs.consent = el("input", { type: "checkbox", id: `consent-${event}`, checked: detail.consentRecorded });
 		inputs.duty = el("input", { type: "text", id: `duty-${event}`, maxlength: "500" });
-		controls.push(el("div", { class: "check" }, inputs.consent, el("label", { for: inputs.consent.id }, text("steps.consent"))),
-			field(text("steps.legalDuty"), inputs.duty));
+		controls.push(consentHint(context, event), field(text("steps.legalDuty"), inputs.duty));
 	}
 	if (event === "REFER_EXTERNAL") {
 		// only hotlines whose own book this browser verified against the organisation's pin
@@ -426,6 +456,7 @@ function stepForm(context, event, error) {
 		}
 		catch (problem) {
 			button.disabled = false;
+			announce("");
 			error.textContent = problemText(problem);
 			error.hidden = false;
 			error.focus();
@@ -447,8 +478,7 @@ function fingerprintHint(select, recipients) {
 
 async function fire({ caseId, organisationId, keys, books }, event, inputs) {
 	const body = { event };
-	if (inputs.consent) {
-		body.consentGiven = inputs.consent.checked;
+	if (inputs.duty) {
 		body.legalDutyReason = inputs.duty.value.trim() || null;
 	}
 	if (inputs.hotline) {
@@ -460,8 +490,9 @@ async function fire({ caseId, organisationId, keys, books }, event, inputs) {
 		body.share = await share(keys, organisationId, caseId, "ADVISER", inputs.adviser.value, adviser ? [adviser] : []);
 	}
 	if (inputs.category) {
-		body.closing = { category: inputs.category.value, unit: inputs.unit.value || null,
-			track: inputs.track.value || null, outcome: inputs.outcome.value || null };
+		// no kind chosen: no classification at all, so the server names what is missing
+		body.closing = inputs.category.value ? { category: inputs.category.value, unit: inputs.unit.value || null,
+			track: inputs.track.value || null, outcome: inputs.outcome.value || null } : null;
 	}
 	return api("POST", `/api/cases/${caseId}/events`, body);
 }

@@ -4,9 +4,10 @@
 import {
 	deriveLoginSecret, generateSigningKeyPair, keyBookGenesis, unwrapPrivateKey, unwrapRecipientKeys, wrapSigningKey,
 } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { api, announce, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
+import { api, announce, el, field, fromBase64Url, href, language, Problem, text, toBase64Url } from "./api.js";
 import { renderCase } from "./case.js";
 import { renderEnrol } from "./enrol.js";
+import { renderInbox as renderInboxWith } from "./inbox.js";
 import { renderKeyBook } from "./keybook.js";
 
 const session = { caller: null, wrapped: null, wrappedSigning: null, keyPair: null, signingKeyPair: null, directory: null };
@@ -14,7 +15,10 @@ const RECIPIENT_ROLES = ["ADVISER", "HOTLINE"];
 const view = document.getElementById("view");
 
 function show(title, ...children) {
-	view.replaceChildren(el("h1", { id: "page-title", tabindex: "-1" }, title), ...children.flat(Infinity));
+	// a section a view leaves out is null: nothing, never the text "null"; a view may pass
+	// several sections as one array
+	view.replaceChildren(el("h1", { id: "page-title", tabindex: "-1" }, title),
+		...children.flat(Infinity).filter((child) => child !== null && child !== undefined));
 	document.title = `${title} – ${text("app.name")}`;
 }
 
@@ -173,7 +177,7 @@ function fail(box, message) {
 	box.focus();
 }
 
-function renderLogin() {
+function renderLogin(notice) {
 	const email = el("input", { id: "email", type: "email", name: "email", autocomplete: "username", required: true });
 	const passphrase = el("input", { id: "passphrase", type: "password", name: "passphrase", autocomplete: "current-password", required: true });
 	const code = el("input", { id: "code", type: "text", name: "code", inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9]{6}", maxlength: "6", required: true });
@@ -227,7 +231,8 @@ function renderLogin() {
 	// is asked afterwards, to unlock the key in this browser
 	const oidc = document.body.dataset.oidc === "true"
 		? [el("p", {}, el("a", { id: "login-oidc", href: "/oauth2/authorization/oidc" }, text("login.oidc")))] : [];
-	show(text("login.title"), el("p", {}, text("login.intro")), ...oidc, form, el("p", {}, enrol));
+	show(text("login.title"), notice ? el("p", { id: "login-expired", class: "notice", role: "status" }, notice) : null,
+		el("p", {}, text("login.intro")), ...oidc, form, el("p", {}, enrol));
 }
 
 function renderUnlock(target) {
@@ -255,35 +260,8 @@ function renderUnlock(target) {
 	}
 }
 
-async function renderInbox() {
-	show(text("inbox.title"), el("p", {}, text("page.loading")));
-	const cases = await api("GET", "/api/cases");
-	if (cases.length === 0) {
-		show(text("inbox.title"), el("p", { id: "inbox-empty", class: "empty" }, text("inbox.empty")));
-		return;
-	}
-	const rows = cases.map((c) => {
-		const urgency = c.overdue ? el("span", { class: "badge overdue" }, text("inbox.overdue"))
-			: c.dueSoon ? el("span", { class: "badge due-soon" }, text("inbox.dueSoon"))
-				: el("span", { class: "badge on-time" }, text("inbox.onTime"));
-		const link = el("a", { href: href(`/workspace/cases/${c.caseId}`), "data-case": c.caseId }, text("inbox.open", shortId(c.caseId)));
-		link.addEventListener("click", (event) => {
-			event.preventDefault();
-			navigate(`/workspace/cases/${c.caseId}`);
-		});
-		return el("tr", { class: c.overdue ? "overdue" : c.dueSoon ? "due-soon" : "" },
-			el("th", { scope: "row" }, link),
-			el("td", {}, text(`state.${c.state}`)),
-			el("td", {}, formatDate(c.receivedOn)),
-			el("td", {}, c.deadline ? text(`deadline.${c.deadline}`, formatDate(c.dueOn)) : text("deadline.none")),
-			el("td", {}, urgency));
-	});
-	const table = el("table", { id: "inbox" },
-		el("caption", { class: "visually-hidden" }, text("inbox.intro")),
-		el("thead", {}, el("tr", {}, ["inbox.case", "inbox.state", "inbox.received", "inbox.due", "inbox.urgency"]
-			.map((key) => el("th", { scope: "col" }, text(key))))),
-		el("tbody", {}, rows));
-	show(text("inbox.title"), el("p", {}, text("inbox.intro")), el("div", { class: "table-wrap" }, table));
+function renderInbox() {
+	return renderInboxWith(show, navigate);
 }
 
 document.getElementById("logout").addEventListener("click", async () => {
@@ -308,8 +286,28 @@ for (const link of document.querySelectorAll("#nav a")) {
 	});
 }
 
+// The session ended on the server (expired, or signed out elsewhere): forget the keys and
+// the caller, and ask to sign in again, after the view that noticed has shown its error.
+window.addEventListener("meldpunt:expired", () => {
+	if (!session.caller) {
+		return;
+	}
+	Object.assign(session, { caller: null, keyPair: null, signingKeyPair: null, wrapped: null, wrappedSigning: null,
+		directory: null });
+	signedInHeader();
+	setTimeout(() => {
+		history.replaceState({}, "", href("/workspace/login"));
+		renderLogin(text("login.expired"));
+		focusTitle();
+	}, 0);
+});
+
 window.addEventListener("popstate", () => route().then(focusTitle, failed));
 function failed(error) {
+	if (error instanceof Problem && error.status === 401) {
+		// the session ended: the "meldpunt:expired" handler asks to sign in again
+		return;
+	}
 	const message = error instanceof Problem && error.status === 403 ? text("page.forbidden") : text("page.network");
 	show(text("app.name"), el("p", { class: "error", role: "alert" }, message));
 }

@@ -19,6 +19,26 @@ public enum ItemKind {
 	ATTACHMENT_META,
 
 	/** One fixed-size chunk of an attachment's content. */
-	ATTACHMENT_CHUNK
+	ATTACHMENT_CHUNK,
+
+	/**
+	 * A recipient's proposal of a referral (to whom, why) that waits for the reporter's
+	 * consent.
+	 */
+	PROPOSAL,
+
+	/**
+	 * A recipient's minutes of a meeting or call, for the reporter to approve or correct.
+	 */
+	MINUTES,
+
+	/**
+	 * The reporter's decision on a proposal or on minutes, bound to the exact item it
+	 * answers.
+	 */
+	DECISION,
+
+	/** The reporter asks for a meeting or a call. */
+	MEETING_REQUEST
 
 }

@@ -78,11 +78,11 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		assertThat(((Number) weight.get("bytes")).longValue()).isLessThanOrEqualTo(150 * 1024);
 		assertThat(weight.get("origins")).isEqualTo(List.of(url("")));
 
-		b.find("other-language").click();
+		b.find("language-en").click();
 		b.waitText("main", "Report to Gemeente Demo");
 		b.screenshot("landing-en");
 		accessible("landing en");
-		b.find("other-language").click();
+		b.find("language-nl").click();
 		b.waitText("main", "Melden bij Gemeente Demo");
 
 		b.find("start").click();
@@ -144,10 +144,27 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.waitVisible("case");
 		b.waitText("conversation", "Kunt u meer vertellen?");
 		assertThat(b.find("state").getText()).isEqualTo("Uw antwoord is nodig");
-		assertThat(b.find("conversation").getText()).contains(marker);
+		assertThat(b.find("conversation").getText()).contains(marker)
+			.as("the reporter's own report under the form's labels")
+			.contains("Wat is er gebeurd?")
+			.doesNotContain("*");
+		assertThat(((Number) b.script("return document.getElementById('status-heading').getBoundingClientRect().top"
+				+ " - document.querySelector('h1').getBoundingClientRect().bottom"))
+			.doubleValue()).as("no large gap under the heading").isLessThan(60);
 		assertThat(b.find("files-list").getText()).contains("photo.jpg");
 		b.screenshot("follow-up");
 		accessible("follow-up");
+
+		b.open(link.replace("/r/#", "/ar/r/#"));
+		b.waitText("state", "نحتاج إلى ردّك");
+		assertThat(b.script("return document.documentElement.dir + ' ' + document.documentElement.lang"))
+			.isEqualTo("rtl ar");
+		assertThat(b.find("conversation").getText()).contains("Kunt u meer vertellen?");
+		b.screenshot("follow-up-ar");
+		accessible("follow-up ar");
+		assertThat(b.find("language-nl").getAttribute("href")).endsWith("/r/" + link.substring(link.indexOf('#')));
+		b.find("language-nl").click();
+		b.waitText("state", "Uw antwoord is nodig");
 		b.find("files-list").findElement(By.tagName("button")).click();
 		Path downloaded = b.downloads().resolve("photo.jpg");
 		awaitFile(downloaded);
@@ -167,6 +184,37 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		b.screenshot("withdrawn");
 		accessible("withdrawn");
 		assertThat(b.driver().manage().getCookies()).isEmpty();
+	}
+
+	/**
+	 * Turkish, Arabic and Polish: every reporter page in that language, Arabic right to
+	 * left, each accessible; screenshots show the layout (look at the Arabic ones).
+	 */
+	@Test
+	void pagesWhenTurkishArabicOrPolishThenTranslatedAccessibleAndArabicRightToLeft() {
+		HeadlessChromium b = this.browser;
+		Map<String, List<String>> expected = Map.of("tr", List.of("ltr", "Bildirim yap", "Bir konu seçin", "Aç"), "ar",
+				List.of("rtl", "تقديم بلاغ", "اختر موضوعاً", "فتح"), "pl",
+				List.of("ltr", "Dokonaj zgłoszenia", "Wybierz temat", "Otwórz"));
+		for (String language : List.of("tr", "ar", "pl")) {
+			List<String> texts = expected.get(language);
+			b.open(url("/" + language + "/o/demo"));
+			assertThat(b.script("return document.documentElement.lang + ' ' + document.documentElement.dir"))
+				.isEqualTo(language + " " + texts.get(0));
+			assertThat(b.find("start").getText()).isEqualTo(texts.get(1));
+			b.screenshot("landing-" + language);
+			accessible("landing " + language);
+			b.find("start").click();
+			b.waitVisible("report-form");
+			assertThat(b.find("category").getText()).contains(texts.get(2));
+			b.screenshot("form-" + language);
+			accessible("form " + language);
+			b.open(url("/" + language + "/r/"));
+			b.waitVisible("token-form");
+			assertThat(b.find("token-form").getText()).contains(texts.get(3));
+			b.screenshot("follow-up-empty-" + language);
+			accessible("follow-up " + language);
+		}
 	}
 
 	@Test
@@ -234,6 +282,33 @@ class ReporterJourneyBrowserTest extends PortalTest {
 			}
 		}
 		throw new AssertionError("No case with " + text);
+	}
+
+	@Test
+	void formWhenAPhotoIsBrokenThenTheReportIsFiledAndThePageSaysTheFileWasNotSentAndHowToAddItLater()
+			throws Exception {
+		HeadlessChromium b = this.browser;
+		String marker = "TRUNC" + UUID.randomUUID().toString().replace("-", "");
+		byte[] photo = Files.readAllBytes(SamplePhotos.jpegWithExif(marker));
+		Path truncated = Files.createTempDirectory("broken").resolve("truncated.jpg");
+		Files.write(truncated, java.util.Arrays.copyOf(photo, photo.length / 3));
+		int before = caseService.caseCount();
+		b.open(url("/en/o/demo/report"));
+		new Select(b.find("category")).selectByValue("racism");
+		b.find("what").sendKeys(marker);
+		b.find("files").sendKeys(truncated.toString());
+		b.find("submit").click();
+		b.waitVisible("files-not-sent");
+		assertThat(caseService.caseCount()).as("the report itself is filed").isEqualTo(before + 1);
+		assertThat(b.find("files-not-sent").getText()).contains("truncated.jpg")
+			.contains("were not")
+			.contains("add them later on the page of your personal link");
+		assertThat(b.find("done").getText()).as("no upload still under way")
+			.doesNotContain("uploading")
+			.doesNotContain("Something went wrong");
+		assertThat(b.find("progress-area").isDisplayed()).isFalse();
+		b.screenshot("broken-photo-not-sent");
+		accessible("broken photo not sent");
 	}
 
 	@Test

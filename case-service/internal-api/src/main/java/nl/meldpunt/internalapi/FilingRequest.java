@@ -33,7 +33,7 @@ import nl.meldpunt.crypto.SealedItem;
  * @param reporterPublicKey the reporter's X25519 public key
  * @param report the sealed report
  * @param keyEnvelopes the case key sealed to each recipient and the reporter
- * @param language the reporter's language
+ * @param language the reporter's language (nl, en, tr, ar or pl)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record FilingRequest(@NotNull UUID caseId, @Size(max = Limits.MAX_ACCESS_CODE_CHARS) String accessCode,
@@ -42,7 +42,7 @@ public record FilingRequest(@NotNull UUID caseId, @Size(max = Limits.MAX_ACCESS_
 		@NotNull MailboxCredential mailboxCredential, @NotNull RecipientPublicKey reporterPublicKey,
 		@NotNull @Valid SealedReport report,
 		@NotEmpty @Size(max = Limits.MAX_KEY_ENVELOPES) List<@NotNull @Valid Envelope> keyEnvelopes,
-		@NotNull @Pattern(regexp = "nl|en") String language) {
+		@NotNull @Pattern(regexp = "nl|en|tr|ar|pl") String language) {
 
 	/** A hotline route names its hotline. */
 	@JsonIgnore

@@ -98,6 +98,11 @@ public record OrganisationPortal(UUID organisationId, String slug, String name, 
 				return fallback;
 			}
 			String text = texts.get(language);
+			if (text == null && !"nl".equals(language)) {
+				// an organisation names things in Dutch and English: English reads best
+				// for a reporter who chose another language
+				text = texts.get("en");
+			}
 			if (text == null) {
 				text = texts.getOrDefault("nl", texts.values().iterator().next());
 			}

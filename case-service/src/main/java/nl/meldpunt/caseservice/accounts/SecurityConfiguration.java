@@ -10,9 +10,12 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -96,10 +99,8 @@ class SecurityConfiguration {
 				.anyRequest()
 				.denyAll())
 			.exceptionHandling((errors) -> errors.authenticationEntryPoint(SecurityConfiguration::signInFirst)
-				.accessDeniedHandler((request, response, ex) -> ProblemResponses.write(response, Problem.FORBIDDEN,
-						"You are not allowed to do this.")))
-			.logout((logout) -> logout.logoutUrl("/logout")
-				.logoutSuccessHandler((request, response, auth) -> response.setStatus(HttpStatus.NO_CONTENT.value())))
+				.accessDeniedHandler(SecurityConfiguration::notForThisRole))
+			.logout((logout) -> logout.logoutUrl("/logout").logoutSuccessHandler(SecurityConfiguration::signedOut))
 			.build();
 	}
 
@@ -108,20 +109,52 @@ class SecurityConfiguration {
 	}
 
 	/**
-	 * A person opening a workspace page without a session is sent to its log-in page
-	 * (same language); every API call gets a ProblemDetail.
+	 * A person opening a workspace page or the statistics dashboard without a session is
+	 * sent to the log-in page (same language); every API call gets a ProblemDetail.
 	 */
 	private static void signInFirst(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException ex) throws IOException {
 		String path = request.getRequestURI();
 		boolean page = "GET".equals(request.getMethod()) && !path.startsWith("/workspace/api/")
-				&& (path.startsWith("/workspace") || path.startsWith("/en/workspace"));
+				&& (path.startsWith("/workspace") || path.startsWith("/en/workspace") || "/statistics".equals(path));
 		if (page) {
 			boolean english = path.startsWith("/en/") || "en".equals(request.getParameter("lang"));
 			response.sendRedirect(english ? "/workspace/login?lang=en" : "/workspace/login");
 			return;
 		}
 		ProblemResponses.write(response, Problem.UNAUTHENTICATED, "Please sign in.");
+	}
+
+	/**
+	 * A director opening a workspace page is sent to the statistics (same language), the
+	 * page made for them; anything else refused gets a ProblemDetail.
+	 */
+	private static void notForThisRole(HttpServletRequest request, HttpServletResponse response,
+			AccessDeniedException ex) throws IOException {
+		String path = request.getRequestURI();
+		boolean page = "GET".equals(request.getMethod()) && !path.startsWith("/workspace/api/")
+				&& (path.startsWith("/workspace") || path.startsWith("/en/workspace"));
+		if (page && request.isUserInRole(Role.DIRECTOR.name())) {
+			boolean english = path.startsWith("/en/") || "en".equals(request.getParameter("lang"));
+			response.sendRedirect(english ? "/statistics?lang=en" : "/statistics");
+			return;
+		}
+		ProblemResponses.write(response, Problem.FORBIDDEN, "You are not allowed to do this.");
+	}
+
+	/**
+	 * The workspace signs out by script (204); the statistics page, which has no script,
+	 * by a plain form, and then goes to the log-in page in its language.
+	 */
+	private static void signedOut(HttpServletRequest request, HttpServletResponse response,
+			Authentication authentication) throws IOException {
+		String type = request.getContentType();
+		if (type != null && type.startsWith(MediaType.APPLICATION_FORM_URLENCODED_VALUE)) {
+			response.sendRedirect(
+					"en".equals(request.getParameter("lang")) ? "/workspace/login?lang=en" : "/workspace/login");
+			return;
+		}
+		response.setStatus(HttpStatus.NO_CONTENT.value());
 	}
 
 	@Bean

@@ -52,6 +52,14 @@ public enum AuditAction {
 	LOGIN_FAILED,
 	/** An administrator changed the organisation's settings. */
 	SETTINGS_CHANGED,
+	/** A recipient proposed a referral to the reporter. */
+	PROPOSAL_MADE,
+	/** A recipient recorded minutes of a meeting or call. */
+	MINUTES_RECORDED,
+	/** The reporter decided on a proposal or on minutes. */
+	DECISION_RECORDED,
+	/** The reporter asked for a meeting or call. */
+	MEETING_REQUESTED,
 	/** Procedure step {@code ACKNOWLEDGE}. */
 	EVENT_ACKNOWLEDGE,
 	/** Procedure step {@code START_CONSULTATION}. */

@@ -2,6 +2,7 @@ package nl.meldpunt.caseservice.casefile;
 
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiPredicate;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -9,9 +10,9 @@ import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
 
 /**
- * What the guards of one event see: the case, the attempt, the current recipients and the
- * reporter's exclusions. A guard that says no leaves the reason here, so that the caller
- * gets a precise refusal rather than a bare "denied".
+ * What the guards of one event see: the case, the attempt, the current recipients, the
+ * reporter's exclusions and the reporter's consents. A guard that says no leaves the
+ * reason here, so that the caller gets a precise refusal rather than a bare "denied".
  */
 final class Attempt {
 
@@ -34,11 +35,14 @@ final class Attempt {
 
 	final Predicate<String> knownCategory;
 
+	/** Whether the reporter agreed, on their page, to this step (to this hotline). */
+	final BiPredicate<CaseEvent, UUID> reporterAgreed;
+
 	private Refusal refusal;
 
 	Attempt(Case kase, Transition transition, Set<Recipient> recipients, Set<UUID> excluded,
 			Predicate<Recipient> eligible, Function<UUID, Set<UUID>> hotlineHandlers, Set<KeyRef> keys,
-			Predicate<String> knownCategory) {
+			Predicate<String> knownCategory, BiPredicate<CaseEvent, UUID> reporterAgreed) {
 		this.kase = kase;
 		this.transition = transition;
 		this.recipients = recipients;
@@ -47,6 +51,7 @@ final class Attempt {
 		this.hotlineHandlers = hotlineHandlers;
 		this.keys = keys;
 		this.knownCategory = knownCategory;
+		this.reporterAgreed = reporterAgreed;
 	}
 
 	boolean refuse(Problem problem, String detail) {

@@ -72,6 +72,10 @@ public class CaseFile {
 
 	private final RecipientDirectory directory;
 
+	private final Proposals proposals;
+
+	private final Readings readings;
+
 	private final Organisations organisations;
 
 	private final AuditLog audit;
@@ -82,8 +86,8 @@ public class CaseFile {
 
 	CaseFile(Cases cases, CaseFiling filing, KeyEnvelopes envelopes, Exclusions exclusions, CaseItems items,
 			Attachments attachments, Timeline timeline, DueCases due, CaseLifecycle lifecycle,
-			RecipientDirectory directory, Organisations organisations, AuditLog audit, ApplicationEventPublisher events,
-			Clock clock) {
+			RecipientDirectory directory, Proposals proposals, Readings readings, Organisations organisations,
+			AuditLog audit, ApplicationEventPublisher events, Clock clock) {
 		this.cases = cases;
 		this.filing = filing;
 		this.envelopes = envelopes;
@@ -94,6 +98,8 @@ public class CaseFile {
 		this.due = due;
 		this.lifecycle = lifecycle;
 		this.directory = directory;
+		this.proposals = proposals;
+		this.readings = readings;
 		this.organisations = organisations;
 		this.audit = audit;
 		this.events = events;
@@ -153,7 +159,8 @@ public class CaseFile {
 				kase.mayBeReferred(), this.lifecycle.eventsFrom(kase.state()), keys, kase.currentCaseKey(),
 				recipient ? kase.currentStaffKey().orElse(null) : null, recipient && rekeyNeeded(kase),
 				recipient ? SealedBytes.of(kase.reporterPublicKey()) : null, recipients, excluded,
-				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()));
+				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()),
+				this.proposals.of(kase.id()));
 	}
 
 	/**
@@ -165,7 +172,7 @@ public class CaseFile {
 	@Transactional
 	public LocalDate write(Actor actor, UUID caseId, UUID itemId, ItemKind kind, KeyRef key, SealedItem ciphertext) {
 		Case kase = resolve(actor, caseId);
-		if (kind == ItemKind.REPORT || (kind == ItemKind.NOTE && !actor.isRecipient())) {
+		if (kind != ItemKind.MESSAGE && (kind != ItemKind.NOTE || !actor.isRecipient())) {
 			throw Refusal.invalid("kind", actor.isRecipient() ? "must be MESSAGE or NOTE" : "must be MESSAGE");
 		}
 		if (kind != ItemKind.NOTE) {
@@ -239,6 +246,59 @@ public class CaseFile {
 		this.audit.record(OrganisationId.of(kase.organisationId()), actor.auditKind(), actor.auditId(),
 				AuditAction.CASE_KEY_ADDED, CaseId.of(kase.id()), key.purpose() + ":" + key.epoch());
 		return key;
+	}
+
+	/**
+	 * A recipient proposes a step that needs the reporter's consent (to a hotline, where
+	 * it is a referral to one); the reason is sealed. The reporter decides on their page.
+	 */
+	@Transactional
+	public LocalDate propose(Actor actor, UUID caseId, UUID itemId, CaseEvent event, UUID hotlineId,
+			SealedItem ciphertext) {
+		Case kase = writable(actor, caseId, itemId, true);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.propose(kase, actor, itemId, event, hotlineId, SealedBytes.of(ciphertext.toBytes()), today);
+		return today;
+	}
+
+	/** A recipient records sealed minutes of a meeting or call for the reporter. */
+	@Transactional
+	public LocalDate recordMinutes(Actor actor, UUID caseId, UUID itemId, SealedItem ciphertext) {
+		Case kase = writable(actor, caseId, itemId, true);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.recordMinutes(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
+		return today;
+	}
+
+	/**
+	 * The reporter decides on a proposal or on minutes of their case; the decision is
+	 * sealed too (it names the exact item it answers).
+	 */
+	@Transactional
+	public LocalDate decide(Actor actor, UUID proposalItemId, UUID itemId, Decision decision, SealedItem ciphertext) {
+		Case kase = writable(actor, null, itemId, false);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.decide(kase, actor, proposalItemId, itemId, decision, SealedBytes.of(ciphertext.toBytes()),
+				today);
+		return today;
+	}
+
+	/** The reporter asks for a meeting or a call (how and when, sealed). */
+	@Transactional
+	public LocalDate requestMeeting(Actor actor, UUID itemId, SealedItem ciphertext) {
+		Case kase = writable(actor, null, itemId, false);
+		LocalDate today = LocalDate.now(this.clock);
+		this.proposals.requestMeeting(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
+		return today;
+	}
+
+	/** The recipient has seen everything the reporter sent (clears the inbox marker). */
+	@Transactional
+	public void markSeen(Actor actor, UUID caseId) {
+		if (!actor.isRecipient()) {
+			throw new Refusal(Problem.NOT_A_RECIPIENT, "Only a recipient of the case reads it in the workspace.");
+		}
+		this.readings.seen(resolve(actor, caseId).id(), actor.accountId());
 	}
 
 	/**
@@ -317,7 +377,7 @@ public class CaseFile {
 		if (this.directory.wasRemoved(recipient.organisationId(), recipient.asRecipient())) {
 			return List.of();
 		}
-		return this.due.openFor(recipient.organisationId(), recipient.asRecipient());
+		return this.due.openFor(recipient.organisationId(), recipient.asRecipient(), recipient.accountId());
 	}
 
 	/** Open cases whose acknowledgement is due on or before {@code by}. */
@@ -385,6 +445,26 @@ public class CaseFile {
 			case SYSTEM -> this.cases.findById(caseId)
 				.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CASE, "There is no such case."));
 		};
+	}
+
+	/**
+	 * The actor's case, open, with {@code itemId} still free; written by a recipient
+	 * (when {@code byRecipient}) or by the reporter.
+	 */
+	private Case writable(Actor actor, UUID caseId, UUID itemId, boolean byRecipient) {
+		if (actor.isRecipient() != byRecipient) {
+			throw byRecipient ? new Refusal(Problem.NOT_A_RECIPIENT, "Only a recipient of the case can do this.")
+					: new Refusal(Problem.REPORTER_ONLY, "Only the reporter can do this.");
+		}
+		Case kase = resolve(actor, caseId);
+		requireOpen(kase);
+		if (actor.isRecipient() && rekeyNeeded(kase)) {
+			throw rekeyRequired();
+		}
+		if (this.items.find(itemId).isPresent()) {
+			throw new Refusal(Problem.ITEM_ID_TAKEN, "This item id is already in use.");
+		}
+		return kase;
 	}
 
 	/** A chunk arrives as raw bytes: it must be a sealed item like any other. */

@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 import nl.meldpunt.caseservice.problem.Problem;
@@ -40,15 +41,24 @@ final class CaseGuards {
 	}
 
 	/**
-	 * A referral needs the reporter's consent, or a legal duty recorded with its reason.
+	 * A referral needs the reporter's consent to exactly this step (to exactly this
+	 * hotline), given on the reporter's own page, or a legal duty recorded with its
+	 * reason. Nobody on the recipients' side can tick consent for the reporter.
 	 */
 	static boolean consented(Attempt attempt) {
 		Transition transition = attempt.transition;
-		if (!attempt.kase.mayBeReferred() && !transition.consentGiven() && transition.legalDutyReason() == null) {
-			return attempt.refuse(Problem.CONSENT_REQUIRED,
-					"A referral needs the reporter's recorded consent or a legal duty with its reason.");
+		if (transition.legalDutyReason() != null
+				|| attempt.reporterAgreed.test(transition.event(), sharedHotline(transition))) {
+			return true;
 		}
-		return true;
+		return attempt.refuse(Problem.CONSENT_REQUIRED,
+				"A referral needs the reporter's consent to this step, given on their page, or a legal duty with its reason.");
+	}
+
+	/** The hotline a share goes to (null when none). */
+	private static UUID sharedHotline(Transition transition) {
+		Transition.Share share = transition.share();
+		return (share != null && share.kind() == RecipientKind.HOTLINE) ? share.target() : null;
 	}
 
 	/**

@@ -55,7 +55,7 @@ class CaseLifecycle {
 		this.steps = steps;
 		this.clock = clock;
 		this.entityManager = entityManager;
-		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(clock);
+		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine();
 		this.legal = legalEvents(machine);
 		this.idle.add(machine);
 	}
@@ -116,7 +116,7 @@ class CaseLifecycle {
 
 	private StateMachine<CaseState, CaseEvent> take() {
 		StateMachine<CaseState, CaseEvent> machine = this.idle.poll();
-		return (machine != null) ? machine : CaseProcedure.newMachine(this.clock);
+		return (machine != null) ? machine : CaseProcedure.newMachine();
 	}
 
 	private static void resetTo(StateMachine<CaseState, CaseEvent> machine, CaseState state) {

@@ -30,17 +30,20 @@ class CaseLifecycleSteps {
 
 	private final Categories categories;
 
+	private final Proposals proposals;
+
 	private final AuditLog audit;
 
 	private final ApplicationEventPublisher events;
 
 	CaseLifecycleSteps(KeyEnvelopes envelopes, Exclusions exclusions, Timeline timeline, RecipientDirectory directory,
-			Categories categories, AuditLog audit, ApplicationEventPublisher events) {
+			Categories categories, Proposals proposals, AuditLog audit, ApplicationEventPublisher events) {
 		this.envelopes = envelopes;
 		this.exclusions = exclusions;
 		this.timeline = timeline;
 		this.directory = directory;
 		this.categories = categories;
+		this.proposals = proposals;
 		this.audit = audit;
 		this.events = events;
 	}
@@ -51,7 +54,8 @@ class CaseLifecycleSteps {
 		Predicate<String> knownCategory = (code) -> this.categories.existsByOrganisationIdAndCode(organisationId, code);
 		return new Attempt(kase, transition, this.envelopes.recipients(kase.id()), this.exclusions.of(kase.id()),
 				eligible, (hotlineId) -> this.directory.hotlineHandlers(organisationId, hotlineId),
-				this.envelopes.keys(kase.id()), knownCategory);
+				this.envelopes.keys(kase.id()), knownCategory,
+				(event, hotline) -> this.proposals.agreed(kase.id(), event, hotline));
 	}
 
 	void persist(Case kase, Transition transition, CaseState from, CaseState to, LocalDate on) {

@@ -1,7 +1,5 @@
 package nl.meldpunt.caseservice.casefile;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.function.Predicate;
@@ -31,7 +29,7 @@ import static nl.meldpunt.caseservice.casefile.CaseState.*;
  *                           |                            v   |  |  | ANSWER_TIMED_OUT
  *                           |   ASK_REPORTER   WAITING_FOR_REPORTER
  *                           |   (from IN_CONSULTATION) ------+  |
- *             REFER_EXTERNAL|          [referral consent]       | START_MEDIATION ---&gt; MEDIATION
+ *             REFER_EXTERNAL| [reporter consents or legal duty] | START_MEDIATION ---&gt; MEDIATION
  *                           v                                   | FILE_FORMAL_COMPLAINT FORMAL_COMPLAINT
  *                   REFERRED_EXTERNAL &lt;-- REFER_EXTERNAL -------+ START_INVESTIGATION  INVESTIGATION
  *                           |                                   |                        |
@@ -52,16 +50,16 @@ final class CaseProcedure {
 	}
 
 	/** A new, stopped machine; {@link CaseLifecycle} resets it to a case's state. */
-	static StateMachine<CaseState, CaseEvent> newMachine(Clock clock) {
+	static StateMachine<CaseState, CaseEvent> newMachine() {
 		try {
-			return define(clock);
+			return define();
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The case procedure could not be built", ex);
 		}
 	}
 
-	private static StateMachine<CaseState, CaseEvent> define(Clock clock) throws Exception {
+	private static StateMachine<CaseState, CaseEvent> define() throws Exception {
 		StateMachineBuilder.Builder<CaseState, CaseEvent> builder = StateMachineBuilder.builder();
 		builder.configureConfiguration().withConfiguration().autoStartup(false);
 		builder.configureStates().withStates().initial(RECEIVED).states(EnumSet.allOf(CaseState.class));
@@ -97,31 +95,31 @@ final class CaseProcedure {
 			.target(MEDIATION)
 			.event(START_MEDIATION)
 			.guard(referral())
-			.action(recordConsent(clock));
+			.action(recordLegalDuty());
 		arrows.withExternal()
 			.source(IN_CONSULTATION)
 			.target(FORMAL_COMPLAINT)
 			.event(FILE_FORMAL_COMPLAINT)
 			.guard(referral())
-			.action(recordConsent(clock));
+			.action(recordLegalDuty());
 		arrows.withExternal()
 			.source(IN_CONSULTATION)
 			.target(INVESTIGATION)
 			.event(START_INVESTIGATION)
 			.guard(referral())
-			.action(recordConsent(clock));
+			.action(recordLegalDuty());
 		arrows.withExternal()
 			.source(ACKNOWLEDGED)
 			.target(REFERRED_EXTERNAL)
 			.event(REFER_EXTERNAL)
 			.guard(externalReferral())
-			.action(recordConsent(clock));
+			.action(recordLegalDuty());
 		arrows.withExternal()
 			.source(IN_CONSULTATION)
 			.target(REFERRED_EXTERNAL)
 			.event(REFER_EXTERNAL)
 			.guard(externalReferral())
-			.action(recordConsent(clock));
+			.action(recordLegalDuty());
 		for (CaseState track : List.of(IN_CONSULTATION, MEDIATION, FORMAL_COMPLAINT, INVESTIGATION,
 				REFERRED_EXTERNAL)) {
 			arrows.withExternal().source(track).target(FEEDBACK_GIVEN).event(GIVE_FEEDBACK).guard(firedByRecipient());
@@ -200,12 +198,13 @@ final class CaseProcedure {
 		};
 	}
 
-	private static Action<CaseState, CaseEvent> recordConsent(Clock clock) {
+	/**
+	 * A referral made under a legal duty keeps its reason; the reporter's consent was
+	 * recorded when they gave it.
+	 */
+	private static Action<CaseState, CaseEvent> recordLegalDuty() {
 		return (context) -> {
 			Attempt attempt = attempt(context);
-			if (attempt.transition.consentGiven()) {
-				attempt.kase.recordConsent(LocalDate.now(clock));
-			}
 			if (attempt.transition.legalDutyReason() != null) {
 				attempt.kase.recordLegalDuty(attempt.transition.legalDutyReason());
 			}

@@ -35,12 +35,14 @@ import java.util.UUID;
  * @param timeline the procedure's steps, day precision
  * @param items the encrypted items in the order written (notes for recipients only)
  * @param attachments the encrypted attachments
+ * @param proposals what was put to the reporter for a decision, and the decisions
  */
 public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolean open, Channel channel, UUID hotlineId,
 		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, LocalDate closedOn,
 		boolean consentRecorded, Set<CaseEvent> legalEvents, List<Key> myKeys, KeyRef currentCaseKey,
 		KeyRef currentStaffKey, boolean rekeyNeeded, SealedBytes reporterPublicKey, List<Recipient> recipients,
-		List<UUID> excludedAdvisers, List<Step> timeline, List<Item> items, List<Attachment> attachments) {
+		List<UUID> excludedAdvisers, List<Step> timeline, List<Item> items, List<Attachment> attachments,
+		List<Proposal> proposals) {
 
 	/**
 	 * The envelope of the case's original key sealed to this actor (every recipient of

@@ -13,9 +13,13 @@ import java.util.UUID;
  * @param receivedOn the day it was filed
  * @param dueOn the next deadline (null when feedback was given)
  * @param deadline which deadline {@code dueOn} is (null when none is left)
+ * @param unseen how many of the reporter's items and attachments the asking recipient has
+ * not seen (0 outside the inbox)
+ * @param pendingDecisions how many proposals and minutes wait for the reporter (0 outside
+ * the inbox)
  */
 public record DueCase(UUID caseId, UUID organisationId, CaseState state, Channel channel, LocalDate receivedOn,
-		LocalDate dueOn, Deadline deadline) {
+		LocalDate dueOn, Deadline deadline, int unseen, int pendingDecisions) {
 
 	/** The two legal deadlines of an open case. */
 	public enum Deadline {

@@ -24,9 +24,16 @@ class DueCases {
 	 */
 	private static final String FEEDBACK_BY = "(coalesce(c.acknowledged_on, c.received_on + ?) + make_interval(months => ?))::date";
 
-	private static final String SELECT = "select c.id, c.organisation_id, c.state, c.channel, c.received_on,"
-			+ " case when c.state = 'RECEIVED' then c.received_on + ? when c.feedback_on is null then " + FEEDBACK_BY
-			+ " end as due_on from case_file c";
+	private static final String DUE_ON = "case when c.state = 'RECEIVED' then c.received_on + ? when c.feedback_on is null then "
+			+ FEEDBACK_BY + " end as due_on";
+
+	private static final String SELECT = "select c.id, c.organisation_id, c.state, c.channel, c.received_on, " + DUE_ON
+			+ ", 0, 0 from case_file c";
+
+	/** {@link #SELECT} with what the asking account has not seen and what waits. */
+	private static final String INBOX = "select c.id, c.organisation_id, c.state, c.channel, c.received_on, " + DUE_ON
+			+ ", " + Readings.UNSEEN
+			+ ", (select count(*) from case_proposal p where p.case_id = c.id and p.decision is null) from case_file c";
 
 	private final JdbcTemplate jdbc;
 
@@ -34,13 +41,16 @@ class DueCases {
 		this.jdbc = jdbc;
 	}
 
-	/** The recipient's open cases, ordered by the next deadline. */
-	List<DueCase> openFor(UUID organisationId, Recipient recipient) {
-		return this.jdbc.query(SELECT
+	/**
+	 * The recipient's open cases, ordered by the next deadline, with what the account has
+	 * not seen of the reporter's.
+	 */
+	List<DueCase> openFor(UUID organisationId, Recipient recipient, UUID accountId) {
+		return this.jdbc.query(INBOX
 				+ " join key_envelope k on k.case_id = c.id and k.recipient_kind = ? and k.recipient_id = ?"
 				+ " where c.organisation_id = ? and c.state = any(?) order by due_on nulls last, c.received_on, c.id",
 				DueCases::map, DueDates.ACKNOWLEDGE_WITHIN_DAYS, DueDates.ACKNOWLEDGE_WITHIN_DAYS,
-				DueDates.FEEDBACK_WITHIN_MONTHS, recipient.kind().name(), recipient.id(), organisationId,
+				DueDates.FEEDBACK_WITHIN_MONTHS, accountId, recipient.kind().name(), recipient.id(), organisationId,
 				CaseState.openNames());
 	}
 
@@ -96,7 +106,8 @@ class DueCases {
 		DueCase.Deadline deadline = (state == CaseState.RECEIVED) ? DueCase.Deadline.ACKNOWLEDGE
 				: (due != null) ? DueCase.Deadline.FEEDBACK : null;
 		return new DueCase(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), state,
-				Channel.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), due, deadline);
+				Channel.valueOf(rs.getString(4)), rs.getObject(5, LocalDate.class), due, deadline,
+				Math.max(0, rs.getInt(7)), rs.getInt(8));
 	}
 
 }

@@ -8,6 +8,16 @@ public enum ItemKind {
 	/** A message between the reporter and the recipients. */
 	MESSAGE,
 	/** An internal note only recipients see, never the reporter. */
-	NOTE
+	NOTE,
+	/** A recipient proposes a referral; the reporter agrees or declines. */
+	PROPOSAL,
+	/**
+	 * A recipient's minutes of a meeting or call; the reporter approves or corrects them.
+	 */
+	MINUTES,
+	/** The reporter's decision on a proposal or on minutes. */
+	DECISION,
+	/** The reporter asks for a meeting or a call. */
+	MEETING_REQUEST
 
 }

@@ -5,12 +5,12 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One attempt to fire an event, with what its guards need: the reporter's consent or a
- * legal duty (referrals), the classification (closing) and the new key envelope (sharing
- * with an adviser or a hotline).
+ * One attempt to fire an event, with what its guards need: a legal duty with its reason
+ * (a referral the reporter did not consent to on their page), the classification
+ * (closing) and the new key envelope (sharing with an adviser or a hotline). The
+ * reporter's consent is never part of the attempt: the guard looks it up.
  */
-public record Transition(CaseEvent event, Actor actor, boolean consentGiven, String legalDutyReason, Closing closing,
-		Share share) {
+public record Transition(CaseEvent event, Actor actor, String legalDutyReason, Closing closing, Share share) {
 
 	/** What closing records: codes and enums only, never free text. */
 	public record Closing(String category, String unit, Track track, Outcome outcome) {
@@ -43,7 +43,7 @@ public record Transition(CaseEvent event, Actor actor, boolean consentGiven, Str
 	}
 
 	public static Transition of(CaseEvent event, Actor actor) {
-		return new Transition(event, actor, false, null, null, null);
+		return new Transition(event, actor, null, null, null);
 	}
 
 }

@@ -13,6 +13,7 @@ import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
+import nl.meldpunt.caseservice.casefile.Decision;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.KeyRef;
 import nl.meldpunt.caseservice.casefile.SealedBytes;
@@ -26,6 +27,7 @@ import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.MailboxCredential;
 import nl.meldpunt.internalapi.CryptoJson;
 import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
 
 /**
@@ -55,17 +57,30 @@ class Mailbox {
 	public MailboxView open(String credential) {
 		CaseView kase = this.caseFile.open(reporter(credential), null);
 		Organisation organisation = this.organisations.getReferenceById(kase.organisationId());
-		MailboxView.HotlineView hotline = (kase.hotlineId() != null) ? this.hotlines.findById(kase.hotlineId())
-			.map((h) -> new MailboxView.HotlineView(h.id(), h.name(), h.contact()))
-			.orElse(null) : null;
+		MailboxView.HotlineView hotline = (kase.hotlineId() != null) ? hotline(kase.hotlineId()) : null;
 		List<String> hotlineBook = (kase.hotlineId() != null)
 				? encoded(this.books.entries(kase.organisationId(), Optional.of(kase.hotlineId()))) : List.of();
 		return MailboxView.of(kase, new MailboxView.OrganisationView(organisation.slug(), organisation.name()), hotline,
-				encoded(this.books.entries(kase.organisationId(), Optional.empty())), hotlineBook);
+				encoded(this.books.entries(kase.organisationId(), Optional.empty())), hotlineBook, this::hotline);
 	}
 
 	private static List<String> encoded(List<byte[]> entries) {
 		return entries.stream().map(CryptoJson::encode).toList();
+	}
+
+	private MailboxView.HotlineView hotline(UUID hotlineId) {
+		return this.hotlines.findById(hotlineId)
+			.map((h) -> new MailboxView.HotlineView(h.id(), h.name(), h.contact()))
+			.orElse(null);
+	}
+
+	public LocalDate decide(String credential, UUID proposalItemId, NewDecision decision) {
+		return this.caseFile.decide(reporter(credential), proposalItemId, decision.itemId(),
+				Decision.valueOf(decision.decision().name()), decision.ciphertext());
+	}
+
+	public LocalDate requestMeeting(String credential, NewMessage request) {
+		return this.caseFile.requestMeeting(reporter(credential), request.itemId(), request.ciphertext());
 	}
 
 	public LocalDate write(String credential, NewMessage message) {

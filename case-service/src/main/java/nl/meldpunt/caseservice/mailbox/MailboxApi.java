@@ -25,6 +25,7 @@ import nl.meldpunt.caseservice.web.RequestBodies;
 import nl.meldpunt.internalapi.InternalApi;
 import nl.meldpunt.internalapi.Limits;
 import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
 
 /** The reporter's calls of the internal API (CONTRACTS.md 3). */
@@ -53,6 +54,20 @@ class MailboxApi {
 			@Valid @RequestBody NewMessage message) {
 		LocalDate on = this.mailbox.write(credential, message);
 		return ResponseEntity.status(HttpStatus.CREATED).body(new Written(message.itemId(), on));
+	}
+
+	@PostMapping("/proposals/{proposalItemId}/decision")
+	ResponseEntity<Written> decide(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@PathVariable UUID proposalItemId, @Valid @RequestBody NewDecision decision) {
+		LocalDate on = this.mailbox.decide(credential, proposalItemId, decision);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Written(decision.itemId(), on));
+	}
+
+	@PostMapping("/meetings")
+	ResponseEntity<Written> requestMeeting(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@Valid @RequestBody NewMessage request) {
+		LocalDate on = this.mailbox.requestMeeting(credential, request);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new Written(request.itemId(), on));
 	}
 
 	@PostMapping("/attachments")

@@ -21,6 +21,10 @@ public enum Problem {
 	UNKNOWN_ORGANISATION,
 	/** No such case for this caller (also: the caller is not its recipient). */
 	UNKNOWN_CASE,
+	/** No such proposal (or minutes) in this case. */
+	UNKNOWN_PROPOSAL,
+	/** The reporter has decided on this proposal (or these minutes) already. */
+	ALREADY_DECIDED,
 	/** No such attachment on this case for this caller. */
 	UNKNOWN_ATTACHMENT,
 	/** This chunk has not been uploaded. */

@@ -1,7 +1,6 @@
 package nl.meldpunt.caseservice.statistics;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletResponse;
 import nl.meldpunt.caseservice.accounts.Caller;
@@ -37,9 +36,9 @@ class StatisticsController {
 
 	@GetMapping
 	String dashboard(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang, Locale locale,
-			Model model, HttpServletResponse response) {
-		Texts texts = Texts.of(lang, locale);
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang, Model model,
+			HttpServletResponse response) {
+		Texts texts = Texts.of(lang);
 		model.addAttribute("view", DashboardView.of(this.reports.select(caller, period, version), texts));
 		model.addAttribute("t", texts);
 		response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
@@ -49,9 +48,8 @@ class StatisticsController {
 
 	@GetMapping("/report.pdf")
 	ResponseEntity<byte[]> pdf(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang,
-			Locale locale) {
-		Texts texts = Texts.of(lang, locale);
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang) {
+		Texts texts = Texts.of(lang);
 		StatisticsRelease release = this.reports.release(caller, period, version)
 			.orElseThrow(StatisticsReports.NotPublished::new);
 		return download(AccountabilityPdf.render(release, texts), MediaType.APPLICATION_PDF,
@@ -60,9 +58,8 @@ class StatisticsController {
 
 	@GetMapping("/report.csv")
 	ResponseEntity<byte[]> csv(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) String period,
-			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang,
-			Locale locale) {
-		Texts texts = Texts.of(lang, locale);
+			@RequestParam(required = false) Integer version, @RequestParam(required = false) String lang) {
+		Texts texts = Texts.of(lang);
 		StatisticsRelease release = this.reports.release(caller, period, version)
 			.orElseThrow(StatisticsReports.NotPublished::new);
 		return download(AccountabilityCsv.render(release, texts).getBytes(StandardCharsets.UTF_8),

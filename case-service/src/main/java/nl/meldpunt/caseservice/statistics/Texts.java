@@ -22,13 +22,16 @@ public final class Texts {
 				ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES));
 	}
 
-	/** Dutch unless English is asked for, by parameter or by the browser. */
-	static Texts of(String lang, Locale requested) {
+	/**
+	 * Dutch unless English is asked for by parameter: the same rule as the workspace,
+	 * whose log-in page sends the director here, so that both speak one language in one
+	 * browser (the browser's own language is not asked).
+	 */
+	static Texts of(String lang) {
 		if (lang != null && !lang.equals("nl") && !lang.equals("en")) {
 			throw new UnsupportedLanguage();
 		}
-		String language = (lang != null) ? lang : ((requested != null) ? requested.getLanguage() : "nl");
-		return new Texts("en".equals(language) ? Locale.ENGLISH : Locale.forLanguageTag("nl"));
+		return new Texts("en".equals(lang) ? Locale.ENGLISH : Locale.forLanguageTag("nl"));
 	}
 
 	public String lang() {

@@ -12,6 +12,7 @@ import nl.meldpunt.caseservice.casefile.CaseView;
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.KeyRef;
+import nl.meldpunt.caseservice.casefile.Proposal;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.crypto.KeyPurpose;
 
@@ -27,7 +28,7 @@ record CaseDetail(UUID caseId, UUID organisationId, CaseState state, boolean ope
 		boolean consentRecorded, Set<CaseEvent> legalEvents, String myKeyEnvelope, List<Key> myKeys,
 		KeyRef currentCaseKey, KeyRef currentStaffKey, boolean rekeyNeeded, String reporterPublicKey,
 		List<String> recipients, List<UUID> excludedAdvisers, List<CaseView.Step> timeline, List<Item> items,
-		List<Attachment> attachments) {
+		List<Attachment> attachments, List<Proposal> proposals) {
 
 	static CaseDetail of(CaseView kase) {
 		return new CaseDetail(kase.caseId(), kase.organisationId(), kase.state(), kase.open(), kase.channel(),
@@ -49,7 +50,8 @@ record CaseDetail(UUID caseId, UUID organisationId, CaseState state, boolean ope
 					.stream()
 					.map((a) -> new Attachment(a.attachmentId(), a.metaCiphertext().base64Url(), a.chunkCount(),
 							a.totalBytes(), a.author(), a.createdOn(), a.epoch()))
-					.toList());
+					.toList(),
+				kase.proposals());
 	}
 
 	private static String name(Recipient recipient) {

@@ -30,10 +30,11 @@ import nl.meldpunt.internalapi.Limits;
  * every key of the case as the acting browser sealed it to the new adviser (REASSIGN) or
  * to each handler of the hotline (REFER_EXTERNAL), after checking them against the key
  * book. (An older client's single {@code envelope}, of the original key, still reassigns
- * a case that has no other key.)
+ * a case that has no other key.) There is no consent field: the reporter gives consent on
+ * their own page, and the procedure looks it up; an adviser can only name a legal duty.
  */
-record EventRequest(@NotNull CaseEvent event, boolean consentGiven, @Size(max = 500) String legalDutyReason,
-		@Valid Closing closing, @Valid Share share) {
+record EventRequest(@NotNull CaseEvent event, @Size(max = 500) String legalDutyReason, @Valid Closing closing,
+		@Valid Share share) {
 
 	record Closing(@NotBlank @Size(max = 40) String category, @Size(max = 40) String unit, Track track,
 			Outcome outcome) {
@@ -75,7 +76,7 @@ record EventRequest(@NotNull CaseEvent event, boolean consentGiven, @Size(max = 
 		}
 		Transition.Closing closing = (this.closing != null) ? new Transition.Closing(this.closing.category(),
 				this.closing.unit(), this.closing.track(), this.closing.outcome()) : null;
-		return new Transition(this.event, actor, this.consentGiven, this.legalDutyReason, closing, sealed);
+		return new Transition(this.event, actor, this.legalDutyReason, closing, sealed);
 	}
 
 	private List<SealedKey> envelopes() {

@@ -10,6 +10,7 @@ import nl.meldpunt.caseservice.accounts.Accounts;
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.accounts.Role;
 import nl.meldpunt.caseservice.casefile.Actor;
+import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.ItemKind;
@@ -63,6 +64,18 @@ class Workspace {
 
 	KeyRef addKey(Caller caller, UUID caseId, KeyRef key, List<SealedKey> envelopes) {
 		return this.caseFile.addKey(actor(caller), caseId, key, envelopes);
+	}
+
+	LocalDate propose(Caller caller, UUID caseId, UUID itemId, CaseEvent event, UUID hotlineId, SealedItem ciphertext) {
+		return this.caseFile.propose(actor(caller), caseId, itemId, event, hotlineId, ciphertext);
+	}
+
+	LocalDate recordMinutes(Caller caller, UUID caseId, UUID itemId, SealedItem ciphertext) {
+		return this.caseFile.recordMinutes(actor(caller), caseId, itemId, ciphertext);
+	}
+
+	void seen(Caller caller, UUID caseId) {
+		this.caseFile.markSeen(actor(caller), caseId);
 	}
 
 	CaseState fire(Caller caller, UUID caseId, EventRequest request) {

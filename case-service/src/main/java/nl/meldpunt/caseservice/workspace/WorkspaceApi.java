@@ -25,6 +25,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -32,6 +33,7 @@ import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
+import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.KeyRef;
 import nl.meldpunt.caseservice.casefile.Recipient;
@@ -45,7 +47,10 @@ import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.internalapi.Limits;
 import nl.meldpunt.internalapi.NewAttachment;
 
-/** The advisers' JSON API: inbox, case, messages and notes, procedure steps. */
+/**
+ * The advisers' JSON API: inbox, case, messages and notes, proposals and minutes for the
+ * reporter, procedure steps, files.
+ */
 @RestController
 @RequestMapping("/api/cases")
 class WorkspaceApi {
@@ -78,6 +83,17 @@ class WorkspaceApi {
 	record Written(UUID itemId, LocalDate createdOn) {
 	}
 
+	/**
+	 * A referral put to the reporter: the step, the hotline where it is a referral to
+	 * one, and the reason, sealed.
+	 */
+	record NewProposal(@NotNull UUID itemId, @NotNull CaseEvent event, UUID hotlineId, @NotNull SealedItem ciphertext) {
+	}
+
+	/** Minutes of a meeting or call, sealed. */
+	record NewMinutes(@NotNull UUID itemId, @NotNull SealedItem ciphertext) {
+	}
+
 	record Moved(CaseState state, Set<CaseEvent> legalEvents) {
 	}
 
@@ -94,8 +110,10 @@ class WorkspaceApi {
 	}
 
 	@GetMapping
-	List<Inbox.Entry> inbox(@AuthenticationPrincipal Caller caller) {
-		return this.inbox.of(this.workspace.actor(caller));
+	List<Inbox.Entry> inbox(@AuthenticationPrincipal Caller caller, @RequestParam(required = false) CaseState state,
+			@RequestParam(required = false) Inbox.Urgency urgency, @RequestParam(required = false) Channel channel,
+			@RequestParam(defaultValue = "false") boolean news, @RequestParam(required = false) String q) {
+		return this.inbox.of(this.workspace.actor(caller), new Inbox.Filter(state, urgency, channel, news, q));
 	}
 
 	@GetMapping("/{caseId}")
@@ -120,6 +138,29 @@ class WorkspaceApi {
 					.map((e) -> new SealedKey(new Recipient(e.recipientKind(), e.recipientId()), ref,
 							SealedBytes.of(e.envelope().toBytes())))
 					.toList());
+	}
+
+	@PostMapping("/{caseId}/proposals")
+	@ResponseStatus(HttpStatus.CREATED)
+	Written propose(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
+			@Valid @RequestBody NewProposal proposal) {
+		return new Written(proposal.itemId(), this.workspace.propose(caller, caseId, proposal.itemId(),
+				proposal.event(), proposal.hotlineId(), proposal.ciphertext()));
+	}
+
+	@PostMapping("/{caseId}/minutes")
+	@ResponseStatus(HttpStatus.CREATED)
+	Written recordMinutes(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
+			@Valid @RequestBody NewMinutes minutes) {
+		return new Written(minutes.itemId(),
+				this.workspace.recordMinutes(caller, caseId, minutes.itemId(), minutes.ciphertext()));
+	}
+
+	/** The caller has seen everything the reporter sent (clears the inbox marker). */
+	@PutMapping("/{caseId}/seen")
+	@ResponseStatus(HttpStatus.NO_CONTENT)
+	void seen(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId) {
+		this.workspace.seen(caller, caseId);
 	}
 
 	@PostMapping("/{caseId}/events")

@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.casefile;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
@@ -61,6 +62,9 @@ class CaseLifecycleIntegrationTest {
 	Cases cases;
 
 	@Autowired
+	Proposals proposals;
+
+	@Autowired
 	JdbcTemplate jdbc;
 
 	@Autowired
@@ -95,10 +99,10 @@ class CaseLifecycleIntegrationTest {
 		assertThat(fire(id, START_CONSULTATION, this.adviser)).isEqualTo(IN_CONSULTATION);
 		assertThat(fire(id, ASK_REPORTER, this.adviser)).isEqualTo(WAITING_FOR_REPORTER);
 		assertThat(fire(id, REPORTER_ANSWERED, Actor.reporter())).isEqualTo(IN_CONSULTATION);
-		assertThat(fire(id, new Transition(START_MEDIATION, this.adviser, true, null, null, null)))
-			.isEqualTo(MEDIATION);
+		agreed(id, START_MEDIATION, null);
+		assertThat(fire(id, Transition.of(START_MEDIATION, this.adviser))).isEqualTo(MEDIATION);
 		assertThat(fire(id, GIVE_FEEDBACK, this.adviser)).isEqualTo(FEEDBACK_GIVEN);
-		assertThat(fire(id, new Transition(CLOSE, this.adviser, false, null, CLOSING, null))).isEqualTo(CLOSED);
+		assertThat(fire(id, new Transition(CLOSE, this.adviser, null, CLOSING, null))).isEqualTo(CLOSED);
 		Case kase = this.cases.findById(id).orElseThrow();
 		assertThat(kase.acknowledgedOn()).isNotNull();
 		assertThat(kase.feedbackOn()).isNotNull();
@@ -110,7 +114,7 @@ class CaseLifecycleIntegrationTest {
 		assertThat(this.jdbc.queryForList("select event from timeline_entry where case_id = ? order by id",
 				String.class, id))
 			.containsExactly("FILED", "ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "REPORTER_ANSWERED",
-					"START_MEDIATION", "GIVE_FEEDBACK", "CLOSE");
+					"REFERRAL_PROPOSED", "REFERRAL_AGREED", "START_MEDIATION", "GIVE_FEEDBACK", "CLOSE");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from audit_entry where case_id = ? and action like 'EVENT_%'", Integer.class, id))
 			.isEqualTo(6);
@@ -123,18 +127,17 @@ class CaseLifecycleIntegrationTest {
 	@Test
 	void formalComplaintWithLegalDutyThenFeedbackThenClosed() {
 		UUID id = at(IN_CONSULTATION);
-		assertThat(fire(id,
-				new Transition(FILE_FORMAL_COMPLAINT, this.adviser, false, "Wbk art. 2: safety risk", null, null)))
+		assertThat(fire(id, new Transition(FILE_FORMAL_COMPLAINT, this.adviser, "Wbk art. 2: safety risk", null, null)))
 			.isEqualTo(FORMAL_COMPLAINT);
 		assertThat(fire(id, GIVE_FEEDBACK, this.adviser)).isEqualTo(FEEDBACK_GIVEN);
-		assertThat(fire(id, new Transition(CLOSE, this.adviser, false, null, CLOSING, null))).isEqualTo(CLOSED);
+		assertThat(fire(id, new Transition(CLOSE, this.adviser, null, CLOSING, null))).isEqualTo(CLOSED);
 	}
 
 	@Test
 	void investigationWithConsentThenFeedback() {
 		UUID id = at(IN_CONSULTATION);
-		assertThat(fire(id, new Transition(START_INVESTIGATION, this.adviser, true, null, null, null)))
-			.isEqualTo(INVESTIGATION);
+		agreed(id, START_INVESTIGATION, null);
+		assertThat(fire(id, Transition.of(START_INVESTIGATION, this.adviser))).isEqualTo(INVESTIGATION);
 		assertThat(fire(id, GIVE_FEEDBACK, this.adviser)).isEqualTo(FEEDBACK_GIVEN);
 	}
 
@@ -148,11 +151,12 @@ class CaseLifecycleIntegrationTest {
 	void referExternalSharesWithHotlineWhoThenGivesFeedbackAndCloses() {
 		for (CaseState from : List.of(ACKNOWLEDGED, IN_CONSULTATION)) {
 			UUID id = at(from);
-			Transition refer = new Transition(REFER_EXTERNAL, this.adviser, true, null, null, toHotline());
+			agreed(id, REFER_EXTERNAL, this.org.hotlineId());
+			Transition refer = new Transition(REFER_EXTERNAL, this.adviser, null, null, toHotline());
 			assertThat(fire(id, refer)).isEqualTo(REFERRED_EXTERNAL);
 			Actor handler = Actor.hotlineHandler(this.org.handlerId(), this.org.hotlineId());
 			assertThat(fire(id, GIVE_FEEDBACK, handler)).isEqualTo(FEEDBACK_GIVEN);
-			assertThat(fire(id, new Transition(CLOSE, handler, false, null, CLOSING, null))).isEqualTo(CLOSED);
+			assertThat(fire(id, new Transition(CLOSE, handler, null, CLOSING, null))).isEqualTo(CLOSED);
 		}
 	}
 
@@ -172,7 +176,7 @@ class CaseLifecycleIntegrationTest {
 		assertThat(refusal(id, Transition.of(WITHDRAW, this.adviser))).isEqualTo("reporter-only");
 		assertThat(fire(id, WITHDRAW, Actor.reporter())).isEqualTo(WITHDRAWN);
 		assertThat(fire(id,
-				new Transition(CLOSE, this.adviser, false, null,
+				new Transition(CLOSE, this.adviser, null,
 						new Transition.Closing("other", null, Track.INFORMAL, Outcome.WITHDRAWN), null)))
 			.isEqualTo(CLOSED);
 	}
@@ -198,7 +202,7 @@ class CaseLifecycleIntegrationTest {
 	void everyEventNotLegalInStateIsRefusedAsIllegalTransition(CaseState state) {
 		for (CaseEvent event : EnumSet.complementOf(EnumSet.copyOf(union(LEGAL.get(state))))) {
 			UUID id = at(state);
-			assertThat(refusal(id, new Transition(event, actorFor(event), true, null, CLOSING, null)))
+			assertThat(refusal(id, new Transition(event, actorFor(event), null, CLOSING, null)))
 				.as("%s in %s", event, state)
 				.isEqualTo("illegal-transition");
 			assertThat(this.cases.findById(id).orElseThrow().state()).isEqualTo(state);
@@ -243,7 +247,7 @@ class CaseLifecycleIntegrationTest {
 			assertThat(refusal(id, Transition.of(referral, this.adviser))).isEqualTo("consent-required");
 		}
 		UUID id = at(ACKNOWLEDGED);
-		assertThat(refusal(id, new Transition(REFER_EXTERNAL, this.adviser, false, null, null, toHotline())))
+		assertThat(refusal(id, new Transition(REFER_EXTERNAL, this.adviser, null, null, toHotline())))
 			.isEqualTo("consent-required");
 		assertThat(this.jdbc.queryForObject(
 				"select count(*) from key_envelope where case_id = ? and recipient_kind = 'HOTLINE'", Integer.class,
@@ -252,15 +256,49 @@ class CaseLifecycleIntegrationTest {
 	}
 
 	@Test
+	void referralWhenReporterDeclinedOrAgreedToAnotherStepOrHotlineThenConsentRequired() {
+		UUID declined = at(IN_CONSULTATION);
+		decided(declined, START_MEDIATION, null, Decision.DECLINED);
+		assertThat(refusal(declined, Transition.of(START_MEDIATION, this.adviser))).isEqualTo("consent-required");
+		UUID other = at(IN_CONSULTATION);
+		agreed(other, START_MEDIATION, null);
+		assertThat(refusal(other, Transition.of(START_INVESTIGATION, this.adviser))).isEqualTo("consent-required");
+		UUID elsewhere = at(IN_CONSULTATION);
+		agreed(elsewhere, REFER_EXTERNAL, this.org.hotlineId());
+		assertThat(refusal(elsewhere, new Transition(REFER_EXTERNAL, this.adviser, null, null,
+				new Transition.Share(RecipientKind.HOTLINE, UUID.randomUUID(), List.of(SealedKey
+					.original(Recipient.handler(this.org.handlerId()), SealedBytes.of(Fixtures.sealedEnvelope())))))))
+			.isEqualTo("consent-required");
+		assertThat(this.cases.findById(elsewhere).orElseThrow().state()).isEqualTo(IN_CONSULTATION);
+	}
+
+	/** The adviser proposes {@code event}; the reporter agrees, as on their page. */
+	private void agreed(UUID id, CaseEvent event, UUID hotline) {
+		decided(id, event, hotline, Decision.AGREED);
+	}
+
+	private void decided(UUID id, CaseEvent event, UUID hotline, Decision decision) {
+		UUID proposal = UUID.randomUUID();
+		this.transactions.executeWithoutResult((tx) -> {
+			Case kase = this.cases.findById(id).orElseThrow();
+			SealedBytes sealed = SealedBytes.of(new byte[40]);
+			this.proposals.propose(kase, this.adviser, proposal, event, hotline, sealed, LocalDate.now());
+			this.proposals.decide(kase, Actor.reporter(), proposal, UUID.randomUUID(), decision, sealed,
+					LocalDate.now());
+		});
+	}
+
+	@Test
 	void closingWithoutOutcomeOrWithUnknownCategoryIsRefused() {
 		UUID id = at(FEEDBACK_GIVEN);
 		assertThat(refusal(id, Transition.of(CLOSE, this.adviser))).isEqualTo("classification-required");
-		assertThat(refusal(id,
-				new Transition(CLOSE, this.adviser, false, null,
-						new Transition.Closing("racism", null, Track.INFORMAL, null), null)))
+		assertThat(
+				refusal(id,
+						new Transition(CLOSE, this.adviser, null,
+								new Transition.Closing("racism", null, Track.INFORMAL, null), null)))
 			.isEqualTo("classification-required");
 		assertThat(refusal(id,
-				new Transition(CLOSE, this.adviser, false, null,
+				new Transition(CLOSE, this.adviser, null,
 						new Transition.Closing("no-such-category", null, Track.INFORMAL, Outcome.OTHER), null)))
 			.isEqualTo("classification-required");
 	}
@@ -300,7 +338,7 @@ class CaseLifecycleIntegrationTest {
 	}
 
 	private Transition reassign(Actor by, UUID to) {
-		return new Transition(REASSIGN, by, false, null, null, new Transition.Share(RecipientKind.ADVISER, to,
+		return new Transition(REASSIGN, by, null, null, new Transition.Share(RecipientKind.ADVISER, to,
 				List.of(SealedKey.original(Recipient.adviser(to), SealedBytes.of(Fixtures.sealedEnvelope())))));
 	}
 

@@ -53,7 +53,7 @@ class CaseProcedureUnitTest {
 	void everyArrowWhenWalkedFromReceivedThenLandsInItsTarget() throws Exception {
 		for (Arrow arrow : ARROWS) {
 			List<CaseEvent> path = pathTo(arrow.from());
-			StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
+			StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine();
 			Case kase = newCase();
 			var plan = StateMachineTestPlanBuilder.<CaseState, CaseEvent>builder()
 				.defaultAwaitTime(2)
@@ -86,7 +86,7 @@ class CaseProcedureUnitTest {
 			Case kase = newCase();
 			var plan = StateMachineTestPlanBuilder.<CaseState, CaseEvent>builder()
 				.defaultAwaitTime(2)
-				.stateMachine(CaseProcedure.newMachine(CLOCK))
+				.stateMachine(CaseProcedure.newMachine())
 				.step()
 				.expectState(RECEIVED)
 				.and();
@@ -107,14 +107,14 @@ class CaseProcedureUnitTest {
 	@Test
 	void guardWhenItThrowsThenRefusedWithAReasonNeverAccepted() {
 		UUID newAdviser = UUID.randomUUID();
-		Transition transition = new Transition(REASSIGN, Actor.adviser(ADVISER), false, null, null,
+		Transition transition = new Transition(REASSIGN, Actor.adviser(ADVISER), null, null,
 				new Transition.Share(RecipientKind.ADVISER, newAdviser,
 						List.of(SealedKey.original(Recipient.adviser(newAdviser), SealedBytes.of(new byte[82])))));
 		Attempt attempt = new Attempt(newCase(), transition, Set.of(Recipient.adviser(ADVISER), Recipient.reporter()),
 				Set.of(), (recipient) -> {
 					throw new IllegalArgumentException("not a UUID");
-				}, (hotline) -> Set.of(), Set.of(KeyRef.ORIGINAL), (category) -> true);
-		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
+				}, (hotline) -> Set.of(), Set.of(KeyRef.ORIGINAL), (category) -> true, (step, hotline) -> true);
+		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine();
 		machine.startReactively().block();
 		machine
 			.sendEvent(
@@ -128,7 +128,7 @@ class CaseProcedureUnitTest {
 
 	@Test
 	void machineWhenBuiltThenHasExactlyTheseArrows() {
-		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine(CLOCK);
+		StateMachine<CaseState, CaseEvent> machine = CaseProcedure.newMachine();
 		List<Arrow> built = new ArrayList<>();
 		machine.getTransitions()
 			.forEach((t) -> built.add(new Arrow(t.getSource().getId(), t.getTrigger().getEvent(),
@@ -150,11 +150,11 @@ class CaseProcedureUnitTest {
 					List.of(SealedKey.original(Recipient.handler(HANDLER), SealedBytes.of(new byte[82]))));
 			default -> null;
 		};
-		Transition transition = new Transition(event, actor, true, null,
+		Transition transition = new Transition(event, actor, null,
 				new Transition.Closing("racism", null, Track.INFORMAL, Outcome.ADVICE_GIVEN), share);
 		Attempt attempt = new Attempt(kase, transition, Set.of(Recipient.adviser(ADVISER), Recipient.reporter()),
 				Set.of(), (recipient) -> true, (hotline) -> Set.of(HANDLER), Set.of(KeyRef.ORIGINAL),
-				(category) -> true);
+				(category) -> true, (step, hotline) -> true);
 		return MessageBuilder.withPayload(event).setHeader(CaseProcedure.ATTEMPT, attempt).build();
 	}
 

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.util.Locale;
 import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
@@ -22,24 +21,24 @@ class TextsUnitTest {
 	}
 
 	@Test
-	void ofWhenNoLanguageThenBrowserLanguageElseDutch() {
-		assertThat(Texts.of(null, Locale.ENGLISH).lang()).isEqualTo("en");
-		assertThat(Texts.of(null, Locale.GERMAN).lang()).isEqualTo("nl");
-		assertThat(Texts.of("en", Locale.forLanguageTag("nl")).get("report.method")).isEqualTo("Method");
-		assertThatExceptionOfType(Texts.UnsupportedLanguage.class).isThrownBy(() -> Texts.of("fr", null));
+	void ofWhenNoLanguageThenDutchLikeTheWorkspace() {
+		assertThat(Texts.of(null).lang()).isEqualTo("nl");
+		assertThat(Texts.of("nl").lang()).isEqualTo("nl");
+		assertThat(Texts.of("en").get("report.method")).isEqualTo("Method");
+		assertThatExceptionOfType(Texts.UnsupportedLanguage.class).isThrownBy(() -> Texts.of("fr"));
 	}
 
 	@Test
 	void getWhenYearArgumentThenNoThousandsSeparator() {
-		assertThat(Texts.of("nl", null).get("dashboard.title", 2026)).isEqualTo("Meldingen in cijfers: 2026");
+		assertThat(Texts.of("nl").get("dashboard.title", 2026)).isEqualTo("Meldingen in cijfers: 2026");
 	}
 
 	@Test
 	void countWhenHiddenThenLessThanKElseLocalisedNumber() {
-		Texts dutch = Texts.of("nl", null);
+		Texts dutch = Texts.of("nl");
 		assertThat(dutch.count(PublishedCount.hidden(5))).isEqualTo("< 5");
 		assertThat(dutch.count(PublishedCount.shown(1234))).isEqualTo("1.234");
-		assertThat(Texts.of("en", null).count(PublishedCount.shown(1234))).isEqualTo("1,234");
+		assertThat(Texts.of("en").count(PublishedCount.shown(1234))).isEqualTo("1,234");
 	}
 
 	private static Properties load(String resource) throws IOException {

@@ -15,22 +15,16 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
-import nl.meldpunt.caseservice.accounts.Caller;
-import nl.meldpunt.caseservice.accounts.Role;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.ItemKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
@@ -52,6 +46,8 @@ class WorkspaceApiIntegrationTest {
 
 	Fixtures fixtures;
 
+	ApiCalls calls;
+
 	Org org;
 
 	UUID adviser;
@@ -59,6 +55,7 @@ class WorkspaceApiIntegrationTest {
 	@BeforeEach
 	void organisation() {
 		this.fixtures = new Fixtures(this.jdbc, this.setup);
+		this.calls = new ApiCalls(this.mvc);
 		this.org = this.fixtures.organisation(2);
 		this.adviser = this.org.advisers().get(0);
 	}
@@ -255,24 +252,15 @@ class WorkspaceApiIntegrationTest {
 	}
 
 	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		MvcResult result = this.mvc.perform(as(this.adviser, request)).andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(status);
-		assertThat(this.json.readTree(result.getResponse().getContentAsString()).get("type").asText())
-			.isEqualTo("https://meldpunt.nl/problems/" + slug);
+		this.calls.assertProblem(this.adviser, this.org.id(), request, status, slug);
 	}
 
 	private JsonNode call(MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = this.mvc.perform(as(this.adviser, request)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
-		return this.json.readTree(result.getResponse().getContentAsString());
+		return this.calls.call(this.adviser, this.org.id(), request);
 	}
 
 	private MockHttpServletRequestBuilder as(UUID accountId, MockHttpServletRequestBuilder request) {
-		Caller caller = new Caller(accountId, this.org.id(), Role.ADVISER, "Adviser");
-		return request.contentType(MediaType.APPLICATION_JSON)
-			.with(csrf())
-			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-					List.of(new SimpleGrantedAuthority("ROLE_ADVISER")))));
+		return ApiCalls.as(accountId, this.org.id(), request);
 	}
 
 }

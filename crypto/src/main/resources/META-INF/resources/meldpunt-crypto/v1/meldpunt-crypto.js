@@ -27,7 +27,8 @@ export const CHUNK_SIZE = 1024 * 1024;
 const MAX_CHUNKS = 2047;
 /** The recipient id of the reporter's own key envelope. */
 export const REPORTER = "reporter";
-export const ITEM_KINDS = Object.freeze(["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK"]);
+export const ITEM_KINDS = Object.freeze(["REPORT", "MESSAGE", "NOTE", "ATTACHMENT_META", "ATTACHMENT_CHUNK",
+	"PROPOSAL", "MINUTES", "DECISION", "MEETING_REQUEST"]);
 /** What a case's symmetric key is for: the case key (reporter too) or the staff key (notes, staff only). */
 export const KEY_PURPOSES = Object.freeze(["CASE", "STAFF"]);
 const PURPOSE_LABELS = Object.freeze({ CASE: "case-key", STAFF: "staff-key" });

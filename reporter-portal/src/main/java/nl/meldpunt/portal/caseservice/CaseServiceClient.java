@@ -5,6 +5,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -12,6 +13,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.meldpunt.internalapi.InternalApi;
+import nl.meldpunt.internalapi.NewDecision;
+import nl.meldpunt.internalapi.NewMessage;
 import nl.meldpunt.internalapi.OrganisationPortal;
 
 import org.springframework.http.HttpStatusCode;
@@ -75,6 +78,16 @@ public class CaseServiceClient {
 	 */
 	public ResponseEntity<byte[]> postMessage(String credential, byte[] message) {
 		return passOn("/mailbox/messages", credential, message);
+	}
+
+	/** The reporter's decision on a proposal or on minutes of their case. */
+	public ResponseEntity<JsonNode> decide(String credential, UUID proposalItemId, NewDecision decision) {
+		return post(credential, "/mailbox/proposals/" + proposalItemId + "/decision", decision);
+	}
+
+	/** The reporter asks for a meeting or a call. */
+	public ResponseEntity<JsonNode> requestMeeting(String credential, NewMessage request) {
+		return post(credential, "/mailbox/meetings", request);
 	}
 
 	/**

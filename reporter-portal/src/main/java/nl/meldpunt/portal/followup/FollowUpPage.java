@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import nl.meldpunt.portal.PortalProperties;
+import nl.meldpunt.portal.web.Language;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -20,11 +21,15 @@ class FollowUpPage {
 	/**
 	 * The texts the page's script shows: states, events, authors and its own messages.
 	 */
+	/** The labels of the reporter's own report, shown above each part of it. */
+	private static final List<String> REPORT_LABELS = List.of("report.category", "report.what", "report.when",
+			"report.where", "report.who", "report.witnesses", "report.hopes", "report.name", "report.contact");
+
 	private static final List<String> SCRIPT_TEXTS = ResourceBundle.getBundle("messages", Locale.forLanguageTag("nl"))
 		.keySet()
 		.stream()
 		.filter((key) -> key.startsWith("state.") || key.startsWith("event.") || key.startsWith("author.")
-				|| key.startsWith("js.") || key.equals("problem.unexpected"))
+				|| key.startsWith("js.") || key.equals("problem.unexpected") || REPORT_LABELS.contains(key))
 		.sorted()
 		.toList();
 
@@ -34,22 +39,23 @@ class FollowUpPage {
 		this.properties = properties;
 	}
 
-	@GetMapping({ "/r/", "/en/r/" })
+	@GetMapping({ "/r/", "/en/r/", "/tr/r/", "/ar/r/", "/pl/r/" })
 	String followUp(Locale locale, Model model) {
-		String lang = locale.getLanguage();
-		model.addAttribute("lang", lang);
-		model.addAttribute("base", "en".equals(lang) ? "/en" : "");
-		model.addAttribute("otherHref", ("en".equals(lang) ? "" : "/en") + "/r/");
+		Language language = Language.of(locale);
+		model.addAttribute("lang", language.code());
+		model.addAttribute("dir", language.dir());
+		model.addAttribute("base", language.prefix());
+		model.addAttribute("languages", language.others("/r/"));
 		model.addAttribute("maxAttachmentMiB", this.properties.maxAttachmentBytes() / (1024 * 1024));
 		model.addAttribute("maxAttachmentBytes", this.properties.maxAttachmentBytes());
 		model.addAttribute("texts", SCRIPT_TEXTS);
 		return "followup";
 	}
 
-	@GetMapping({ "/r", "/en/r" })
+	@GetMapping({ "/r", "/en/r", "/tr/r", "/ar/r", "/pl/r" })
 	String withSlash(Locale locale) {
 		// a relative redirect keeps the fragment in every current browser
-		return "redirect:" + ("en".equals(locale.getLanguage()) ? "/en/r/" : "/r/");
+		return "redirect:" + Language.of(locale).prefix() + "/r/";
 	}
 
 }

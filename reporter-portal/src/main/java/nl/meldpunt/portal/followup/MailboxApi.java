@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
@@ -14,8 +15,10 @@ import nl.meldpunt.portal.web.JsonBodies;
 import nl.meldpunt.portal.web.PortalProblem;
 import nl.meldpunt.portal.web.RequestSizeLimit;
 import nl.meldpunt.portal.web.RateLimits;
+import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.internalapi.Limits;
 import nl.meldpunt.internalapi.NewAttachment;
+import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
 
 import org.springframework.http.MediaType;
@@ -24,13 +27,14 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The browser API of a reporter coming back with the token link: read the case, reply,
- * add files, withdraw. The credential travels in a header, never in a URL, so it cannot
- * end up in an access log or a Referer.
+ * decide on proposals and minutes, ask for a meeting, add files, withdraw. The credential
+ * travels in a header, never in a URL, so it cannot end up in an access log or a Referer.
  */
 @RestController
 class MailboxApi {
@@ -65,10 +69,24 @@ class MailboxApi {
 			HttpServletRequest request) {
 		String checked = use(credential);
 		JsonBodies.Checked<NewMessage> message = this.bodies.read(request, NewMessage.class, this.limit);
-		if (message.value().ciphertext().length() > this.properties.maxItemBytes()) {
-			throw new PortalProblem(413, "message-too-large", List.of("ciphertext"));
-		}
+		requireItemSize(message.value().ciphertext());
 		return passOnBytes(this.caseService.postMessage(checked, message.bytes()));
+	}
+
+	@PostMapping("/api/mailbox/proposals/{proposalItemId}/decision")
+	ResponseEntity<JsonNode> decide(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@PathVariable UUID proposalItemId, @Valid @RequestBody NewDecision decision) {
+		String checked = use(credential);
+		requireItemSize(decision.ciphertext());
+		return passOn(this.caseService.decide(checked, proposalItemId, decision));
+	}
+
+	@PostMapping("/api/mailbox/meetings")
+	ResponseEntity<JsonNode> requestMeeting(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+			@Valid @RequestBody NewMessage request) {
+		String checked = use(credential);
+		requireItemSize(request.ciphertext());
+		return passOn(this.caseService.requestMeeting(checked, request));
 	}
 
 	@PostMapping("/api/mailbox/attachments")
@@ -119,6 +137,13 @@ class MailboxApi {
 	private String use(String credential) {
 		this.rateLimits.mailbox();
 		return Credential.checked(credential);
+	}
+
+	/** One sealed message, decision or request fits the portal's item limit. */
+	private void requireItemSize(SealedItem ciphertext) {
+		if (ciphertext.length() > this.properties.maxItemBytes()) {
+			throw new PortalProblem(413, "message-too-large", List.of("ciphertext"));
+		}
 	}
 
 	private static void checkIndex(int index) {

@@ -9,6 +9,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.util.UriUtils;
 
+import nl.meldpunt.portal.web.Language;
+
 /**
  * The portal's front door, Dutch under {@code /} and English under {@code /en/}: what
  * Meldpunt is, and how to reach one's organisation's page. It lists no organisations (who
@@ -23,7 +25,12 @@ class HomePage {
 		boolean english = "en".equals(locale.getLanguage());
 		model.addAttribute("lang", locale.getLanguage());
 		model.addAttribute("base", english ? "/en" : "");
-		model.addAttribute("otherHref", english ? "/" : "/en/");
+		// this page is in Dutch and English only: its one language link leads to the
+		// other
+		Language current = english ? Language.EN : Language.NL;
+		String other = english ? "nl" : "en";
+		model.addAttribute("languages",
+				current.others("/").stream().filter((link) -> link.code().equals(other)).toList());
 		return "home";
 	}
 

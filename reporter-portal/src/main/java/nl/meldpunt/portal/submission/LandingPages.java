@@ -5,6 +5,7 @@ import java.util.Locale;
 import java.util.ResourceBundle;
 
 import nl.meldpunt.portal.PortalProperties;
+import nl.meldpunt.portal.web.Language;
 import nl.meldpunt.portal.caseservice.CaseServiceClient;
 import nl.meldpunt.internalapi.OrganisationPortal;
 
@@ -14,8 +15,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 
 /**
- * An organisation's landing page and report form, Dutch under {@code /o/{slug}} and
- * English under {@code /en/o/{slug}}.
+ * An organisation's landing page and report form, Dutch under {@code /o/{slug}} and the
+ * other languages under their prefix ({@code /en/o/{slug}}, {@code /ar/o/{slug}}, …).
  */
 @Controller
 class LandingPages {
@@ -37,32 +38,30 @@ class LandingPages {
 		this.properties = properties;
 	}
 
-	@GetMapping({ "/o/{slug}", "/en/o/{slug}" })
+	@GetMapping({ "/o/{slug}", "/en/o/{slug}", "/tr/o/{slug}", "/ar/o/{slug}", "/pl/o/{slug}" })
 	String landing(@PathVariable String slug, Locale locale, Model model) {
 		describe(slug, locale, model);
-		model.addAttribute("otherHref", other(locale) + "/o/" + slug);
+		model.addAttribute("languages", Language.of(locale).others("/o/" + slug));
 		return "landing";
 	}
 
-	@GetMapping({ "/o/{slug}/report", "/en/o/{slug}/report" })
+	@GetMapping({ "/o/{slug}/report", "/en/o/{slug}/report", "/tr/o/{slug}/report", "/ar/o/{slug}/report",
+			"/pl/o/{slug}/report" })
 	String form(@PathVariable String slug, Locale locale, Model model) {
 		describe(slug, locale, model);
-		model.addAttribute("otherHref", other(locale) + "/o/" + slug + "/report");
+		model.addAttribute("languages", Language.of(locale).others("/o/" + slug + "/report"));
 		model.addAttribute("maxTextChars", this.properties.maxTextChars());
 		return "report";
-	}
-
-	private static String other(Locale locale) {
-		return "en".equals(locale.getLanguage()) ? "" : "/en";
 	}
 
 	private void describe(String slug, Locale locale, Model model) {
 		OrganisationPortal portal = this.caseService.portal(Slugs.checked(slug))
 			.withAttachmentCap(this.properties.maxAttachmentBytes());
-		String lang = locale.getLanguage();
+		Language language = Language.of(locale);
 		model.addAttribute("portal", portal);
-		model.addAttribute("lang", lang);
-		model.addAttribute("base", "en".equals(lang) ? "/en" : "");
+		model.addAttribute("lang", language.code());
+		model.addAttribute("dir", language.dir());
+		model.addAttribute("base", language.prefix());
 		model.addAttribute("maxAttachmentMiB", portal.maxAttachmentBytes() / (1024 * 1024));
 		model.addAttribute("texts", SCRIPT_TEXTS);
 	}

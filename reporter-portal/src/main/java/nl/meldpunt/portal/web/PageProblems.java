@@ -39,7 +39,9 @@ class PageProblems {
 	private String page(int status, String slug, Locale locale, Model model, HttpServletResponse response) {
 		response.setStatus(ProblemTranslator.statusOr500(status));
 		model.addAttribute("problem", this.translator.detail(slug, locale));
-		model.addAttribute("lang", locale.getLanguage());
+		Language language = Language.of(locale);
+		model.addAttribute("lang", language.code());
+		model.addAttribute("dir", language.dir());
 		return "problem";
 	}
 

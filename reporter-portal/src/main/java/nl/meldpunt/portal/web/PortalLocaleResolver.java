@@ -10,22 +10,24 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.LocaleResolver;
 
 /**
- * The language lives in the URL, never in a cookie or session: pages under {@code /en/}
- * are English, every other page Dutch. The browser API follows the page's language, which
- * the page's script sends as {@code Accept-Language}.
+ * The language lives in the URL, never in a cookie or session: pages under {@code /en/},
+ * {@code /tr/}, {@code /ar/} and {@code /pl/} are in that language, every other page
+ * Dutch. The browser API follows the page's language, which the page's script sends as
+ * {@code Accept-Language}.
  */
 @Component("localeResolver")
 class PortalLocaleResolver implements LocaleResolver {
 
 	static final Locale DUTCH = Locale.forLanguageTag("nl");
 
-	private static final List<Locale> SUPPORTED = List.of(DUTCH, Locale.ENGLISH);
+	private static final List<Locale> SUPPORTED = Language.locales();
 
 	@Override
 	public Locale resolveLocale(HttpServletRequest request) {
 		String path = request.getRequestURI().substring(request.getContextPath().length());
-		if (path.startsWith("/en/") || path.equals("/en")) {
-			return Locale.ENGLISH;
+		Language byPath = Language.ofPath(path);
+		if (byPath != null) {
+			return byPath.locale();
 		}
 		if (path.startsWith("/api/")) {
 			String accepted = request.getHeader("Accept-Language");

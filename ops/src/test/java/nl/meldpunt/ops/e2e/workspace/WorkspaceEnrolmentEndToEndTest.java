@@ -79,7 +79,28 @@ class WorkspaceEnrolmentEndToEndTest {
 			director.logIn("director@demo.meldpunt.nl");
 			director.waitCss("#title-method");
 			assertThat(director.currentPath()).isEqualTo("/statistics");
+			// the log-in page was Dutch: so is the dashboard, whatever the browser's own
+			// language (headless Chromium asks for English)
+			assertThat(director.script("return document.documentElement.lang")).isEqualTo("nl");
 			director.screenshot("director-statistics");
+			assertThat(director.accessibilityViolations()).isEmpty();
+
+			// the workspace is not the director's: it sends them to their page, no raw
+			// JSON
+			director.open(system.caseServiceUrl() + "/workspace");
+			director.waitCss("#title-method");
+			assertThat(director.currentPath()).isEqualTo("/statistics");
+			assertThat(director.find("sign-out").getText()).isEqualTo("Afmelden");
+
+			// signing out: a plain form (the page has no script), then the log-in page;
+			// the dashboard is gone with the session
+			director.click("sign-out");
+			director.waitVisible("login-form");
+			assertThat(director.currentPath()).isEqualTo("/workspace/login");
+			director.screenshot("director-signed-out");
+			director.open(system.caseServiceUrl() + "/statistics");
+			director.waitVisible("login-form");
+			assertThat(director.currentPath()).isEqualTo("/workspace/login");
 		}
 	}
 
