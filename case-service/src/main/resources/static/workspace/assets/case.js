@@ -117,6 +117,27 @@ function markSeen(caseId) {
 	});
 }
 
+/**
+ * What case `caseId` says (report, messages, notes, minutes), decrypted in this browser
+ * with the caller's own keys, for a search that never reaches the server. What cannot be
+ * opened is left out.
+ */
+export async function caseText(caseId, session, directory) {
+	const detail = await api("GET", `/api/cases/${caseId}`);
+	const organisationId = session.caller.organisationId;
+	const keys = await openKeys(detail, session, await directory(), organisationId, caseId);
+	const texts = await Promise.all(detail.items.map(async (item) => {
+		try {
+			return new TextDecoder().decode(await openItem(keys.get(`${item.purpose}:${item.epoch}`),
+				fromBase64Url(item.ciphertext), { organisationId, caseId, itemId: item.itemId, kind: item.kind }));
+		}
+		catch {
+			return "";
+		}
+	}));
+	return texts.join("\n");
+}
+
 function facts(detail) {
 	// a closed case has no deadlines left to show
 	const rows = [["case.state", el("span", { id: "case-state" }, text(`state.${detail.state}`))],

@@ -1,7 +1,8 @@
 // The inbox: open cases, the next legal deadline first, with news from the reporter
 // marked (what this account has not yet seen) and what waits for the reporter counted.
 // Filters narrow it by the coarse facts the server has (state, deadline, channel, news,
-// case number or date); what a case says is ciphertext and never searched on the server.
+// case number or date); what a case says is ciphertext and never searched on the server:
+// this browser decrypts the listed cases and searches them itself, the term never leaves it.
 import { api, el, field, formatDate, href, shortId, text } from "./api.js";
 
 const STATES = ["RECEIVED", "ACKNOWLEDGED", "IN_CONSULTATION", "WAITING_FOR_REPORTER", "MEDIATION", "FORMAL_COMPLAINT",
@@ -33,7 +34,7 @@ function select(id, choices, value) {
 	return node;
 }
 
-function filterForm(show, navigate) {
+function filterForm(show, navigate, caseText) {
 	const state = select("filter-state", STATES.map((s) => [s, text(`state.${s}`)]), filter.state);
 	const urgency = select("filter-urgency", URGENCIES.map(([u, key]) => [u, text(key)]), filter.urgency);
 	const channel = select("filter-channel", CHANNELS.map(([c, key]) => [c, text(key)]), filter.channel);
@@ -49,7 +50,7 @@ function filterForm(show, navigate) {
 		event.preventDefault();
 		Object.assign(filter, { state: state.value, urgency: urgency.value, channel: channel.value, news: news.checked,
 			q: q.value.trim() });
-		await renderInbox(show, navigate);
+		await renderInbox(show, navigate, caseText);
 		document.getElementById("filter-submit")?.focus();
 	});
 	return form;
@@ -79,15 +80,65 @@ function row(c, navigate) {
 		el("td", {}, urgency, " ", notes));
 }
 
-/** Renders the inbox with the current filter. */
-export async function renderInbox(show, navigate) {
+/**
+ * The search over what the listed cases say: each case is decrypted here, one after the
+ * other, with progress; rows that do not contain the term are hidden. Nothing about the
+ * term is sent.
+ */
+function contentSearch(cases, table, caseText) {
+	const q = el("input", { type: "search", id: "content-q", maxlength: "200" });
+	const progress = el("p", { id: "content-status", role: "status", "aria-live": "polite" });
+	const submit = el("button", { type: "submit", id: "content-submit" }, text("inbox.content.submit"));
+	const form = el("form", { id: "content-search", class: "filters", role: "search", "aria-labelledby": "content-title", novalidate: true },
+		el("h2", { id: "content-title" }, text("inbox.content.title")),
+		el("p", { class: "hint" }, text("inbox.content.intro")),
+		field(text("inbox.content.query"), q), submit, progress);
+	form.addEventListener("submit", async (event) => {
+		event.preventDefault();
+		const term = q.value.trim().toLocaleLowerCase();
+		const rows = [...table.tBodies[0].rows];
+		if (!term) {
+			rows.forEach((r) => { r.hidden = false; });
+			progress.textContent = "";
+			return;
+		}
+		submit.disabled = true;
+		let found = 0;
+		try {
+			for (const [i, c] of cases.entries()) {
+				progress.textContent = text("inbox.content.progress", i + 1, cases.length);
+				let says = "";
+				try {
+					says = (await caseText(c.caseId)).toLocaleLowerCase();
+				}
+				catch {
+					// a case this browser cannot open is not found
+				}
+				rows[i].hidden = !says.includes(term);
+				found += rows[i].hidden ? 0 : 1;
+			}
+			progress.textContent = found ? text("inbox.content.found", found, cases.length, q.value.trim())
+				: text("inbox.content.none", q.value.trim());
+		}
+		finally {
+			submit.disabled = false;
+		}
+	});
+	return form;
+}
+
+/**
+ * Renders the inbox with the current filter; `caseText(caseId)` decrypts what a case says
+ * for the search in this browser.
+ */
+export async function renderInbox(show, navigate, caseText) {
 	show(text("inbox.title"), el("p", {}, text("page.loading")));
 	const cases = await api("GET", query());
 	if (cases.length === 0 && !filtered()) {
 		show(text("inbox.title"), el("p", { id: "inbox-empty", class: "empty" }, text("inbox.empty")));
 		return;
 	}
-	const form = filterForm(show, navigate);
+	const form = filterForm(show, navigate, caseText);
 	if (cases.length === 0) {
 		show(text("inbox.title"), form, el("p", { id: "inbox-none", class: "empty", role: "status" }, text("inbox.filter.none")));
 		return;
@@ -97,5 +148,6 @@ export async function renderInbox(show, navigate) {
 		el("thead", {}, el("tr", {}, ["inbox.case", "inbox.state", "inbox.received", "inbox.due", "inbox.urgency"]
 			.map((key) => el("th", { scope: "col" }, text(key))))),
 		el("tbody", {}, cases.map((c) => row(c, navigate))));
-	show(text("inbox.title"), el("p", {}, text("inbox.intro")), form, el("div", { class: "table-wrap" }, table));
+	show(text("inbox.title"), el("p", {}, text("inbox.intro")), form, contentSearch(cases, table, caseText),
+		el("div", { class: "table-wrap" }, table));
 }

@@ -5,7 +5,7 @@ import {
 	deriveLoginSecret, generateSigningKeyPair, keyBookGenesis, unwrapPrivateKey, unwrapRecipientKeys, wrapSigningKey,
 } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
 import { api, announce, el, field, fromBase64Url, href, language, Problem, text, toBase64Url } from "./api.js";
-import { renderCase } from "./case.js";
+import { caseText, renderCase } from "./case.js";
 import { renderEnrol } from "./enrol.js";
 import { renderInbox as renderInboxWith } from "./inbox.js";
 import { renderKeyBook } from "./keybook.js";
@@ -261,7 +261,7 @@ function renderUnlock(target) {
 }
 
 function renderInbox() {
-	return renderInboxWith(show, navigate);
+	return renderInboxWith(show, navigate, (caseId) => caseText(caseId, session, directory));
 }
 
 document.getElementById("logout").addEventListener("click", async () => {

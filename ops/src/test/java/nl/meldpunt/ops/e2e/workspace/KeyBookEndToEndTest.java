@@ -164,7 +164,8 @@ class KeyBookEndToEndTest {
 					.click();
 				anna.waitText("drafts", "U heeft deze wijziging goedgekeurd");
 				openKeyBook(bram);
-				// the announcement of Carla's addition may still stand: only a new one counts
+				// the announcement of Carla's addition may still stand: only a new one
+				// counts
 				bram.script("document.getElementById('status').textContent = '';");
 				draftAbout(bram, "Verwijderen: " + carlaName).findElement(By.cssSelector("button[id^='approve-']"))
 					.click();

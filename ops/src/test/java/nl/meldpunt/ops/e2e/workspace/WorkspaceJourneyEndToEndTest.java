@@ -18,6 +18,8 @@ import nl.meldpunt.ops.MeldpuntSystem;
 import nl.meldpunt.ops.TestSystem;
 import nl.meldpunt.ops.e2e.reporter.ReporterBrowser;
 import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -72,7 +74,20 @@ class WorkspaceJourneyEndToEndTest {
 			adviser.waitVisible("inbox");
 			adviser.screenshot("inbox");
 			assertThat(adviser.accessibilityViolations()).isEmpty();
-			openCaseWith(adviser, marker);
+			// what the cases say is searched in this browser, after decrypting them
+			adviser.type("content-q", marker.toLowerCase(Locale.ROOT));
+			adviser.click("content-submit");
+			adviser.waitText("content-status", "bevatten");
+			List<String> found = adviser.all("#inbox tbody tr")
+				.stream()
+				.filter(WebElement::isDisplayed)
+				.map((row) -> row.findElement(By.cssSelector("a[data-case]")).getAttribute("data-case"))
+				.toList();
+			adviser.screenshot("inbox-content-search");
+			assertThat(adviser.accessibilityViolations()).isEmpty();
+			assertThat(found).as("only the case whose report says the marker").hasSize(1);
+			adviser.all("a[data-case='" + found.get(0) + "']").get(0).click();
+			adviser.waitText("report", marker);
 			assertThat(adviser.find("report").getText()).contains(marker);
 			assertThat(adviser.find("attachments").getText()).contains("photo.jpg");
 			adviser.all("#attachments button").get(0).click();
