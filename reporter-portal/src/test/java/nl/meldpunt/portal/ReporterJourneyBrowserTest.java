@@ -341,6 +341,15 @@ class ReporterJourneyBrowserTest extends PortalTest {
 		assertThat(b.find("main").getText()).contains("Meldpunt is where employees report");
 		b.screenshot("root-en");
 		accessible("root page (English)");
+		for (String language : List.of("tr", "ar", "pl")) {
+			b.open(url("/" + language + "/"));
+			assertThat(b.script("return document.documentElement.lang")).isEqualTo(language);
+			b.screenshot("root-" + language);
+			accessible("root page (" + language + ")");
+		}
+		assertThat(b.script("return document.documentElement.dir")).isEqualTo("ltr");
+		b.open(url("/ar/"));
+		assertThat(b.script("return document.documentElement.dir")).isEqualTo("rtl");
 		b.open(url("/"));
 		b.screenshot("root-nl");
 		accessible("root page (Dutch)");

@@ -12,25 +12,21 @@ import org.springframework.web.util.UriUtils;
 import nl.meldpunt.portal.web.Language;
 
 /**
- * The portal's front door, Dutch under {@code /} and English under {@code /en/}: what
- * Meldpunt is, and how to reach one's organisation's page. It lists no organisations (who
- * uses Meldpunt is nobody's business here); a reporter types the name from the address
- * the employer published and is sent there.
+ * The portal's front door, in every reporter language: Dutch under {@code /}, the others
+ * under {@code /<code>/}. It says what Meldpunt is and how to reach one's organisation's
+ * page. It lists no organisations (who uses Meldpunt is nobody's business here); a
+ * reporter types the name from the address the employer published and is sent there.
  */
 @Controller
 class HomePage {
 
-	@GetMapping({ "/", "/en", "/en/" })
+	@GetMapping({ "/", "/en", "/en/", "/tr", "/tr/", "/ar", "/ar/", "/pl", "/pl/" })
 	String home(Locale locale, Model model) {
-		boolean english = "en".equals(locale.getLanguage());
-		model.addAttribute("lang", locale.getLanguage());
-		model.addAttribute("base", english ? "/en" : "");
-		// this page is in Dutch and English only: its one language link leads to the
-		// other
-		Language current = english ? Language.EN : Language.NL;
-		String other = english ? "nl" : "en";
-		model.addAttribute("languages",
-				current.others("/").stream().filter((link) -> link.code().equals(other)).toList());
+		Language current = Language.of(locale);
+		model.addAttribute("lang", current.code());
+		model.addAttribute("dir", current.dir());
+		model.addAttribute("base", current.prefix());
+		model.addAttribute("languages", current.others("/"));
 		return "home";
 	}
 
@@ -39,9 +35,9 @@ class HomePage {
 	 * segment (encoded), so it can lead nowhere but to a page of this portal; an unknown
 	 * name gets that page's own "unknown organisation" answer.
 	 */
-	@GetMapping({ "/o", "/en/o" })
+	@GetMapping({ "/o", "/en/o", "/tr/o", "/ar/o", "/pl/o" })
 	String organisation(@RequestParam(name = "organisation", required = false) String name, Locale locale) {
-		String base = "en".equals(locale.getLanguage()) ? "/en" : "";
+		String base = Language.of(locale).prefix();
 		String slug = (name != null) ? name.strip().toLowerCase(Locale.ROOT).replace(' ', '-') : "";
 		if (slug.isEmpty()) {
 			return "redirect:" + base + "/";

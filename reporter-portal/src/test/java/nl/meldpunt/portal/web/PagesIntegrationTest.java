@@ -60,6 +60,23 @@ class PagesIntegrationTest extends PortalTest {
 	}
 
 	@Test
+	void rootWhenTurkishArabicOrPolishThenInThatLanguageArabicRightToLeft() throws Exception {
+		String turkish = this.http.getForObject("/tr/", String.class);
+		assertThat(turkish).contains("<html lang=\"tr\" dir=\"ltr\"")
+			.contains("Meldpunt, çalışanların")
+			.contains("action=\"/tr/o\"")
+			.contains("href=\"/tr/r/\"")
+			.contains("href=\"/\"")
+			.contains("href=\"/ar/\"");
+		assertThat(this.http.getForObject("/ar/", String.class)).contains("<html lang=\"ar\" dir=\"rtl\"")
+			.contains("action=\"/ar/o\"");
+		assertThat(this.http.getForObject("/pl", String.class)).contains("<html lang=\"pl\"")
+			.contains("action=\"/pl/o\"");
+		assertThat(location("/ar/o?organisation=Demo")).isEqualTo("/ar/o/demo");
+		assertThat(location("/pl/o?organisation=")).isEqualTo("/pl/");
+	}
+
+	@Test
 	void rootFormWhenNameTypedThenToThatPageOnlyOnThisPortal() throws Exception {
 		assertThat(location("/o?organisation=+Demo+")).isEqualTo("/o/demo");
 		assertThat(location("/en/o?organisation=gemeente%20demo")).isEqualTo("/en/o/gemeente-demo");
