@@ -96,7 +96,7 @@ function decisionForm(proposal, item, session, { reload, status }) {
 			const sealed = await sealItem(session.caseKey, new TextEncoder().encode(plain),
 				{ organisationId: session.organisationId, caseId: session.caseId, itemId, kind: "DECISION" });
 			await api("POST", `/api/mailbox/proposals/${id}/decision`, { credential: session.credential,
-				json: { itemId, decision, ciphertext: toBase64Url(sealed) }, retries: 3 });
+				json: { itemId, decision, ciphertext: toBase64Url(sealed), epoch: session.caseKey.epoch }, retries: 3 });
 			await reload();
 			status.textContent = text("js.decided");
 		}
@@ -125,7 +125,7 @@ export function wireMeetingForm(session, { form, area, reload, status, errors })
 			const sealed = await sealItem(session().caseKey, new TextEncoder().encode(wish),
 				{ organisationId: session().organisationId, caseId: session().caseId, itemId, kind: "MEETING_REQUEST" });
 			await api("POST", "/api/mailbox/meetings", { credential: session().credential,
-				json: { itemId, ciphertext: toBase64Url(sealed) }, retries: 3 });
+				json: { itemId, ciphertext: toBase64Url(sealed), epoch: session().caseKey.epoch }, retries: 3 });
 			area.value = "";
 			await reload();
 			status.textContent = text("js.meetingSent");

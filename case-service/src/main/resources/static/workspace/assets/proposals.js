@@ -111,9 +111,9 @@ export function proposeForm(context, problemText) {
 		try {
 			const itemId = crypto.randomUUID();
 			const plain = JSON.stringify({ event: step.value, hotlineId, reason: reason.value.trim() });
-			const sealed = await sealItem(sealingKey().key, new TextEncoder().encode(plain),
-				{ organisationId, caseId, itemId, kind: "PROPOSAL" });
-			await api("POST", `/api/cases/${caseId}/proposals`, { itemId, event: step.value, hotlineId, ciphertext: toBase64Url(sealed) });
+			const { key, epoch } = sealingKey();
+			const sealed = await sealItem(key, new TextEncoder().encode(plain), { organisationId, caseId, itemId, kind: "PROPOSAL" });
+			await api("POST", `/api/cases/${caseId}/proposals`, { itemId, event: step.value, hotlineId, ciphertext: toBase64Url(sealed), epoch });
 			await again(text("propose.sent"));
 		}
 		catch (problem) {
@@ -133,9 +133,9 @@ export function minutesForm({ caseId, organisationId, sealingKey, detail, again 
 	return textForm("minutes", { intro: text("minutes.intro"), rows: "6" }, async (value) => {
 		const itemId = crypto.randomUUID();
 		const plain = JSON.stringify({ text: value.trim() });
-		const sealed = await sealItem(sealingKey().key, new TextEncoder().encode(plain),
-			{ organisationId, caseId, itemId, kind: "MINUTES" });
-		await api("POST", `/api/cases/${caseId}/minutes`, { itemId, ciphertext: toBase64Url(sealed) });
+		const { key, epoch } = sealingKey();
+		const sealed = await sealItem(key, new TextEncoder().encode(plain), { organisationId, caseId, itemId, kind: "MINUTES" });
+		await api("POST", `/api/cases/${caseId}/minutes`, { itemId, ciphertext: toBase64Url(sealed), epoch });
 		await again(text("minutes.saved"));
 	}, problemText);
 }

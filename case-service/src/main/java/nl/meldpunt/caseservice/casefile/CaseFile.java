@@ -254,8 +254,9 @@ public class CaseFile {
 	 */
 	@Transactional
 	public LocalDate propose(Actor actor, UUID caseId, UUID itemId, CaseEvent event, UUID hotlineId,
-			SealedItem ciphertext) {
+			SealedItem ciphertext, Integer epoch) {
 		Case kase = writable(actor, caseId, itemId, true);
+		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
 		this.proposals.propose(kase, actor, itemId, event, hotlineId, SealedBytes.of(ciphertext.toBytes()), today);
 		return today;
@@ -263,8 +264,9 @@ public class CaseFile {
 
 	/** A recipient records sealed minutes of a meeting or call for the reporter. */
 	@Transactional
-	public LocalDate recordMinutes(Actor actor, UUID caseId, UUID itemId, SealedItem ciphertext) {
+	public LocalDate recordMinutes(Actor actor, UUID caseId, UUID itemId, SealedItem ciphertext, Integer epoch) {
 		Case kase = writable(actor, caseId, itemId, true);
+		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
 		this.proposals.recordMinutes(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
 		return today;
@@ -275,8 +277,10 @@ public class CaseFile {
 	 * sealed too (it names the exact item it answers).
 	 */
 	@Transactional
-	public LocalDate decide(Actor actor, UUID proposalItemId, UUID itemId, Decision decision, SealedItem ciphertext) {
+	public LocalDate decide(Actor actor, UUID proposalItemId, UUID itemId, Decision decision, SealedItem ciphertext,
+			Integer epoch) {
 		Case kase = writable(actor, null, itemId, false);
+		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
 		this.proposals.decide(kase, actor, proposalItemId, itemId, decision, SealedBytes.of(ciphertext.toBytes()),
 				today);
@@ -285,8 +289,9 @@ public class CaseFile {
 
 	/** The reporter asks for a meeting or a call (how and when, sealed). */
 	@Transactional
-	public LocalDate requestMeeting(Actor actor, UUID itemId, SealedItem ciphertext) {
+	public LocalDate requestMeeting(Actor actor, UUID itemId, SealedItem ciphertext, Integer epoch) {
 		Case kase = writable(actor, null, itemId, false);
+		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
 		this.proposals.requestMeeting(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
 		return today;
@@ -493,6 +498,15 @@ public class CaseFile {
 	private static Refusal rekeyRequired() {
 		return new Refusal(Problem.REKEY_REQUIRED,
 				"A removed recipient still holds this case's key: a remaining recipient must seal a new one first.");
+	}
+
+	/**
+	 * A proposal, minutes, decision or meeting request sealed with another case key than
+	 * the current one is refused (it would be stored under an epoch it cannot be opened
+	 * with); an older browser that names no epoch is taken at its word.
+	 */
+	private static void requireCurrent(Integer epoch, Case kase) {
+		requireCurrent((epoch != null) ? KeyRef.caseKey(epoch) : null, kase.currentCaseKey());
 	}
 
 	/** A value sealed with another key than the current one of its purpose is refused. */

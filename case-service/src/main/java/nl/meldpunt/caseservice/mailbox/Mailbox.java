@@ -76,11 +76,12 @@ class Mailbox {
 
 	public LocalDate decide(String credential, UUID proposalItemId, NewDecision decision) {
 		return this.caseFile.decide(reporter(credential), proposalItemId, decision.itemId(),
-				Decision.valueOf(decision.decision().name()), decision.ciphertext());
+				Decision.valueOf(decision.decision().name()), decision.ciphertext(), decision.epoch());
 	}
 
 	public LocalDate requestMeeting(String credential, NewMessage request) {
-		return this.caseFile.requestMeeting(reporter(credential), request.itemId(), request.ciphertext());
+		return this.caseFile.requestMeeting(reporter(credential), request.itemId(), request.ciphertext(),
+				request.epoch());
 	}
 
 	public LocalDate write(String credential, NewMessage message) {

@@ -66,12 +66,13 @@ class Workspace {
 		return this.caseFile.addKey(actor(caller), caseId, key, envelopes);
 	}
 
-	LocalDate propose(Caller caller, UUID caseId, UUID itemId, CaseEvent event, UUID hotlineId, SealedItem ciphertext) {
-		return this.caseFile.propose(actor(caller), caseId, itemId, event, hotlineId, ciphertext);
+	LocalDate propose(Caller caller, UUID caseId, UUID itemId, CaseEvent event, UUID hotlineId, SealedItem ciphertext,
+			Integer epoch) {
+		return this.caseFile.propose(actor(caller), caseId, itemId, event, hotlineId, ciphertext, epoch);
 	}
 
-	LocalDate recordMinutes(Caller caller, UUID caseId, UUID itemId, SealedItem ciphertext) {
-		return this.caseFile.recordMinutes(actor(caller), caseId, itemId, ciphertext);
+	LocalDate recordMinutes(Caller caller, UUID caseId, UUID itemId, SealedItem ciphertext, Integer epoch) {
+		return this.caseFile.recordMinutes(actor(caller), caseId, itemId, ciphertext, epoch);
 	}
 
 	void seen(Caller caller, UUID caseId) {

@@ -87,11 +87,13 @@ class WorkspaceApi {
 	 * A referral put to the reporter: the step, the hotline where it is a referral to
 	 * one, and the reason, sealed.
 	 */
-	record NewProposal(@NotNull UUID itemId, @NotNull CaseEvent event, UUID hotlineId, @NotNull SealedItem ciphertext) {
+	record NewProposal(@NotNull UUID itemId, @NotNull CaseEvent event, UUID hotlineId, @NotNull SealedItem ciphertext,
+			@Min(0) @Max(Limits.MAX_EPOCH) Integer epoch) {
 	}
 
-	/** Minutes of a meeting or call, sealed. */
-	record NewMinutes(@NotNull UUID itemId, @NotNull SealedItem ciphertext) {
+	/** Minutes of a meeting or call, sealed (with the case key of {@code epoch}). */
+	record NewMinutes(@NotNull UUID itemId, @NotNull SealedItem ciphertext,
+			@Min(0) @Max(Limits.MAX_EPOCH) Integer epoch) {
 	}
 
 	record Moved(CaseState state, Set<CaseEvent> legalEvents) {
@@ -145,7 +147,7 @@ class WorkspaceApi {
 	Written propose(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
 			@Valid @RequestBody NewProposal proposal) {
 		return new Written(proposal.itemId(), this.workspace.propose(caller, caseId, proposal.itemId(),
-				proposal.event(), proposal.hotlineId(), proposal.ciphertext()));
+				proposal.event(), proposal.hotlineId(), proposal.ciphertext(), proposal.epoch()));
 	}
 
 	@PostMapping("/{caseId}/minutes")
@@ -153,7 +155,7 @@ class WorkspaceApi {
 	Written recordMinutes(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId,
 			@Valid @RequestBody NewMinutes minutes) {
 		return new Written(minutes.itemId(),
-				this.workspace.recordMinutes(caller, caseId, minutes.itemId(), minutes.ciphertext()));
+				this.workspace.recordMinutes(caller, caseId, minutes.itemId(), minutes.ciphertext(), minutes.epoch()));
 	}
 
 	/** The caller has seen everything the reporter sent (clears the inbox marker). */

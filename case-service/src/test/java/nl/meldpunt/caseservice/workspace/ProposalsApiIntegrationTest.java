@@ -242,6 +242,31 @@ class ProposalsApiIntegrationTest {
 			.as("no refused decision was stored")
 			.isZero();
 
+		// sealed with a case key that is not the current one (epoch 0 here): refused, not
+		// stored under an epoch it cannot be opened with
+		UUID stale = UUID.randomUUID();
+		assertProblem(
+				post("/api/cases/" + caseId + "/proposals").content(this.json
+					.writeValueAsString(Map.of("itemId", stale.toString(), "event", "START_MEDIATION", "ciphertext",
+							Fixtures.sealedItem(this.org.id(), caseId, stale, ItemKind.PROPOSAL), "epoch", 1))),
+				409, "wrong-epoch");
+		assertProblem(
+				post("/api/cases/" + caseId + "/minutes")
+					.content(this.json.writeValueAsString(Map.of("itemId", stale.toString(), "ciphertext",
+							Fixtures.sealedItem(this.org.id(), caseId, stale, ItemKind.MINUTES), "epoch", 1))),
+				409, "wrong-epoch");
+		assertReporterProblem(
+				reporter(post("/internal/v1/mailbox/proposals/" + taken + "/decision"), filed.credential(),
+						Map.of("itemId", stale.toString(), "decision", "AGREED", "ciphertext",
+								Fixtures.sealedItem(this.org.id(), caseId, stale, ItemKind.DECISION), "epoch", 1)),
+				409, "wrong-epoch");
+		assertReporterProblem(reporter(post("/internal/v1/mailbox/meetings"), filed.credential(),
+				Map.of("itemId", stale.toString(), "ciphertext",
+						Fixtures.sealedItem(this.org.id(), caseId, stale, ItemKind.MEETING_REQUEST), "epoch", 1)),
+				409, "wrong-epoch");
+		assertThat(this.jdbc.queryForObject("select count(*) from case_item where id = ?", Integer.class, stale))
+			.isZero();
+
 		this.jdbc.update("update case_file set state = 'CLOSED' where id = ?", caseId);
 		assertReporterProblem(decision(filed, taken, "AGREED"), 409, "case-closed");
 		assertProblem(proposal(caseId, UUID.randomUUID(), "START_MEDIATION", null), 409, "case-closed");
