@@ -13,6 +13,7 @@ import { consentHint, minutesForm, NEEDS_CONSENT, PROCEDURE_KINDS, proposalsSect
 
 const SIMPLE = ["ACKNOWLEDGE", "START_CONSULTATION", "ASK_REPORTER", "GIVE_FEEDBACK"];
 const ORDER = [...SIMPLE.slice(0, 3), ...NEEDS_CONSENT, "GIVE_FEEDBACK", "REASSIGN", "CLOSE"];
+const DUTIES = ["REPORTING_DUTY", "DANGER", "ORDER", "OTHER"];
 const TRACKS = ["INFORMAL", "MEDIATION", "FORMAL_COMPLAINT", "INVESTIGATION", "EXTERNAL"];
 const OUTCOMES = ["ADVICE_GIVEN", "RESOLVED", "SUBSTANTIATED", "NOT_SUBSTANTIATED", "REFERRED", "WITHDRAWN", "OTHER"];
 /** The reporter's languages, each named in itself. */
@@ -430,8 +431,11 @@ function stepForm(context, event, error) {
 	const controls = [];
 	const inputs = {};
 	if (NEEDS_CONSENT.includes(event)) {
-		inputs.duty = el("input", { type: "text", id: `duty-${event}`, maxlength: "500" });
-		controls.push(consentHint(context, event), field(text("steps.legalDuty"), inputs.duty));
+		inputs.duty = el("select", { id: `duty-${event}`, "aria-describedby": `duty-${event}-hint` },
+			el("option", { value: "" }, text("steps.legalDuty.none")),
+			DUTIES.map((duty) => el("option", { value: duty }, text(`duty.${duty}`))));
+		controls.push(consentHint(context, event), field(text("steps.legalDuty"), inputs.duty,
+			el("p", { id: `duty-${event}-hint`, class: "hint" }, text("steps.legalDuty.hint"))));
 	}
 	if (event === "REFER_EXTERNAL") {
 		// only hotlines whose own book this browser verified against the organisation's pin
@@ -500,7 +504,7 @@ function fingerprintHint(select, recipients) {
 async function fire({ caseId, organisationId, keys, books }, event, inputs) {
 	const body = { event };
 	if (inputs.duty) {
-		body.legalDutyReason = inputs.duty.value.trim() || null;
+		body.legalDuty = inputs.duty.value || null;
 	}
 	if (inputs.hotline) {
 		const hotline = books.hotlines.get(inputs.hotline.value);

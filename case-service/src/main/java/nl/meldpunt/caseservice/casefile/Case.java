@@ -57,8 +57,9 @@ class Case {
 	@Column(name = "consent_on")
 	private LocalDate consentOn;
 
-	@Column(name = "legal_duty_reason")
-	private String legalDutyReason;
+	@Enumerated(EnumType.STRING)
+	@Column(name = "legal_duty")
+	private LegalDuty legalDuty;
 
 	private String category;
 
@@ -153,9 +154,9 @@ class Case {
 		return this.state.isOpen();
 	}
 
-	/** Consent recorded, or a legal duty with its reason: what a referral needs. */
+	/** Consent recorded, or a legal duty named: what a referral needs. */
 	public boolean mayBeReferred() {
-		return this.consentOn != null || (this.legalDutyReason != null && !this.legalDutyReason.isBlank());
+		return this.consentOn != null || this.legalDuty != null;
 	}
 
 	public boolean hasClassification() {
@@ -199,8 +200,8 @@ class Case {
 		this.consentOn = on;
 	}
 
-	void recordLegalDuty(String reason) {
-		this.legalDutyReason = reason;
+	void recordLegalDuty(LegalDuty duty) {
+		this.legalDuty = duty;
 	}
 
 	void classify(String category, String unit, Track track, Outcome outcome) {

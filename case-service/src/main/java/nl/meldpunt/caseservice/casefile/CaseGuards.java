@@ -42,17 +42,17 @@ final class CaseGuards {
 
 	/**
 	 * A referral needs the reporter's consent to exactly this step (to exactly this
-	 * hotline), given on the reporter's own page, or a legal duty recorded with its
-	 * reason. Nobody on the recipients' side can tick consent for the reporter.
+	 * hotline), given on the reporter's own page, or a legal duty named. Nobody on the
+	 * recipients' side can tick consent for the reporter.
 	 */
 	static boolean consented(Attempt attempt) {
 		Transition transition = attempt.transition;
-		if (transition.legalDutyReason() != null
+		if (transition.legalDuty() != null
 				|| attempt.reporterAgreed.test(transition.event(), sharedHotline(transition))) {
 			return true;
 		}
 		return attempt.refuse(Problem.CONSENT_REQUIRED,
-				"A referral needs the reporter's consent to this step, given on their page, or a legal duty with its reason.");
+				"A referral needs the reporter's consent to this step, given on their page, or a named legal duty.");
 	}
 
 	/** The hotline a share goes to (null when none). */

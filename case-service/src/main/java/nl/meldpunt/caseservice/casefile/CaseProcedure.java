@@ -199,14 +199,14 @@ final class CaseProcedure {
 	}
 
 	/**
-	 * A referral made under a legal duty keeps its reason; the reporter's consent was
+	 * A referral made under a legal duty keeps which duty; the reporter's consent was
 	 * recorded when they gave it.
 	 */
 	private static Action<CaseState, CaseEvent> recordLegalDuty() {
 		return (context) -> {
 			Attempt attempt = attempt(context);
-			if (attempt.transition.legalDutyReason() != null) {
-				attempt.kase.recordLegalDuty(attempt.transition.legalDutyReason());
+			if (attempt.transition.legalDuty() != null) {
+				attempt.kase.recordLegalDuty(attempt.transition.legalDuty());
 			}
 		};
 	}

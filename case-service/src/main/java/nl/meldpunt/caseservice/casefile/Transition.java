@@ -5,12 +5,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 /**
- * One attempt to fire an event, with what its guards need: a legal duty with its reason
- * (a referral the reporter did not consent to on their page), the classification
- * (closing) and the new key envelope (sharing with an adviser or a hotline). The
- * reporter's consent is never part of the attempt: the guard looks it up.
+ * One attempt to fire an event, with what its guards need: the legal duty named (a
+ * referral the reporter did not consent to on their page; a code, its explanation is a
+ * sealed internal note), the classification (closing) and the new key envelope (sharing
+ * with an adviser or a hotline). The reporter's consent is never part of the attempt: the
+ * guard looks it up.
  */
-public record Transition(CaseEvent event, Actor actor, String legalDutyReason, Closing closing, Share share) {
+public record Transition(CaseEvent event, Actor actor, LegalDuty legalDuty, Closing closing, Share share) {
 
 	/** What closing records: codes and enums only, never free text. */
 	public record Closing(String category, String unit, Track track, Outcome outcome) {
@@ -37,9 +38,6 @@ public record Transition(CaseEvent event, Actor actor, String legalDutyReason, C
 	public Transition {
 		Objects.requireNonNull(event);
 		Objects.requireNonNull(actor);
-		if (legalDutyReason != null && legalDutyReason.isBlank()) {
-			legalDutyReason = null;
-		}
 	}
 
 	public static Transition of(CaseEvent event, Actor actor) {

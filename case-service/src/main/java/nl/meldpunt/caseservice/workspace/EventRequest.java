@@ -13,6 +13,7 @@ import jakarta.validation.constraints.Size;
 import nl.meldpunt.caseservice.casefile.Actor;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.KeyRef;
+import nl.meldpunt.caseservice.casefile.LegalDuty;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
@@ -33,8 +34,7 @@ import nl.meldpunt.internalapi.Limits;
  * a case that has no other key.) There is no consent field: the reporter gives consent on
  * their own page, and the procedure looks it up; an adviser can only name a legal duty.
  */
-record EventRequest(@NotNull CaseEvent event, @Size(max = 500) String legalDutyReason, @Valid Closing closing,
-		@Valid Share share) {
+record EventRequest(@NotNull CaseEvent event, LegalDuty legalDuty, @Valid Closing closing, @Valid Share share) {
 
 	record Closing(@NotBlank @Size(max = 40) String category, @Size(max = 40) String unit, Track track,
 			Outcome outcome) {
@@ -76,7 +76,7 @@ record EventRequest(@NotNull CaseEvent event, @Size(max = 500) String legalDutyR
 		}
 		Transition.Closing closing = (this.closing != null) ? new Transition.Closing(this.closing.category(),
 				this.closing.unit(), this.closing.track(), this.closing.outcome()) : null;
-		return new Transition(this.event, actor, this.legalDutyReason, closing, sealed);
+		return new Transition(this.event, actor, this.legalDuty, closing, sealed);
 	}
 
 	private List<SealedKey> envelopes() {

@@ -127,7 +127,7 @@ class CaseLifecycleIntegrationTest {
 	@Test
 	void formalComplaintWithLegalDutyThenFeedbackThenClosed() {
 		UUID id = at(IN_CONSULTATION);
-		assertThat(fire(id, new Transition(FILE_FORMAL_COMPLAINT, this.adviser, "Wbk art. 2: safety risk", null, null)))
+		assertThat(fire(id, new Transition(FILE_FORMAL_COMPLAINT, this.adviser, LegalDuty.DANGER, null, null)))
 			.isEqualTo(FORMAL_COMPLAINT);
 		assertThat(fire(id, GIVE_FEEDBACK, this.adviser)).isEqualTo(FEEDBACK_GIVEN);
 		assertThat(fire(id, new Transition(CLOSE, this.adviser, null, CLOSING, null))).isEqualTo(CLOSED);

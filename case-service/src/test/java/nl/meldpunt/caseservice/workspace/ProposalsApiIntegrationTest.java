@@ -110,11 +110,23 @@ class ProposalsApiIntegrationTest {
 		assertReporterProblem(decision(filed, proposal, "AGREED"), 409, "already-decided");
 		assertThat(mailbox(filed.credential()).get("timeline").findValuesAsText("event")).contains("REFERRAL_DECLINED")
 			.doesNotContain("FILE_FORMAL_COMPLAINT");
-		// the adviser can still act under a legal duty, with its reason on record
-		assertThat(call(post("/api/cases/" + filed.caseId() + "/events").content(this.json.writeValueAsString(
-				Map.of("event", "FILE_FORMAL_COMPLAINT", "legalDutyReason", "Wbk art. 2: safety risk"))))
+		// the adviser can still act under a legal duty: a code, never free text (the why
+		// is an internal note, sealed)
+		assertProblem(
+				post("/api/cases/" + filed.caseId() + "/events").content(this.json.writeValueAsString(
+						Map.of("event", "FILE_FORMAL_COMPLAINT", "legalDuty", "Wbk art. 2: safety risk"))),
+				400, "invalid-request");
+		assertThat(call(post("/api/cases/" + filed.caseId() + "/events")
+			.content(this.json.writeValueAsString(Map.of("event", "FILE_FORMAL_COMPLAINT", "legalDuty", "DANGER"))))
 			.get("state")
 			.asText()).isEqualTo("FORMAL_COMPLAINT");
+		assertThat(
+				this.jdbc.queryForObject("select legal_duty from case_file where id = ?", String.class, filed.caseId()))
+			.isEqualTo("DANGER");
+		assertThat(this.jdbc.queryForList(
+				"select column_name from information_schema.columns where table_name = 'case_file'", String.class))
+			.as("no free text of the adviser's in the case row")
+			.doesNotContain("legal_duty_reason");
 	}
 
 	@Test

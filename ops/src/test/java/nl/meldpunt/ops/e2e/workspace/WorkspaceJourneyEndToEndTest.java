@@ -199,6 +199,9 @@ class WorkspaceJourneyEndToEndTest {
 			assertThat(adviser.find("timeline").getText()).contains("De melder stemde in met de doorverwijzing");
 			assertThat(adviser.find("consent-REFER_EXTERNAL").getText()).contains("stemde op");
 
+			assertThat(adviser.find("duty-REFER_EXTERNAL").getTagName()).as("a legal duty is a code, not free text")
+				.isEqualTo("select");
+			assertThat(adviser.find("duty-REFER_EXTERNAL").getText()).contains("Acuut gevaar");
 			adviser.chooseFirst("hotline");
 			adviser.waitText("hotline-fingerprint", "Vingerafdruk van de sleutel");
 			adviser.screenshot("referral-chosen");
