@@ -6,7 +6,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.event.TransactionalEventListener;
 
-import nl.meldpunt.caseservice.casefile.CaseFiled;
 import nl.meldpunt.caseservice.casefile.CasesFiled;
 
 /**
@@ -20,11 +19,6 @@ class FilingMetrics {
 
 	FilingMetrics(MeterRegistry registry) {
 		this.filings = Counter.builder("meldpunt.filings").description("New cases filed").register(registry);
-	}
-
-	@TransactionalEventListener
-	void on(CaseFiled filed) {
-		this.filings.increment();
 	}
 
 	/** A batch of the intake: every case in it is new (repeats are not in it). */

@@ -3,7 +3,6 @@ package nl.meldpunt.caseservice.statistics;
 import nl.meldpunt.caseservice.casefile.CaseClosed;
 import nl.meldpunt.caseservice.casefile.CaseDeleted;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
-import nl.meldpunt.caseservice.casefile.CaseFiled;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CasesFiled;
 import nl.meldpunt.caseservice.casefile.CaseTransitioned;
@@ -35,11 +34,6 @@ class CaseFileListener {
 	CaseFileListener(StatisticalRecords records, OrganisationUnits units) {
 		this.records = records;
 		this.units = units;
-	}
-
-	@EventListener
-	void on(CaseFiled event) {
-		this.records.filed(event.organisationId(), event.caseId(), event.channel(), event.receivedOn());
 	}
 
 	@EventListener

@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.UUID;
 
 import nl.meldpunt.caseservice.casefile.CaseFiled;
-import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
 import nl.meldpunt.caseservice.casefile.DueDates;
 
@@ -23,18 +22,6 @@ class StatisticalRecords {
 
 	StatisticalRecords(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	void filed(UUID organisationId, UUID caseId, Channel channel, LocalDate receivedOn) {
-		int quarter = (receivedOn.getMonthValue() - 1) / 3 + 1;
-		// until someone acknowledges, feedback is due counted from the acknowledge-by day
-		this.jdbc.update("""
-				insert into statistical_record
-				    (organisation_id, case_id, year, quarter, channel, received_channel, received_on, feedback_due)
-				values (?, ?, ?, ?, ?, ?, ?, ?)
-				on conflict (case_id) do nothing
-				""", organisationId, caseId, receivedOn.getYear(), quarter, channel.name(), channel.name(), receivedOn,
-				DueDates.feedbackBy(receivedOn, null));
 	}
 
 	/** The records of a whole intake batch in one statement. */

@@ -10,6 +10,7 @@ import nl.meldpunt.caseservice.casefile.CaseClosed;
 import nl.meldpunt.caseservice.casefile.CaseDeleted;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFiled;
+import nl.meldpunt.caseservice.casefile.CasesFiled;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseTransitioned;
 import nl.meldpunt.caseservice.casefile.Channel;
@@ -48,7 +49,7 @@ final class CaseFileEvents {
 
 	UUID file(UUID organisation, LocalDate on, Channel channel) {
 		UUID caseId = UUID.randomUUID();
-		publish(new CaseFiled(organisation, caseId, channel, on));
+		publish(new CasesFiled(List.of(new CaseFiled(organisation, caseId, channel, on))));
 		return caseId;
 	}
 

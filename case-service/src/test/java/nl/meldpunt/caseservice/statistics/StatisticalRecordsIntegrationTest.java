@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import nl.meldpunt.caseservice.casefile.CaseFiled;
+import nl.meldpunt.caseservice.casefile.CasesFiled;
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
 import nl.meldpunt.caseservice.casefile.Outcome;
@@ -70,8 +71,7 @@ class StatisticalRecordsIntegrationTest {
 	@Test
 	void caseFiledWhenPublishedTwiceThenOneRecord() {
 		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 1, 2), Channel.INTERNAL_ADVISER);
-		this.events
-			.publish(new CaseFiled(this.organisation, caseId, Channel.INTERNAL_ADVISER, LocalDate.of(2025, 1, 2)));
+		this.events.publish(filed(caseId, LocalDate.of(2025, 1, 2)));
 		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
 				caseId))
 			.isEqualTo(1);
@@ -179,8 +179,7 @@ class StatisticalRecordsIntegrationTest {
 	void caseFiledWhenPublisherTransactionRollsBackThenNoRecord() {
 		UUID caseId = UUID.randomUUID();
 		this.transactions.executeWithoutResult((status) -> {
-			this.publisher
-				.publishEvent(new CaseFiled(this.organisation, caseId, Channel.INTERNAL_ADVISER, LocalDate.now()));
+			this.publisher.publishEvent(filed(caseId, LocalDate.now()));
 			status.setRollbackOnly();
 		});
 		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
@@ -190,8 +189,8 @@ class StatisticalRecordsIntegrationTest {
 
 	@Test
 	void caseFiledWhenPublishedOutsideTransactionThenRefused() {
-		assertThatExceptionOfType(IllegalTransactionStateException.class).isThrownBy(() -> this.publisher.publishEvent(
-				new CaseFiled(this.organisation, UUID.randomUUID(), Channel.INTERNAL_ADVISER, LocalDate.now())));
+		assertThatExceptionOfType(IllegalTransactionStateException.class)
+			.isThrownBy(() -> this.publisher.publishEvent(filed(UUID.randomUUID(), LocalDate.now())));
 	}
 
 	@Test
@@ -204,6 +203,11 @@ class StatisticalRecordsIntegrationTest {
 
 	private Map<String, Object> record(UUID caseId) {
 		return this.jdbc.queryForMap("select * from statistical_record where case_id = ?", caseId);
+	}
+
+	/** What the intake publishes for a batch of one. */
+	private CasesFiled filed(UUID caseId, LocalDate on) {
+		return new CasesFiled(List.of(new CaseFiled(this.organisation, caseId, Channel.INTERNAL_ADVISER, on)));
 	}
 
 }
