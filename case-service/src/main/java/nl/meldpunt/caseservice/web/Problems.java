@@ -1,6 +1,7 @@
 package nl.meldpunt.caseservice.web;
 
 import java.net.URI;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.List;
 
@@ -103,9 +104,30 @@ class Problems extends ResponseEntityExceptionHandler {
 				"The database cannot be reached right now; nothing was stored. Try again shortly.", List.of());
 	}
 
+	/**
+	 * Whether the database went away under this request: a connection failure anywhere in
+	 * the causes (a rollback on a dead connection replaces the query's own failure with a
+	 * {@code JpaSystemException} whose cause is the closed connection, SQL state 08xxx).
+	 */
+	static boolean databaseLost(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+					|| cause instanceof JDBCConnectionException) {
+				return true;
+			}
+			if (cause instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08")) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Anything unexpected: logged here, and the caller learns nothing about it. */
 	@ExceptionHandler(RuntimeException.class)
 	ResponseEntity<ProblemDetail> unexpected(RuntimeException ex) {
+		if (databaseLost(ex)) {
+			return databaseUnavailable(ex);
+		}
 		this.failures.unexpected(500, Problem.INTERNAL_ERROR.slug(), ex);
 		return respond(HttpStatus.INTERNAL_SERVER_ERROR, Problem.INTERNAL_ERROR.slug(),
 				"Something went wrong on our side.", List.of());
