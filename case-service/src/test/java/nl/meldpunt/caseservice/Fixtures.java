@@ -22,9 +22,11 @@ import nl.meldpunt.crypto.KeyBookApproval;
 import nl.meldpunt.crypto.KeyBookChange;
 import nl.meldpunt.crypto.KeyBookDraft;
 import nl.meldpunt.crypto.KeyBookMember;
+import nl.meldpunt.crypto.KeyEnvelope;
 import nl.meldpunt.crypto.RecipientPrivateKey;
 import nl.meldpunt.crypto.RecipientPublicKeys;
 import nl.meldpunt.crypto.ReporterToken;
+import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.crypto.SigningKey;
 
 import nl.meldpunt.caseservice.organisations.Organisation;
@@ -212,10 +214,21 @@ public final class Fixtures {
 	}
 
 	public static byte[] sealedEnvelope() {
+		return keyEnvelope().toBytes();
+	}
+
+	/** A well-formed key envelope, sealed to a throw-away key. */
+	public static KeyEnvelope keyEnvelope() {
 		return RecipientPrivateKey.generate()
 			.publicKey()
-			.seal(CaseKey.generate(), EnvelopeBinding.forReporter(UUID.randomUUID(), UUID.randomUUID()))
-			.toBytes();
+			.seal(CaseKey.generate(), EnvelopeBinding.forReporter(UUID.randomUUID(), UUID.randomUUID()));
+	}
+
+	/** A well-formed sealed item, sealed with a throw-away key. */
+	public static SealedItem item() {
+		return CaseKey.generate()
+			.seal("text".getBytes(),
+					new ItemBinding(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), ItemKind.MESSAGE));
 	}
 
 	/** A well-formed sealed item of {@code kind}. */

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Repository;
 import nl.meldpunt.caseservice.casefile.CaseView.Attachment;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.SealedItem;
 
 /**
  * Encrypted attachments: a sealed meta item (file name, type) and numbered sealed chunks,
@@ -34,7 +35,7 @@ class Attachments {
 				"insert into attachment (id, case_id, organisation_id, author, meta_ciphertext, chunk_count, total_bytes, created_on, epoch)"
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				attachment.attachmentId(), attachment.caseId(), organisationId, attachment.author().name(),
-				attachment.metaCiphertext().bytes(), attachment.chunkCount(), attachment.totalBytes(),
+				attachment.metaCiphertext().toBytes(), attachment.chunkCount(), attachment.totalBytes(),
 				Date.valueOf(attachment.createdOn()), attachment.epoch());
 	}
 
@@ -56,7 +57,7 @@ class Attachments {
 	 * Stores chunk {@code n}; the same bytes again are accepted, different ones refused,
 	 * and the chunks together may not outgrow the announced size.
 	 */
-	void putChunk(UUID organisationId, Attachment attachment, int n, SealedBytes bytes) {
+	void putChunk(UUID organisationId, Attachment attachment, int n, SealedItem bytes) {
 		Long stored = this.jdbc.queryForObject(
 				"select coalesce(sum(length(bytes)), 0) from attachment_chunk where attachment_id = ? and n <> ?",
 				Long.class, attachment.attachmentId(), n);
@@ -67,16 +68,16 @@ class Attachments {
 		}
 		int inserted = this.jdbc.update(
 				"insert into attachment_chunk (attachment_id, organisation_id, n, bytes) values (?, ?, ?, ?) on conflict do nothing",
-				attachment.attachmentId(), organisationId, n, bytes.bytes());
+				attachment.attachmentId(), organisationId, n, bytes.toBytes());
 		if (inserted == 0 && !chunk(attachment.attachmentId(), n).map(bytes::equals).orElse(false)) {
 			throw new Refusal(Problem.CHUNK_CONFLICT, "This chunk was already uploaded with other bytes.");
 		}
 	}
 
-	Optional<SealedBytes> chunk(UUID attachmentId, int n) {
+	Optional<SealedItem> chunk(UUID attachmentId, int n) {
 		return this.jdbc
 			.query("select bytes from attachment_chunk where attachment_id = ? and n = ?",
-					(rs, row) -> SealedBytes.of(rs.getBytes(1)), attachmentId, n)
+					(rs, row) -> Stored.item(rs.getBytes(1)), attachmentId, n)
 			.stream()
 			.findFirst();
 	}
@@ -85,7 +86,7 @@ class Attachments {
 
 	private static Attachment map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Attachment(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), Author.valueOf(rs.getString(3)),
-				SealedBytes.of(rs.getBytes(4)), rs.getInt(5), rs.getLong(6), rs.getObject(7, LocalDate.class),
+				Stored.item(rs.getBytes(4)), rs.getInt(5), rs.getLong(6), rs.getObject(7, LocalDate.class),
 				rs.getInt(8));
 	}
 

@@ -158,7 +158,7 @@ public class CaseFile {
 				kase.hotlineId(), kase.receivedOn(), kase.acknowledgeBy(), kase.feedbackBy(), kase.closedOn(),
 				kase.mayBeReferred(), this.lifecycle.eventsFrom(kase.state()), keys, kase.currentCaseKey(),
 				recipient ? kase.currentStaffKey().orElse(null) : null, recipient && rekeyNeeded(kase),
-				recipient ? SealedBytes.of(kase.reporterPublicKey()) : null, recipients, excluded,
+				recipient ? Stored.publicKey(kase.reporterPublicKey()) : null, recipients, excluded,
 				this.timeline.of(kase.id()), this.items.of(kase.id(), recipient), this.attachments.of(kase.id()),
 				this.proposals.of(kase.id()));
 	}
@@ -192,7 +192,7 @@ public class CaseFile {
 		}
 		LocalDate today = LocalDate.now(this.clock);
 		this.items.store(kase.organisationId(), new CaseView.Item(itemId, kase.id(), kind, actor.asAuthor(),
-				actor.accountId(), today, current, SealedBytes.of(ciphertext.toBytes())));
+				actor.accountId(), today, current, ciphertext));
 		audit(actor, kase, (kind == ItemKind.NOTE) ? AuditAction.NOTE_WRITTEN : AuditAction.MESSAGE_WRITTEN);
 		if (actor.isReporter()) {
 			this.lifecycle.reporterWrote(kase);
@@ -258,7 +258,7 @@ public class CaseFile {
 		Case kase = writable(actor, caseId, itemId, true);
 		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
-		this.proposals.propose(kase, actor, itemId, event, hotlineId, SealedBytes.of(ciphertext.toBytes()), today);
+		this.proposals.propose(kase, actor, itemId, event, hotlineId, ciphertext, today);
 		return today;
 	}
 
@@ -268,7 +268,7 @@ public class CaseFile {
 		Case kase = writable(actor, caseId, itemId, true);
 		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
-		this.proposals.recordMinutes(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
+		this.proposals.recordMinutes(kase, actor, itemId, ciphertext, today);
 		return today;
 	}
 
@@ -282,8 +282,7 @@ public class CaseFile {
 		Case kase = writable(actor, null, itemId, false);
 		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
-		this.proposals.decide(kase, actor, proposalItemId, itemId, decision, SealedBytes.of(ciphertext.toBytes()),
-				today);
+		this.proposals.decide(kase, actor, proposalItemId, itemId, decision, ciphertext, today);
 		return today;
 	}
 
@@ -293,7 +292,7 @@ public class CaseFile {
 		Case kase = writable(actor, null, itemId, false);
 		requireCurrent(epoch, kase);
 		LocalDate today = LocalDate.now(this.clock);
-		this.proposals.requestMeeting(kase, actor, itemId, SealedBytes.of(ciphertext.toBytes()), today);
+		this.proposals.requestMeeting(kase, actor, itemId, ciphertext, today);
 		return today;
 	}
 
@@ -328,9 +327,8 @@ public class CaseFile {
 			throw new Refusal(Problem.TOO_MANY_ATTACHMENTS, "This case has as many attachments as it can have.");
 		}
 		this.attachments.create(kase.organisationId(),
-				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(),
-						SealedBytes.of(metaCiphertext.toBytes()), chunkCount, totalBytes, LocalDate.now(this.clock),
-						kase.currentCaseKey().epoch()));
+				new CaseView.Attachment(attachmentId, kase.id(), actor.asAuthor(), metaCiphertext, chunkCount,
+						totalBytes, LocalDate.now(this.clock), kase.currentCaseKey().epoch()));
 		audit(actor, kase, AuditAction.ATTACHMENT_ADDED);
 	}
 
@@ -353,10 +351,10 @@ public class CaseFile {
 
 	/** Reads chunk {@code n} of any attachment of the case. */
 	@Transactional
-	public SealedBytes chunk(Actor actor, UUID caseId, UUID attachmentId, int n) {
+	public SealedItem chunk(Actor actor, UUID caseId, UUID attachmentId, int n) {
 		Case kase = resolve(actor, caseId);
 		checkIndex(this.attachments.find(kase.id(), attachmentId).orElseThrow(CaseFile::unknownAttachment), n);
-		SealedBytes chunk = this.attachments.chunk(attachmentId, n)
+		SealedItem chunk = this.attachments.chunk(attachmentId, n)
 			.orElseThrow(() -> new Refusal(Problem.UNKNOWN_CHUNK, "This chunk has not been uploaded."));
 		audit(actor, kase, AuditAction.ATTACHMENT_READ);
 		return chunk;
@@ -473,10 +471,9 @@ public class CaseFile {
 	}
 
 	/** A chunk arrives as raw bytes: it must be a sealed item like any other. */
-	static SealedBytes sealedChunk(byte[] bytes) {
+	static SealedItem sealedChunk(byte[] bytes) {
 		try {
-			SealedItem.parse(bytes);
-			return SealedBytes.of(bytes);
+			return SealedItem.parse(bytes);
 		}
 		catch (CryptoException ex) {
 			throw Refusal.malformedCiphertext("chunk");

@@ -136,7 +136,7 @@ class CaseFiling {
 				envelopeRecipients.add(sealed.recipient().id());
 				envelopePurposes.add(sealed.key().purpose().name());
 				envelopeEpochs.add(sealed.key().epoch());
-				envelopes.add(sealed.envelope().bytes());
+				envelopes.add(sealed.envelope().toBytes());
 			}
 			for (UUID adviser : filing.excludedAdvisers()) {
 				exclusionCases.add(filing.caseId());
@@ -148,10 +148,10 @@ class CaseFiling {
 		Object organisations = uuids(connection, filings, NewFiling::organisationId);
 		Object[] values = { on, ids, organisations, texts(connection, filings, (f) -> f.channel().name()),
 				uuids(connection, filings, NewFiling::hotlineId), texts(connection, filings, NewFiling::credentialHash),
-				bytes(connection, filings.stream().map((f) -> f.reporterPublicKey().bytes()).toList()),
+				bytes(connection, filings.stream().map((f) -> f.reporterPublicKey().toBytes()).toList()),
 				texts(connection, filings, NewFiling::language), on,
 				uuids(connection, filings, NewFiling::reportItemId), ids, organisations,
-				bytes(connection, filings.stream().map((f) -> f.report().bytes()).toList()), on,
+				bytes(connection, filings.stream().map((f) -> f.report().toBytes()).toList()), on,
 				connection.createArrayOf("uuid", envelopeCases.toArray(UUID[]::new)),
 				connection.createArrayOf("uuid", envelopeOrganisations.toArray(UUID[]::new)),
 				connection.createArrayOf("text", envelopeKinds.toArray(String[]::new)),

@@ -1,7 +1,5 @@
 package nl.meldpunt.caseservice.casefile;
 
-import nl.meldpunt.caseservice.casefile.CaseView.Item;
-
 import java.sql.Date;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,6 +9,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.meldpunt.caseservice.casefile.CaseView.Item;
 import nl.meldpunt.crypto.KeyPurpose;
 
 /** The encrypted items of cases: the report, messages and internal notes. */
@@ -29,7 +28,7 @@ class CaseItems {
 						+ " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
 				item.itemId(), item.caseId(), organisationId, item.kind().name(), item.author().name(),
 				item.authorAccountId(), Date.valueOf(item.createdOn()), item.key().purpose().name(), item.key().epoch(),
-				item.ciphertext().bytes());
+				item.ciphertext().toBytes());
 	}
 
 	Optional<Item> find(UUID itemId) {
@@ -50,7 +49,7 @@ class CaseItems {
 	private static Item map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
 		return new Item(rs.getObject(1, UUID.class), rs.getObject(2, UUID.class), ItemKind.valueOf(rs.getString(3)),
 				Author.valueOf(rs.getString(4)), rs.getObject(5, UUID.class), rs.getObject(6, LocalDate.class),
-				new KeyRef(KeyPurpose.valueOf(rs.getString(7)), rs.getInt(8)), SealedBytes.of(rs.getBytes(9)));
+				new KeyRef(KeyPurpose.valueOf(rs.getString(7)), rs.getInt(8)), Stored.item(rs.getBytes(9)));
 	}
 
 }

@@ -5,6 +5,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
+import nl.meldpunt.crypto.KeyEnvelope;
+import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.SealedItem;
+
 /**
  * One case as its actor may see it: the reporter never sees notes, recipients, staff keys
  * or exclusions; a recipient sees the envelopes sealed to them and who holds each key.
@@ -40,7 +44,7 @@ import java.util.UUID;
 public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolean open, Channel channel, UUID hotlineId,
 		LocalDate receivedOn, LocalDate acknowledgeBy, LocalDate feedbackBy, LocalDate closedOn,
 		boolean consentRecorded, Set<CaseEvent> legalEvents, List<Key> myKeys, KeyRef currentCaseKey,
-		KeyRef currentStaffKey, boolean rekeyNeeded, SealedBytes reporterPublicKey, List<Recipient> recipients,
+		KeyRef currentStaffKey, boolean rekeyNeeded, RecipientPublicKey reporterPublicKey, List<Recipient> recipients,
 		List<UUID> excludedAdvisers, List<Step> timeline, List<Item> items, List<Attachment> attachments,
 		List<Proposal> proposals) {
 
@@ -48,7 +52,7 @@ public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolea
 	 * The envelope of the case's original key sealed to this actor (every recipient of
 	 * the case's first epoch holds one, and everyone added later gets it too).
 	 */
-	public SealedBytes myKeyEnvelope() {
+	public KeyEnvelope myKeyEnvelope() {
 		return this.myKeys.stream()
 			.filter((k) -> k.key().equals(KeyRef.ORIGINAL))
 			.map(Key::envelope)
@@ -63,7 +67,7 @@ public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolea
 	 * @param envelope the key sealed to this actor
 	 * @param holders who holds this key (recipients only; empty for the reporter)
 	 */
-	public record Key(KeyRef key, SealedBytes envelope, List<Recipient> holders) {
+	public record Key(KeyRef key, KeyEnvelope envelope, List<Recipient> holders) {
 	}
 
 	/**
@@ -89,7 +93,7 @@ public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolea
 	 * @param ciphertext the sealed item
 	 */
 	public record Item(UUID itemId, UUID caseId, ItemKind kind, Author author, UUID authorAccountId,
-			LocalDate createdOn, KeyRef key, SealedBytes ciphertext) {
+			LocalDate createdOn, KeyRef key, SealedItem ciphertext) {
 	}
 
 	/**
@@ -104,7 +108,7 @@ public record CaseView(UUID caseId, UUID organisationId, CaseState state, boolea
 	 * @param createdOn the day
 	 * @param epoch the epoch of the case key that sealed it
 	 */
-	public record Attachment(UUID attachmentId, UUID caseId, Author author, SealedBytes metaCiphertext, int chunkCount,
+	public record Attachment(UUID attachmentId, UUID caseId, Author author, SealedItem metaCiphertext, int chunkCount,
 			long totalBytes, LocalDate createdOn, int epoch) {
 	}
 

@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import nl.meldpunt.crypto.KeyEnvelope;
 import nl.meldpunt.crypto.KeyPurpose;
 
 /**
@@ -38,7 +39,7 @@ class KeyEnvelopes {
 					statement.setString(4, sealed.recipient().id());
 					statement.setString(5, sealed.key().purpose().name());
 					statement.setInt(6, sealed.key().epoch());
-					statement.setBytes(7, sealed.envelope().bytes());
+					statement.setBytes(7, sealed.envelope().toBytes());
 					statement.setDate(8, Date.valueOf(on));
 				});
 	}
@@ -49,15 +50,15 @@ class KeyEnvelopes {
 				"select purpose, epoch, envelope from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?"
 						+ " order by purpose, epoch",
 				(rs, n) -> new SealedKey(recipient, new KeyRef(KeyPurpose.valueOf(rs.getString(1)), rs.getInt(2)),
-						SealedBytes.of(rs.getBytes(3))),
+						Stored.envelope(rs.getBytes(3))),
 				caseId, recipient.kind().name(), recipient.id());
 	}
 
 	/** The envelope of one key sealed to {@code recipient}. */
-	Optional<SealedBytes> find(UUID caseId, Recipient recipient, KeyRef key) {
+	Optional<KeyEnvelope> find(UUID caseId, Recipient recipient, KeyRef key) {
 		return this.jdbc
 			.query("select envelope from key_envelope where case_id = ? and recipient_kind = ? and recipient_id = ?"
-					+ " and purpose = ? and epoch = ?", (rs, n) -> SealedBytes.of(rs.getBytes(1)), caseId,
+					+ " and purpose = ? and epoch = ?", (rs, n) -> Stored.envelope(rs.getBytes(1)), caseId,
 					recipient.kind().name(), recipient.id(), key.purpose().name(), key.epoch())
 			.stream()
 			.findFirst();

@@ -4,6 +4,9 @@ import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
 
+import nl.meldpunt.crypto.RecipientPublicKey;
+import nl.meldpunt.crypto.SealedItem;
+
 /**
  * A report as intake accepted it: who may read it (the envelopes cover exactly its
  * recipients; intake checked that against the organisation) and the sealed report.
@@ -21,7 +24,7 @@ import java.util.UUID;
  * @param excludedAdvisers advisers the reporter excluded
  */
 public record NewFiling(UUID caseId, UUID organisationId, Channel channel, UUID hotlineId, String credentialHash,
-		SealedBytes reporterPublicKey, String language, UUID reportItemId, SealedBytes report,
+		RecipientPublicKey reporterPublicKey, String language, UUID reportItemId, SealedItem report,
 		List<SealedKey> envelopes, List<UUID> excludedAdvisers) {
 
 	public NewFiling {

@@ -16,6 +16,7 @@ import nl.meldpunt.caseservice.ids.CaseId;
 import nl.meldpunt.caseservice.ids.OrganisationId;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.SealedItem;
 
 /**
  * What passes between the recipients and the reporter outside the procedure's arrows:
@@ -47,7 +48,7 @@ class Proposals {
 	}
 
 	/** A recipient proposes a step that needs consent, to a hotline where it is one. */
-	void propose(Case kase, Actor actor, UUID itemId, CaseEvent event, UUID hotlineId, SealedBytes sealed,
+	void propose(Case kase, Actor actor, UUID itemId, CaseEvent event, UUID hotlineId, SealedItem sealed,
 			LocalDate today) {
 		if (event == null || !Proposal.needsConsent(event)) {
 			throw Refusal.invalid("event", "must be a step that needs the reporter's consent");
@@ -64,7 +65,7 @@ class Proposals {
 	}
 
 	/** A recipient records minutes of a meeting or call for the reporter to approve. */
-	void recordMinutes(Case kase, Actor actor, UUID itemId, SealedBytes sealed, LocalDate today) {
+	void recordMinutes(Case kase, Actor actor, UUID itemId, SealedItem sealed, LocalDate today) {
 		store(kase, actor, itemId, ItemKind.MINUTES, sealed, today);
 		insert(kase, itemId, Proposal.Kind.MINUTES, null, null, today);
 		note(kase, actor, Milestone.MINUTES_RECORDED, AuditAction.MINUTES_RECORDED, null, today);
@@ -74,7 +75,7 @@ class Proposals {
 	 * The reporter decides on a pending proposal of their case; the sealed decision names
 	 * what it answers. A consent is recorded on the case too.
 	 */
-	void decide(Case kase, Actor reporter, UUID proposalItemId, UUID itemId, Decision decision, SealedBytes sealed,
+	void decide(Case kase, Actor reporter, UUID proposalItemId, UUID itemId, Decision decision, SealedItem sealed,
 			LocalDate today) {
 		Proposal proposal = find(kase.id(), proposalItemId)
 			.orElseThrow(() -> new Refusal(Problem.UNKNOWN_PROPOSAL, "There is no such proposal in this case."));
@@ -98,7 +99,7 @@ class Proposals {
 	}
 
 	/** The reporter asks for a meeting or a call (how and when is sealed). */
-	void requestMeeting(Case kase, Actor reporter, UUID itemId, SealedBytes sealed, LocalDate today) {
+	void requestMeeting(Case kase, Actor reporter, UUID itemId, SealedItem sealed, LocalDate today) {
 		store(kase, reporter, itemId, ItemKind.MEETING_REQUEST, sealed, today);
 		note(kase, reporter, Milestone.MEETING_REQUESTED, AuditAction.MEETING_REQUESTED, null, today);
 	}
@@ -121,7 +122,7 @@ class Proposals {
 			.findFirst();
 	}
 
-	private void store(Case kase, Actor actor, UUID itemId, ItemKind kind, SealedBytes sealed, LocalDate today) {
+	private void store(Case kase, Actor actor, UUID itemId, ItemKind kind, SealedItem sealed, LocalDate today) {
 		this.items.store(kase.organisationId(), new CaseView.Item(itemId, kase.id(), kind, actor.asAuthor(),
 				actor.accountId(), today, kase.currentCaseKey(), sealed));
 	}

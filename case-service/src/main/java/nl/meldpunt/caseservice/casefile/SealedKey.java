@@ -2,6 +2,8 @@ package nl.meldpunt.caseservice.casefile;
 
 import java.util.Objects;
 
+import nl.meldpunt.crypto.KeyEnvelope;
+
 /**
  * One of a case's keys sealed by a browser to one recipient (a key envelope).
  *
@@ -9,7 +11,7 @@ import java.util.Objects;
  * @param key which key it holds
  * @param envelope the HPKE envelope
  */
-public record SealedKey(Recipient recipient, KeyRef key, SealedBytes envelope) {
+public record SealedKey(Recipient recipient, KeyRef key, KeyEnvelope envelope) {
 
 	public SealedKey {
 		Objects.requireNonNull(recipient);
@@ -18,7 +20,7 @@ public record SealedKey(Recipient recipient, KeyRef key, SealedBytes envelope) {
 	}
 
 	/** An envelope of the case's original key (what a filing carries). */
-	public static SealedKey original(Recipient recipient, SealedBytes envelope) {
+	public static SealedKey original(Recipient recipient, KeyEnvelope envelope) {
 		return new SealedKey(recipient, KeyRef.ORIGINAL, envelope);
 	}
 

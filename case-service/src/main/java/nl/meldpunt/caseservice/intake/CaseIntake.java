@@ -22,7 +22,6 @@ import nl.meldpunt.caseservice.casefile.FilingBatch;
 import nl.meldpunt.caseservice.casefile.NewFiling;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.SealedKey;
 import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.organisations.Organisation;
@@ -191,9 +190,8 @@ class CaseIntake {
 		List<UUID> excluded = (request.excludedAdviserIds() != null)
 				? List.copyOf(new HashSet<>(request.excludedAdviserIds())) : List.of();
 		return filings.add(new NewFiling(request.caseId(), organisation.id(), channel, request.hotlineId(),
-				credentialHash, SealedBytes.of(request.reporterPublicKey().toBytes()), request.language(),
-				request.report().itemId(), SealedBytes.of(request.report().ciphertext().toBytes()), envelopes,
-				excluded));
+				credentialHash, request.reporterPublicKey(), request.language(), request.report().itemId(),
+				request.report().ciphertext(), envelopes, excluded));
 	}
 
 	private static Set<Recipient> expectedRecipients(Organisation organisation, FilingRequest request, KeyBook book,
@@ -241,7 +239,7 @@ class CaseIntake {
 			if (!covered.add(recipient)) {
 				throw new Refusal(Problem.RECIPIENTS_MISMATCH, "A recipient has more than one key envelope.");
 			}
-			envelopes.add(SealedKey.original(recipient, SealedBytes.of(envelope.envelope().toBytes())));
+			envelopes.add(SealedKey.original(recipient, envelope.envelope()));
 		}
 		if (!covered.equals(expected)) {
 			throw new Refusal(Problem.RECIPIENTS_MISMATCH,

@@ -11,12 +11,10 @@ import org.springframework.transaction.annotation.Transactional;
 import nl.meldpunt.caseservice.casefile.Actor;
 import nl.meldpunt.caseservice.casefile.CaseEvent;
 import nl.meldpunt.caseservice.casefile.CaseFile;
-import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.CaseView;
 import nl.meldpunt.caseservice.casefile.Decision;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.KeyRef;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.Transition;
 import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.organisations.Hotlines;
@@ -25,10 +23,13 @@ import nl.meldpunt.caseservice.organisations.Organisations;
 import nl.meldpunt.caseservice.problem.Refusal;
 import nl.meldpunt.crypto.CryptoException;
 import nl.meldpunt.crypto.MailboxCredential;
+import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.internalapi.CryptoJson;
+import nl.meldpunt.internalapi.MailboxView;
 import nl.meldpunt.internalapi.NewAttachment;
 import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
+import nl.meldpunt.internalapi.Withdrawal;
 
 /**
  * What a reporter can do with the token: the credential becomes the reporter's
@@ -57,10 +58,10 @@ class Mailbox {
 	public MailboxView open(String credential) {
 		CaseView kase = this.caseFile.open(reporter(credential), null);
 		Organisation organisation = this.organisations.getReferenceById(kase.organisationId());
-		MailboxView.HotlineView hotline = (kase.hotlineId() != null) ? hotline(kase.hotlineId()) : null;
+		MailboxView.Hotline hotline = (kase.hotlineId() != null) ? hotline(kase.hotlineId()) : null;
 		List<String> hotlineBook = (kase.hotlineId() != null)
 				? encoded(this.books.entries(kase.organisationId(), Optional.of(kase.hotlineId()))) : List.of();
-		return MailboxView.of(kase, new MailboxView.OrganisationView(organisation.slug(), organisation.name()), hotline,
+		return MailboxViews.of(kase, new MailboxView.Organisation(organisation.slug(), organisation.name()), hotline,
 				encoded(this.books.entries(kase.organisationId(), Optional.empty())), hotlineBook, this::hotline);
 	}
 
@@ -68,9 +69,9 @@ class Mailbox {
 		return entries.stream().map(CryptoJson::encode).toList();
 	}
 
-	private MailboxView.HotlineView hotline(UUID hotlineId) {
+	private MailboxView.Hotline hotline(UUID hotlineId) {
 		return this.hotlines.findById(hotlineId)
-			.map((h) -> new MailboxView.HotlineView(h.id(), h.name(), h.contact()))
+			.map((h) -> new MailboxView.Hotline(h.id(), h.name(), h.contact()))
 			.orElse(null);
 	}
 
@@ -98,12 +99,13 @@ class Mailbox {
 		this.caseFile.putChunk(reporter(credential), null, attachmentId, n, bytes);
 	}
 
-	public SealedBytes chunk(String credential, UUID attachmentId, int n) {
+	public SealedItem chunk(String credential, UUID attachmentId, int n) {
 		return this.caseFile.chunk(reporter(credential), null, attachmentId, n);
 	}
 
-	public CaseState withdraw(String credential) {
-		return this.caseFile.fire(null, Transition.of(CaseEvent.WITHDRAW, reporter(credential)));
+	public Withdrawal withdraw(String credential) {
+		return new Withdrawal(
+				MailboxViews.state(this.caseFile.fire(null, Transition.of(CaseEvent.WITHDRAW, reporter(credential)))));
 	}
 
 	/**

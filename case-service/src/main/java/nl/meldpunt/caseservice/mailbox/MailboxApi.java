@@ -2,7 +2,6 @@ package nl.meldpunt.caseservice.mailbox;
 
 import java.io.IOException;
 import java.time.LocalDate;
-import java.util.Map;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,23 +19,26 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.web.RequestBodies;
+import nl.meldpunt.internalapi.AnnouncedAttachment;
 import nl.meldpunt.internalapi.InternalApi;
 import nl.meldpunt.internalapi.Limits;
 import nl.meldpunt.internalapi.NewAttachment;
 import nl.meldpunt.internalapi.NewDecision;
+import nl.meldpunt.internalapi.MailboxView;
 import nl.meldpunt.internalapi.NewMessage;
+import nl.meldpunt.internalapi.Withdrawal;
+import nl.meldpunt.internalapi.Written;
 
-/** The reporter's calls of the internal API (CONTRACTS.md 3). */
+/**
+ * The reporter's calls of the internal API (CONTRACTS.md 3). Every answer is a record of
+ * {@code nl.meldpunt.internalapi}, the type the portal reads it into.
+ */
 @RestController
 @RequestMapping("/internal/v1/mailbox")
 class MailboxApi {
 
 	static final String CREDENTIAL = InternalApi.CREDENTIAL_HEADER;
-
-	record Written(UUID itemId, LocalDate createdOn) {
-	}
 
 	private final Mailbox mailbox;
 
@@ -71,10 +73,10 @@ class MailboxApi {
 	}
 
 	@PostMapping("/attachments")
-	ResponseEntity<Map<String, UUID>> attach(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+	ResponseEntity<AnnouncedAttachment> attach(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@Valid @RequestBody NewAttachment attachment) {
 		this.mailbox.attach(credential, attachment);
-		return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("attachmentId", attachment.attachmentId()));
+		return ResponseEntity.status(HttpStatus.CREATED).body(new AnnouncedAttachment(attachment.attachmentId()));
 	}
 
 	@PutMapping(path = "/attachments/{id}/chunks/{n}", consumes = MediaType.APPLICATION_OCTET_STREAM_VALUE)
@@ -87,12 +89,12 @@ class MailboxApi {
 	@GetMapping(path = "/attachments/{id}/chunks/{n}", produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	byte[] chunk(@RequestHeader(name = CREDENTIAL, required = false) String credential, @PathVariable UUID id,
 			@PathVariable int n) {
-		return this.mailbox.chunk(credential, id, n).bytes();
+		return this.mailbox.chunk(credential, id, n).toBytes();
 	}
 
 	@PostMapping("/withdraw")
-	Map<String, CaseState> withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
-		return Map.of("state", this.mailbox.withdraw(credential));
+	Withdrawal withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+		return this.mailbox.withdraw(credential);
 	}
 
 }

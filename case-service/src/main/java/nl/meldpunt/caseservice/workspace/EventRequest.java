@@ -17,7 +17,6 @@ import nl.meldpunt.caseservice.casefile.LegalDuty;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.SealedKey;
 import nl.meldpunt.caseservice.casefile.Track;
 import nl.meldpunt.caseservice.casefile.Transition;
@@ -84,15 +83,13 @@ record EventRequest(@NotNull CaseEvent event, LegalDuty legalDuty, @Valid Closin
 			if (this.share.envelope() == null || this.share.recipientKind() != RecipientKind.ADVISER) {
 				throw Refusal.invalid("share.envelopes", "must hold every key of the case for each new recipient");
 			}
-			return List.of(SealedKey.original(Recipient.adviser(this.share.recipientId()),
-					SealedBytes.of(this.share.envelope().toBytes())));
+			return List.of(SealedKey.original(Recipient.adviser(this.share.recipientId()), this.share.envelope()));
 		}
 		return this.share.envelopes()
 			.stream()
-			.map((e) -> new SealedKey(
-					(this.share.recipientKind() == RecipientKind.HOTLINE) ? Recipient.handler(e.recipientId())
-							: Recipient.adviser(e.recipientId()),
-					new KeyRef(e.purpose(), e.epoch()), SealedBytes.of(e.envelope().toBytes())))
+			.map((e) -> new SealedKey((this.share.recipientKind() == RecipientKind.HOTLINE)
+					? Recipient.handler(e.recipientId()) : Recipient.adviser(e.recipientId()),
+					new KeyRef(e.purpose(), e.epoch()), e.envelope()))
 			.toList();
 	}
 

@@ -15,7 +15,6 @@ import nl.meldpunt.caseservice.casefile.CaseFile;
 import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.KeyRef;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.SealedKey;
 import nl.meldpunt.caseservice.problem.Problem;
 import nl.meldpunt.caseservice.problem.Refusal;
@@ -92,7 +91,7 @@ class Workspace {
 		this.caseFile.putChunk(actor(caller), caseId, attachmentId, n, bytes);
 	}
 
-	SealedBytes chunk(Caller caller, UUID caseId, UUID attachmentId, int n) {
+	SealedItem chunk(Caller caller, UUID caseId, UUID attachmentId, int n) {
 		return this.caseFile.chunk(actor(caller), caseId, attachmentId, n);
 	}
 

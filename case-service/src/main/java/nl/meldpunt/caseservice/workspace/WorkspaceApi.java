@@ -38,7 +38,6 @@ import nl.meldpunt.caseservice.casefile.ItemKind;
 import nl.meldpunt.caseservice.casefile.KeyRef;
 import nl.meldpunt.caseservice.casefile.Recipient;
 import nl.meldpunt.caseservice.casefile.RecipientKind;
-import nl.meldpunt.caseservice.casefile.SealedBytes;
 import nl.meldpunt.caseservice.casefile.SealedKey;
 import nl.meldpunt.caseservice.web.RequestBodies;
 import nl.meldpunt.crypto.KeyEnvelope;
@@ -137,8 +136,7 @@ class WorkspaceApi {
 		return this.workspace.addKey(caller, caseId, ref,
 				key.envelopes()
 					.stream()
-					.map((e) -> new SealedKey(new Recipient(e.recipientKind(), e.recipientId()), ref,
-							SealedBytes.of(e.envelope().toBytes())))
+					.map((e) -> new SealedKey(new Recipient(e.recipientKind(), e.recipientId()), ref, e.envelope()))
 					.toList());
 	}
 
@@ -193,7 +191,7 @@ class WorkspaceApi {
 			produces = MediaType.APPLICATION_OCTET_STREAM_VALUE)
 	byte[] chunk(@AuthenticationPrincipal Caller caller, @PathVariable UUID caseId, @PathVariable UUID attachmentId,
 			@PathVariable int n) {
-		return this.workspace.chunk(caller, caseId, attachmentId, n).bytes();
+		return this.workspace.chunk(caller, caseId, attachmentId, n).toBytes();
 	}
 
 }

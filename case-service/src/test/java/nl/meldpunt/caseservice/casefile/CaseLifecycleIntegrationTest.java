@@ -24,7 +24,9 @@ import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.caseservice.problem.Refusal;
+import nl.meldpunt.crypto.RecipientPrivateKey;
 import nl.meldpunt.crypto.ReporterToken;
+import nl.meldpunt.crypto.SealedItem;
 
 import static nl.meldpunt.caseservice.casefile.CaseEvent.*;
 import static nl.meldpunt.caseservice.casefile.CaseState.*;
@@ -266,8 +268,8 @@ class CaseLifecycleIntegrationTest {
 		UUID elsewhere = at(IN_CONSULTATION);
 		agreed(elsewhere, REFER_EXTERNAL, this.org.hotlineId());
 		assertThat(refusal(elsewhere, new Transition(REFER_EXTERNAL, this.adviser, null, null,
-				new Transition.Share(RecipientKind.HOTLINE, UUID.randomUUID(), List.of(SealedKey
-					.original(Recipient.handler(this.org.handlerId()), SealedBytes.of(Fixtures.sealedEnvelope())))))))
+				new Transition.Share(RecipientKind.HOTLINE, UUID.randomUUID(),
+						List.of(SealedKey.original(Recipient.handler(this.org.handlerId()), Fixtures.keyEnvelope()))))))
 			.isEqualTo("consent-required");
 		assertThat(this.cases.findById(elsewhere).orElseThrow().state()).isEqualTo(IN_CONSULTATION);
 	}
@@ -281,7 +283,7 @@ class CaseLifecycleIntegrationTest {
 		UUID proposal = UUID.randomUUID();
 		this.transactions.executeWithoutResult((tx) -> {
 			Case kase = this.cases.findById(id).orElseThrow();
-			SealedBytes sealed = SealedBytes.of(new byte[40]);
+			SealedItem sealed = Fixtures.item();
 			this.proposals.propose(kase, this.adviser, proposal, event, hotline, sealed, LocalDate.now());
 			this.proposals.decide(kase, Actor.reporter(), proposal, UUID.randomUUID(), decision, sealed,
 					LocalDate.now());
@@ -324,10 +326,9 @@ class CaseLifecycleIntegrationTest {
 		UUID id = UUID.randomUUID();
 		String hash = ReporterToken.generate().mailboxCredential().storageHash();
 		this.caseFile.file(new NewFiling(id, this.org.id(), Channel.EXTERNAL_HOTLINE, this.org.hotlineId(), hash,
-				SealedBytes.of(new byte[32]), "nl", UUID.randomUUID(), SealedBytes.of(new byte[40]),
-				List.of(SealedKey.original(Recipient.handler(this.org.handlerId()),
-						SealedBytes.of(Fixtures.sealedEnvelope())),
-						SealedKey.original(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope()))),
+				RecipientPrivateKey.generate().publicKey(), "nl", UUID.randomUUID(), Fixtures.item(),
+				List.of(SealedKey.original(Recipient.handler(this.org.handlerId()), Fixtures.keyEnvelope()),
+						SealedKey.original(Recipient.reporter(), Fixtures.keyEnvelope())),
 				List.of()));
 		Actor handler = Actor.hotlineHandler(this.org.handlerId(), this.org.hotlineId());
 		assertThat(refusal(id, reassign(handler, this.org.advisers().get(0)))).isEqualTo("reporter-consent-required");
@@ -339,15 +340,15 @@ class CaseLifecycleIntegrationTest {
 
 	private Transition reassign(Actor by, UUID to) {
 		return new Transition(REASSIGN, by, null, null, new Transition.Share(RecipientKind.ADVISER, to,
-				List.of(SealedKey.original(Recipient.adviser(to), SealedBytes.of(Fixtures.sealedEnvelope())))));
+				List.of(SealedKey.original(Recipient.adviser(to), Fixtures.keyEnvelope()))));
 	}
 
 	/**
 	 * The case's one key sealed to the hotline's handler (its key book's only member).
 	 */
 	private Transition.Share toHotline() {
-		return new Transition.Share(RecipientKind.HOTLINE, this.org.hotlineId(), List.of(SealedKey
-			.original(Recipient.handler(this.org.handlerId()), SealedBytes.of(Fixtures.sealedEnvelope()))));
+		return new Transition.Share(RecipientKind.HOTLINE, this.org.hotlineId(),
+				List.of(SealedKey.original(Recipient.handler(this.org.handlerId()), Fixtures.keyEnvelope())));
 	}
 
 	private Actor actorFor(CaseEvent event) {
@@ -367,13 +368,13 @@ class CaseLifecycleIntegrationTest {
 		UUID id = UUID.randomUUID();
 		List<SealedKey> envelopes = new ArrayList<>();
 		for (UUID adviser : this.org.advisers().subList(0, 2)) {
-			envelopes.add(SealedKey.original(Recipient.adviser(adviser), SealedBytes.of(Fixtures.sealedEnvelope())));
+			envelopes.add(SealedKey.original(Recipient.adviser(adviser), Fixtures.keyEnvelope()));
 		}
-		envelopes.add(SealedKey.original(Recipient.reporter(), SealedBytes.of(Fixtures.sealedEnvelope())));
+		envelopes.add(SealedKey.original(Recipient.reporter(), Fixtures.keyEnvelope()));
 		String hash = ReporterToken.generate().mailboxCredential().storageHash();
-		this.caseFile
-			.file(new NewFiling(id, this.org.id(), Channel.INTERNAL_ADVISER, null, hash, SealedBytes.of(new byte[32]),
-					"nl", UUID.randomUUID(), SealedBytes.of(new byte[40]), envelopes, excluded));
+		this.caseFile.file(new NewFiling(id, this.org.id(), Channel.INTERNAL_ADVISER, null, hash,
+				RecipientPrivateKey.generate().publicKey(), "nl", UUID.randomUUID(), Fixtures.item(), envelopes,
+				excluded));
 		return id;
 	}
 

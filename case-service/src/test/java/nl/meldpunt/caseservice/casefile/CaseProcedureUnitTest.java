@@ -23,6 +23,8 @@ import org.springframework.messaging.support.MessageBuilder;
 import org.springframework.statemachine.StateMachine;
 import org.springframework.statemachine.test.StateMachineTestPlanBuilder;
 
+import nl.meldpunt.caseservice.Fixtures;
+
 import static nl.meldpunt.caseservice.casefile.CaseEvent.*;
 import static nl.meldpunt.caseservice.casefile.CaseState.*;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -109,7 +111,7 @@ class CaseProcedureUnitTest {
 		UUID newAdviser = UUID.randomUUID();
 		Transition transition = new Transition(REASSIGN, Actor.adviser(ADVISER), null, null,
 				new Transition.Share(RecipientKind.ADVISER, newAdviser,
-						List.of(SealedKey.original(Recipient.adviser(newAdviser), SealedBytes.of(new byte[82])))));
+						List.of(SealedKey.original(Recipient.adviser(newAdviser), Fixtures.keyEnvelope()))));
 		Attempt attempt = new Attempt(newCase(), transition, Set.of(Recipient.adviser(ADVISER), Recipient.reporter()),
 				Set.of(), (recipient) -> {
 					throw new IllegalArgumentException("not a UUID");
@@ -145,9 +147,9 @@ class CaseProcedureUnitTest {
 		UUID newAdviser = UUID.randomUUID();
 		Transition.Share share = switch (event) {
 			case REASSIGN -> new Transition.Share(RecipientKind.ADVISER, newAdviser,
-					List.of(SealedKey.original(Recipient.adviser(newAdviser), SealedBytes.of(new byte[82]))));
+					List.of(SealedKey.original(Recipient.adviser(newAdviser), Fixtures.keyEnvelope())));
 			case REFER_EXTERNAL -> new Transition.Share(RecipientKind.HOTLINE, HOTLINE,
-					List.of(SealedKey.original(Recipient.handler(HANDLER), SealedBytes.of(new byte[82]))));
+					List.of(SealedKey.original(Recipient.handler(HANDLER), Fixtures.keyEnvelope())));
 			default -> null;
 		};
 		Transition transition = new Transition(event, actor, null,

@@ -63,7 +63,7 @@ class ChunkUploadFuzzUnitTest {
 		System.out.printf("chunk upload fuzz: %d cases in %d ms CPU, outcomes %s%n", CASES,
 				(ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpu) / 1_000_000, outcomes);
 		assertThat(outcomes).containsKey(Problem.MALFORMED_CIPHERTEXT.slug());
-		assertThat(CaseFile.sealedChunk(seeds[0]).bytes()).isEqualTo(seeds[0]);
+		assertThat(CaseFile.sealedChunk(seeds[0]).toBytes()).isEqualTo(seeds[0]);
 	}
 
 }
