@@ -13,9 +13,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import nl.meldpunt.internalapi.InternalApi;
+import nl.meldpunt.internalapi.MailboxView;
 import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
 import nl.meldpunt.internalapi.OrganisationPortal;
+import nl.meldpunt.internalapi.Withdrawal;
+import nl.meldpunt.internalapi.Written;
 
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -29,6 +32,14 @@ import org.springframework.web.client.RestClient;
  * The portal's side of the internal API (docs/CONTRACTS.md section 3). Every reporter
  * operation goes through here; the portal itself stores nothing. Attachment chunks are
  * streamed through, never buffered whole.
+ * <p>
+ * Answers the portal reads are read straight into the records of
+ * {@code nl.meldpunt.internalapi} ({@link MailboxView}, {@link Written},
+ * {@link Withdrawal}, {@link OrganisationPortal}), ciphertexts and envelopes into the
+ * crypto module's types. Where the portal only forwards a request it checked (a filing, a
+ * message, an attachment's announcement) it sends the very bytes it checked and hands the
+ * case service's answer back as bytes: nothing of it is read, and the filing path stays
+ * free of a second parse and write.
  */
 @Component
 public class CaseServiceClient {
@@ -64,13 +75,14 @@ public class CaseServiceClient {
 		return passOn("/organisations/{slug}/cases", null, filing, slug);
 	}
 
-	public JsonNode mailbox(String credential) {
+	/** The reporter's case, read into the contract's record. */
+	public MailboxView mailbox(String credential) {
 		return call(() -> this.http.get()
 			.uri("/mailbox")
 			.header(CREDENTIAL_HEADER, credential)
 			.retrieve()
 			.onStatus(HttpStatusCode::isError, this::refuse)
-			.body(JsonNode.class));
+			.body(MailboxView.class));
 	}
 
 	/**
@@ -81,13 +93,13 @@ public class CaseServiceClient {
 	}
 
 	/** The reporter's decision on a proposal or on minutes of their case. */
-	public ResponseEntity<JsonNode> decide(String credential, UUID proposalItemId, NewDecision decision) {
-		return post(credential, "/mailbox/proposals/" + proposalItemId + "/decision", decision);
+	public ResponseEntity<Written> decide(String credential, UUID proposalItemId, NewDecision decision) {
+		return post(credential, "/mailbox/proposals/" + proposalItemId + "/decision", decision, Written.class);
 	}
 
 	/** The reporter asks for a meeting or a call. */
-	public ResponseEntity<JsonNode> requestMeeting(String credential, NewMessage request) {
-		return post(credential, "/mailbox/meetings", request);
+	public ResponseEntity<Written> requestMeeting(String credential, NewMessage request) {
+		return post(credential, "/mailbox/meetings", request, Written.class);
 	}
 
 	/**
@@ -98,8 +110,9 @@ public class CaseServiceClient {
 		return passOn("/mailbox/attachments", credential, attachment);
 	}
 
-	public ResponseEntity<JsonNode> withdraw(String credential) {
-		return post(credential, "/mailbox/withdraw", null);
+	/** The reporter withdraws the report; the answer names the case's new state. */
+	public ResponseEntity<Withdrawal> withdraw(String credential) {
+		return post(credential, "/mailbox/withdraw", null, Withdrawal.class);
 	}
 
 	/** Streams one sealed chunk from the reporter's request to the case service. */
@@ -142,7 +155,7 @@ public class CaseServiceClient {
 		});
 	}
 
-	private ResponseEntity<JsonNode> post(String credential, String path, Object body) {
+	private <T> ResponseEntity<T> post(String credential, String path, Object body, Class<T> answer) {
 		return call(() -> {
 			RestClient.RequestBodySpec spec = this.http.post()
 				.uri(path)
@@ -151,7 +164,7 @@ public class CaseServiceClient {
 			if (body != null) {
 				spec.body(body);
 			}
-			return spec.retrieve().onStatus(HttpStatusCode::isError, this::refuse).toEntity(JsonNode.class);
+			return spec.retrieve().onStatus(HttpStatusCode::isError, this::refuse).toEntity(answer);
 		});
 	}
 

@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,9 +16,12 @@ import nl.meldpunt.portal.web.RequestSizeLimit;
 import nl.meldpunt.portal.web.RateLimits;
 import nl.meldpunt.crypto.SealedItem;
 import nl.meldpunt.internalapi.Limits;
+import nl.meldpunt.internalapi.MailboxView;
 import nl.meldpunt.internalapi.NewAttachment;
 import nl.meldpunt.internalapi.NewDecision;
 import nl.meldpunt.internalapi.NewMessage;
+import nl.meldpunt.internalapi.Withdrawal;
+import nl.meldpunt.internalapi.Written;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -35,6 +37,11 @@ import org.springframework.web.bind.annotation.RestController;
  * The browser API of a reporter coming back with the token link: read the case, reply,
  * decide on proposals and minutes, ask for a meeting, add files, withdraw. The credential
  * travels in a header, never in a URL, so it cannot end up in an access log or a Referer.
+ * <p>
+ * The case, decision, meeting and withdrawal answers are the internal API's records,
+ * returned as read (every field written, absent ones as {@code null}, so the browser sees
+ * the case service's JSON); messages and attachments forward the case service's bytes
+ * (see {@link CaseServiceClient}).
  */
 @RestController
 class MailboxApi {
@@ -60,7 +67,7 @@ class MailboxApi {
 	}
 
 	@GetMapping("/api/mailbox")
-	JsonNode mailbox(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+	MailboxView mailbox(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
 		return this.caseService.mailbox(use(credential));
 	}
 
@@ -74,7 +81,7 @@ class MailboxApi {
 	}
 
 	@PostMapping("/api/mailbox/proposals/{proposalItemId}/decision")
-	ResponseEntity<JsonNode> decide(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+	ResponseEntity<Written> decide(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@PathVariable UUID proposalItemId, @Valid @RequestBody NewDecision decision) {
 		String checked = use(credential);
 		requireItemSize(decision.ciphertext());
@@ -82,7 +89,7 @@ class MailboxApi {
 	}
 
 	@PostMapping("/api/mailbox/meetings")
-	ResponseEntity<JsonNode> requestMeeting(@RequestHeader(name = CREDENTIAL, required = false) String credential,
+	ResponseEntity<Written> requestMeeting(@RequestHeader(name = CREDENTIAL, required = false) String credential,
 			@Valid @RequestBody NewMessage request) {
 		String checked = use(credential);
 		requireItemSize(request.ciphertext());
@@ -130,7 +137,7 @@ class MailboxApi {
 	}
 
 	@PostMapping("/api/mailbox/withdraw")
-	ResponseEntity<JsonNode> withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
+	ResponseEntity<Withdrawal> withdraw(@RequestHeader(name = CREDENTIAL, required = false) String credential) {
 		return passOn(this.caseService.withdraw(use(credential)));
 	}
 
@@ -158,7 +165,7 @@ class MailboxApi {
 			.body(answer.getBody());
 	}
 
-	private static ResponseEntity<JsonNode> passOn(ResponseEntity<JsonNode> answer) {
+	private static <T> ResponseEntity<T> passOn(ResponseEntity<T> answer) {
 		return ResponseEntity.status(answer.getStatusCode()).body(answer.getBody());
 	}
 
