@@ -224,6 +224,26 @@ class MailboxApiIntegrationTest {
 		assertThat(written.getBody().get("type").asText()).endsWith("/case-closed");
 	}
 
+	/**
+	 * What a DBA can do to a stored ciphertext: flipping its bits leaves it a sealed item
+	 * that the reporter's browser cannot open (its tag fails there); breaking its
+	 * structure makes the case service refuse to serve it as one, with a problem that
+	 * carries neither the bytes nor a stack trace.
+	 */
+	@Test
+	void openWhenADbaBrokeAStoredCiphertextsStructureThen500WithoutItsBytes() {
+		byte[] damaged = new byte[40];
+		java.util.Arrays.fill(damaged, (byte) 7);
+		this.jdbc.update("update case_item set ciphertext = ? where case_id = ?", damaged, this.caseId);
+		ResponseEntity<String> response = this.http.exchange("/internal/v1/mailbox", HttpMethod.GET,
+				new HttpEntity<>(headers(this.credential)), String.class);
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+		assertThat(response.getBody()).contains("https://meldpunt.nl/problems/")
+			.doesNotContain(Fixtures.b64(damaged))
+			.doesNotContain("Exception")
+			.doesNotContain("at nl.meldpunt");
+	}
+
 	private List<byte[]> chunks(UUID attachmentId, int size) {
 		return nl.meldpunt.crypto.CaseKey.generate()
 			.sealAttachment(new byte[size],

@@ -66,6 +66,24 @@ class MailboxApiIntegrationTest extends PortalTest {
 		assertThat(mailbox.get("reporterKeyEnvelope").asText()).isNotBlank();
 	}
 
+	/**
+	 * The portal reads the case service's answer into the contract's record and writes it
+	 * back with every field, absent ones as null, though its mapper leaves out nulls
+	 * elsewhere: the browser sees the case service's JSON.
+	 */
+	@Test
+	void mailboxWhenReadIntoTheContractThenEveryFieldWrittenAbsentOnesAsNull() {
+		JsonNode mailbox = call(HttpMethod.GET, "/api/mailbox", this.reports.credential(), null, JsonNode.class)
+			.getBody();
+		assertThat(mailbox.has("hotline")).isTrue();
+		assertThat(mailbox.get("hotline").isNull()).isTrue();
+		assertThat(mailbox.get("feedbackBy").isNull()).isTrue();
+		assertThat(mailbox.get("proposals").isArray()).isTrue();
+		assertThat(mailbox.get("items").get(0).get("ciphertext").asText()).matches("[A-Za-z0-9_-]+");
+		assertThat(mailbox.get("reporterKeys").get(0).get("envelope").asText())
+			.isEqualTo(mailbox.get("reporterKeyEnvelope").asText());
+	}
+
 	@Test
 	void mailboxWhenTokenUnknownWrongOrMalformedThenTheSameAnswer() {
 		String unknown = InMemoryCaseService.encode(ReporterToken.generate().mailboxCredential().toBytes());
