@@ -67,10 +67,13 @@ class ResponsesContractUnitTest {
 	}
 
 	@Test
-	void writtenWithdrawalAndAnnouncedAttachmentWhenWrittenAndReadThenEqual() throws Exception {
+	void writtenWithdrawalAnnouncedAttachmentAndFiledWhenWrittenAndReadThenEqual() throws Exception {
 		Written written = new Written(UUID.randomUUID(), LocalDate.of(2026, 11, 26));
 		Withdrawal withdrawal = new Withdrawal(MailboxView.State.WITHDRAWN);
 		AnnouncedAttachment announced = new AnnouncedAttachment(UUID.randomUUID());
+		Filed filed = new Filed(UUID.randomUUID(), MailboxView.State.RECEIVED, LocalDate.of(2026, 11, 26),
+				LocalDate.of(2026, 12, 3));
+		assertThat(PORTAL.readValue(CASE_SERVICE.writeValueAsString(filed), Filed.class)).isEqualTo(filed);
 		assertThat(PORTAL.readValue(CASE_SERVICE.writeValueAsString(written), Written.class)).isEqualTo(written);
 		assertThat(PORTAL.readValue(CASE_SERVICE.writeValueAsString(withdrawal), Withdrawal.class))
 			.isEqualTo(withdrawal);

@@ -12,7 +12,9 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import nl.meldpunt.caseservice.casefile.CaseFile;
+import nl.meldpunt.internalapi.Filed;
 import nl.meldpunt.internalapi.FilingRequest;
+import nl.meldpunt.internalapi.MailboxView;
 import nl.meldpunt.internalapi.OrganisationPortal;
 
 /** The organisation calls of the internal API (CONTRACTS.md 3). */
@@ -37,7 +39,9 @@ class IntakeApi {
 	@PostMapping("/cases")
 	ResponseEntity<Filed> file(@PathVariable String slug, @Valid @RequestBody FilingRequest request) {
 		CaseFile.Filed result = this.batches.file(slug, request);
-		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK).body(Filed.of(result));
+		return ResponseEntity.status(result.created() ? HttpStatus.CREATED : HttpStatus.OK)
+			.body(new Filed(result.caseId(), MailboxView.State.valueOf(result.state().name()), result.receivedOn(),
+					result.acknowledgeBy()));
 	}
 
 }
