@@ -5,8 +5,8 @@
 // this browser decrypts the listed cases and searches them itself, the term never leaves it.
 import { api, el, field, formatDate, href, shortId, text } from "./api.js";
 
-const STATES = ["RECEIVED", "ACKNOWLEDGED", "IN_CONSULTATION", "WAITING_FOR_REPORTER", "MEDIATION", "FORMAL_COMPLAINT",
-	"INVESTIGATION", "REFERRED_EXTERNAL", "FEEDBACK_GIVEN"];
+// the open states, as the server defines them (the page carries them)
+const STATES = (document.body.dataset.openStates || "").split(",").filter(Boolean);
 const URGENCIES = [["OVERDUE", "inbox.overdue"], ["DUE_SOON", "inbox.dueSoon"], ["ON_TIME", "inbox.onTime"]];
 const CHANNELS = [["INTERNAL_ADVISER", "channel.ADVISERS"], ["EXTERNAL_HOTLINE", "channel.HOTLINE"]];
 

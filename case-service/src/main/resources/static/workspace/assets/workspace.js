@@ -177,7 +177,15 @@ function fail(box, message) {
 	box.focus();
 }
 
+// The organisation's sign-in was refused: the server sends the browser back here with the
+// refusal's code, which only picks one of these sentences
+const OIDC_REFUSALS = ["oidc-no-account", "oidc-account-disabled", "oidc-sign-in-failed"];
+
 function renderLogin(notice) {
+	const refused = new URLSearchParams(location.search).get("refused");
+	if (!notice && OIDC_REFUSALS.includes(refused)) {
+		notice = text("login.refused." + refused);
+	}
 	const email = el("input", { id: "email", type: "email", name: "email", autocomplete: "username", required: true });
 	const passphrase = el("input", { id: "passphrase", type: "password", name: "passphrase", autocomplete: "current-password", required: true });
 	const code = el("input", { id: "code", type: "text", name: "code", inputmode: "numeric", autocomplete: "one-time-code", pattern: "[0-9]{6}", maxlength: "6", required: true });

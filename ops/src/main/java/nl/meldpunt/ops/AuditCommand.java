@@ -16,9 +16,10 @@ import java.util.Map;
  * {@code verify-audit [--data DIR]}: checks every audit chain against the signed
  * checkpoints in {@code DATA/audit} (see {@link #CHECKPOINTS}) and prints one sentence:
  * intact, or which chain was truncated or rewritten after which checkpoint. The check
- * itself is the case service's ({@code nl.meldpunt.caseservice.audit.VerifyAudit}), run
- * from its jar without the web application; the database is found as for a backup. Exit
- * code 0: intact; 1: not intact; 2: could not check.
+ * itself is the case service's
+ * ({@code nl.meldpunt.caseservice.admin.VerifyAuditCommand}), run from its jar without
+ * the web application; the database is found as for a backup. Exit code 0: intact; 1: not
+ * intact; 2: could not check.
  */
 final class AuditCommand {
 
@@ -27,7 +28,7 @@ final class AuditCommand {
 	 */
 	static final String CHECKPOINTS = "audit";
 
-	private static final String MAIN = "nl.meldpunt.caseservice.audit.VerifyAudit";
+	private static final String MAIN = "nl.meldpunt.caseservice.admin.VerifyAuditCommand";
 
 	private AuditCommand() {
 	}

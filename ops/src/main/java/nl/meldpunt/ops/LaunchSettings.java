@@ -1,6 +1,7 @@
 package nl.meldpunt.ops;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -19,10 +20,15 @@ import java.util.Optional;
  * @param javaOptions extra JVM options for both applications
  * @param setup first-run setup to perform, if asked for
  * @param backups daily backups, if asked for
+ * @param startupLimit how long each application may take to become healthy before the
+ * launcher gives up ({@code MELDPUNT_STARTUP_SECONDS}, default 180)
  */
 public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
 		Optional<ExternalDatabase> externalDatabase, String javaOptions, Optional<Setup> setup,
-		Optional<Backups> backups) {
+		Optional<Backups> backups, Duration startupLimit) {
+
+	/** How long an application may take to start unless configured otherwise. */
+	public static final Duration DEFAULT_STARTUP_LIMIT = Duration.ofMinutes(3);
 
 	/**
 	 * Daily backups while the system runs ({@code MELDPUNT_BACKUP_DIR},
@@ -63,6 +69,19 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 				Optional.empty(), Optional.empty());
 	}
 
+	public LaunchSettings(Path dataDirectory, Path appsDirectory, int portalPort, int caseServicePort, boolean demo,
+			Optional<ExternalDatabase> externalDatabase, String javaOptions, Optional<Setup> setup,
+			Optional<Backups> backups) {
+		this(dataDirectory, appsDirectory, portalPort, caseServicePort, demo, externalDatabase, javaOptions, setup,
+				backups, DEFAULT_STARTUP_LIMIT);
+	}
+
+	/** The same settings with another start-up limit (tests on a busy machine). */
+	public LaunchSettings withStartupLimit(Duration limit) {
+		return new LaunchSettings(this.dataDirectory, this.appsDirectory, this.portalPort, this.caseServicePort,
+				this.demo, this.externalDatabase, this.javaOptions, this.setup, this.backups, limit);
+	}
+
 	/** Connection to a PostgreSQL that someone else runs. */
 	public record ExternalDatabase(String url, String user, String password) {
 
@@ -81,7 +100,17 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 		Objects.requireNonNull(setup, "setup");
 		Objects.requireNonNull(backups, "backups");
 		javaOptions = (javaOptions != null) ? javaOptions : "";
+		Objects.requireNonNull(startupLimit, "startupLimit");
+		if (startupLimit.compareTo(MIN_STARTUP_LIMIT) < 0 || startupLimit.compareTo(MAX_STARTUP_LIMIT) > 0) {
+			throw new LaunchFailure(STARTUP_RANGE + ".");
+		}
 	}
+
+	private static final Duration MIN_STARTUP_LIMIT = Duration.ofSeconds(30);
+
+	private static final Duration MAX_STARTUP_LIMIT = Duration.ofHours(1);
+
+	private static final String STARTUP_RANGE = "MELDPUNT_STARTUP_SECONDS must be a number of seconds from 30 to 3600";
 
 	/**
 	 * The launcher's own environment variables that an application reads itself, passed
@@ -128,7 +157,23 @@ public record LaunchSettings(Path dataDirectory, Path appsDirectory, int portalP
 					days(env.getOrDefault("MELDPUNT_BACKUP_KEEP_DAYS", "30"))));
 		return new LaunchSettings(data.toAbsolutePath().normalize(), defaultAppsDirectory(env),
 				port(env, "MELDPUNT_PORTAL_PORT", 8080), port(env, "MELDPUNT_CASE_SERVICE_PORT", 8081), demo, external,
-				env.get("MELDPUNT_JAVA_OPTS"), setup, backups);
+				env.get("MELDPUNT_JAVA_OPTS"), setup, backups, startupLimit(env.get("MELDPUNT_STARTUP_SECONDS")));
+	}
+
+	private static Duration startupLimit(String value) {
+		if (value == null || value.isBlank()) {
+			return DEFAULT_STARTUP_LIMIT;
+		}
+		try {
+			Duration limit = Duration.ofSeconds(Long.parseLong(value.trim()));
+			if (limit.compareTo(MIN_STARTUP_LIMIT) >= 0 && limit.compareTo(MAX_STARTUP_LIMIT) <= 0) {
+				return limit;
+			}
+		}
+		catch (NumberFormatException ex) {
+			// said below
+		}
+		throw new LaunchFailure(STARTUP_RANGE + ", not '" + value + "'.");
 	}
 
 	private static int days(String value) {

@@ -33,8 +33,6 @@ import nl.meldpunt.ops.backup.ScheduledBackups;
  */
 public final class MeldpuntSystem implements AutoCloseable {
 
-	private static final Duration STARTUP = Duration.ofMinutes(3);
-
 	/** More restarts of one part than this within {@link #RESTART_WINDOW}: give up. */
 	static final int RESTART_LIMIT = 5;
 
@@ -201,8 +199,8 @@ public final class MeldpuntSystem implements AutoCloseable {
 				this.settings.appsDirectory().resolve(ChildApplication.PORTAL_JAR), this.settings.portalPort(),
 				portalEnv, jvm("-Xmx256m")));
 
-		this.caseService.awaitHealthy(STARTUP);
-		this.portal.awaitHealthy(STARTUP);
+		this.caseService.awaitHealthy(this.settings.startupLimit());
+		this.portal.awaitHealthy(this.settings.startupLimit());
 		notStopping();
 	}
 
@@ -292,7 +290,7 @@ public final class MeldpuntSystem implements AutoCloseable {
 		if (watch != null && watch != Thread.currentThread()) {
 			watch.interrupt();
 			try {
-				watch.join(STARTUP.toMillis());
+				watch.join(this.settings.startupLimit().toMillis());
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
@@ -354,7 +352,7 @@ public final class MeldpuntSystem implements AutoCloseable {
 		}
 		ChildApplication again = launch(dead.spec());
 		try {
-			again.awaitHealthy(STARTUP);
+			again.awaitHealthy(this.settings.startupLimit());
 			say(dead.name() + " is running again (pid " + again.pid() + ").");
 		}
 		catch (LaunchFailure ex) {
@@ -415,9 +413,9 @@ public final class MeldpuntSystem implements AutoCloseable {
 		return options;
 	}
 
-	private static void await(CountDownLatch latch) {
+	private void await(CountDownLatch latch) {
 		try {
-			latch.await(STARTUP.toMillis(), TimeUnit.MILLISECONDS);
+			latch.await(this.settings.startupLimit().toMillis(), TimeUnit.MILLISECONDS);
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();

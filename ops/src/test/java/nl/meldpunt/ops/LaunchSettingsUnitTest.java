@@ -1,6 +1,7 @@
 package nl.meldpunt.ops;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -48,6 +49,23 @@ class LaunchSettingsUnitTest {
 						Map.of("MELDPUNT_BACKUP_DIR", "/srv/backups", "MELDPUNT_BACKUP_KEEP_DAYS", wrong)))
 				.withMessageStartingWith("MELDPUNT_BACKUP_KEEP_DAYS must be a number of days from 1 to 365");
 		}
+	}
+
+	@Test
+	void fromWhenStartupSecondsSetThenThatLimitElseThreeMinutes() {
+		assertThat(LaunchSettings.from(new String[0], Map.of()).startupLimit()).isEqualTo(Duration.ofMinutes(3));
+		assertThat(LaunchSettings.from(new String[0], Map.of("MELDPUNT_STARTUP_SECONDS", " 600 ")).startupLimit())
+			.isEqualTo(Duration.ofMinutes(10));
+		for (String wrong : new String[] { "29", "3601", "ten", "-5" }) {
+			assertThatExceptionOfType(LaunchFailure.class)
+				.isThrownBy(() -> LaunchSettings.from(new String[0], Map.of("MELDPUNT_STARTUP_SECONDS", wrong)))
+				.withMessage(
+						"MELDPUNT_STARTUP_SECONDS must be a number of seconds from 30 to 3600, not '" + wrong + "'.");
+		}
+		LaunchSettings settings = LaunchSettings.from(new String[0], Map.of());
+		assertThatExceptionOfType(LaunchFailure.class)
+			.isThrownBy(() -> settings.withStartupLimit(Duration.ofSeconds(1)))
+			.withMessage("MELDPUNT_STARTUP_SECONDS must be a number of seconds from 30 to 3600.");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
@@ -26,7 +27,10 @@ public final class TestSystem {
 				dataDirectory = Files.createTempDirectory("meldpunt-e2e");
 				LaunchSettings settings = new LaunchSettings(dataDirectory, Path.of("target", "apps").toAbsolutePath(),
 						LauncherProcessIntegrationTest.freePort(), LauncherProcessIntegrationTest.freePort(), true,
-						Optional.empty(), "");
+						Optional.empty(), "")
+					// a busy test machine starts slowly; the limit only decides when to
+					// give up
+					.withStartupLimit(Duration.ofMinutes(6));
 				System.setProperty("meldpunt.logs", dataDirectory.resolve("logs").toString());
 				system = MeldpuntSystem.start(settings, (line) -> System.out.println("[system] " + line));
 			}

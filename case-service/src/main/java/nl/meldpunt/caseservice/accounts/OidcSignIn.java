@@ -10,6 +10,9 @@ import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
+import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
@@ -103,19 +106,45 @@ class OidcSignIn {
 	private void refused(HttpServletRequest request, HttpServletResponse response, AuthenticationException ex)
 			throws IOException {
 		String code = (ex instanceof OAuth2AuthenticationException oauth) ? oauth.getError().getErrorCode() : "";
-		for (Problem problem : new Problem[] { Problem.OIDC_NO_ACCOUNT, Problem.OIDC_ACCOUNT_DISABLED }) {
-			if (problem.slug().equals(code)) {
-				log.info("OIDC sign-in refused: {}", code);
-				ProblemResponses.write(response, problem,
-						((OAuth2AuthenticationException) ex).getError().getDescription());
-				return;
+		Problem problem = Problem.OIDC_SIGN_IN_FAILED;
+		String detail = "Signing in with your organisation's account did not succeed (the answer was expired, not"
+				+ " ours or not valid). Please start again from the sign-in page.";
+		for (Problem known : new Problem[] { Problem.OIDC_NO_ACCOUNT, Problem.OIDC_ACCOUNT_DISABLED }) {
+			if (known.slug().equals(code)) {
+				problem = known;
+				detail = ((OAuth2AuthenticationException) ex).getError().getDescription();
 			}
 		}
-		// the provider's error code only (never its description, a token or the state)
-		log.info("OIDC sign-in failed: {}", code.replaceAll("[^a-z_]", ""));
-		ProblemResponses.write(response, Problem.OIDC_SIGN_IN_FAILED,
-				"Signing in with your organisation's account did not succeed (the answer was expired, not ours or not"
-						+ " valid). Please start again from the sign-in page.");
+		if (problem == Problem.OIDC_SIGN_IN_FAILED) {
+			// the provider's error code only (never its description, a token or the
+			// state)
+			log.info("OIDC sign-in failed: {}", code.replaceAll("[^a-z_]", ""));
+		}
+		else {
+			log.info("OIDC sign-in refused: {}", code);
+		}
+		if (wantsPage(request)) {
+			// a person in a browser: the sign-in page says it in their language
+			response.sendRedirect("/workspace/login?refused=" + problem.slug());
+			return;
+		}
+		ProblemResponses.write(response, problem, detail);
+	}
+
+	/** A browser navigating (it asks for HTML by name), not a script or an API client. */
+	static boolean wantsPage(HttpServletRequest request) {
+		String accept = request.getHeader(HttpHeaders.ACCEPT);
+		if (accept == null) {
+			return false;
+		}
+		try {
+			return MediaType.parseMediaTypes(accept)
+				.stream()
+				.anyMatch((type) -> !type.isWildcardType() && type.isCompatibleWith(MediaType.TEXT_HTML));
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 	/** A provider identity that is a Meldpunt account. */

@@ -1,5 +1,8 @@
 package nl.meldpunt.caseservice.admin;
 
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
@@ -7,10 +10,12 @@ import org.springframework.web.bind.annotation.RestController;
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.audit.AuditCheckpoints;
 import nl.meldpunt.caseservice.audit.AuditVerifier;
+import nl.meldpunt.caseservice.keybook.KeyBookAnchors;
 
 /**
- * Lets an administrator check that the organisation's audit chain is intact, and that it
- * still holds every signed checkpoint taken of it (nothing cut off its end).
+ * Lets an administrator check that the organisation's audit chain is intact, that it
+ * still holds every signed checkpoint taken of it (nothing cut off its end), and that the
+ * key books still hold every entry the audit log recorded (none rolled back).
  */
 @RestController
 class AuditApi {
@@ -19,14 +24,30 @@ class AuditApi {
 
 	private final AuditCheckpoints checkpoints;
 
-	AuditApi(AuditVerifier verifier, AuditCheckpoints checkpoints) {
+	private final JdbcTemplate jdbc;
+
+	AuditApi(AuditVerifier verifier, AuditCheckpoints checkpoints, JdbcTemplate jdbc) {
 		this.verifier = verifier;
 		this.checkpoints = checkpoints;
+		this.jdbc = jdbc;
 	}
 
 	@GetMapping("/api/admin/audit/checkpoints/verification")
 	AuditCheckpoints.Verification verifyCheckpoints(@AuthenticationPrincipal Caller caller) {
-		return this.checkpoints.verify(caller.organisationId());
+		return withKeyBooks(this.checkpoints.verify(caller.organisationId()),
+				KeyBookAnchors.broken(this.jdbc, this.verifier, caller.organisationId()));
+	}
+
+	/**
+	 * An intact audit log whose key books lost an entry it recorded is not intact: the
+	 * sentence names the book. (When the log itself is not intact, that is said first.)
+	 */
+	static AuditCheckpoints.Verification withKeyBooks(AuditCheckpoints.Verification checked, Optional<String> broken) {
+		if (!checked.intact() || broken.isEmpty()) {
+			return checked;
+		}
+		return new AuditCheckpoints.Verification(false, broken.get(), checked.entriesChecked(),
+				checked.checkpointsChecked());
 	}
 
 	@GetMapping("/api/admin/audit/verification")

@@ -1,8 +1,13 @@
 package nl.meldpunt.caseservice.audit;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -23,8 +28,34 @@ public class AuditVerifier {
 
 	private final JdbcTemplate jdbc;
 
-	AuditVerifier(JdbcTemplate jdbc) {
+	public AuditVerifier(JdbcTemplate jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	/** One entry of the log as far as another module checks it against its own rows. */
+	public record Recorded(UUID organisationId, LocalDate day, AuditAction action, String detail) {
+	}
+
+	/**
+	 * The entries of these actions, of one organisation (null: of all), oldest first. The
+	 * chains and checkpoints vouch for them; a module whose rows they name (the key
+	 * books) checks that its rows still match.
+	 */
+	@Transactional(readOnly = true)
+	public List<Recorded> recorded(UUID organisationId, Set<AuditAction> actions) {
+		String where = (organisationId != null) ? " and organisation_id = ?" : "";
+		List<Object> args = new ArrayList<>();
+		args.add(actions.stream().map(Enum::name).toArray(String[]::new));
+		if (organisationId != null) {
+			args.add(organisationId);
+		}
+		return this.jdbc.query(
+				"select organisation_id, at, action, detail from audit_entry where action = any(?)" + where
+						+ " order by seq",
+				(rs, n) -> new Recorded(rs.getObject(1, UUID.class),
+						LocalDate.ofInstant(rs.getObject(2, Timestamp.class).toInstant(), ZoneOffset.UTC),
+						AuditAction.valueOf(rs.getString(3)), rs.getString(4)),
+				args.toArray());
 	}
 
 	/** Verifies every chain. */

@@ -1,6 +1,8 @@
 package nl.meldpunt.caseservice.keybook;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +52,19 @@ class BookEntries {
 		return this.jdbc.queryForList(
 				"select distinct book from key_book_entry where organisation_id = ? and book <> organisation_id",
 				UUID.class, organisationId);
+	}
+
+	/**
+	 * The SHA-256 (hex) of every stored entry of an organisation's books (null: of every
+	 * organisation), by book and sequence.
+	 */
+	Map<String, String> digests(UUID organisationId) {
+		Map<String, String> digests = new HashMap<>();
+		String where = (organisationId != null) ? " where organisation_id = ?" : "";
+		Object[] args = (organisationId != null) ? new Object[] { organisationId } : new Object[0];
+		this.jdbc.query("select book, sequence, encode(sha256(bytes), 'hex') from key_book_entry" + where,
+				(RowCallbackHandler) (rs) -> digests.put(rs.getString(1) + "/" + rs.getInt(2), rs.getString(3)), args);
+		return digests;
 	}
 
 	/** Appends one entry; a second append at the same place fails on the primary key. */

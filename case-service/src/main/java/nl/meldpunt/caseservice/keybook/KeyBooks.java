@@ -161,7 +161,7 @@ public class KeyBooks {
 		}
 		this.entries.append(organisationId, book, 0, genesis);
 		record(organisationId, expected.hotlineId().isPresent() ? ActorKind.HOTLINE : ActorKind.ADVISER,
-				expected.recipientId(), AuditAction.KEY_BOOK_STARTED, "0");
+				expected.recipientId(), AuditAction.KEY_BOOK_STARTED, "0 " + KeyBookAnchors.anchor(book, genesis));
 		this.events.publishEvent(new KeyBookChanged(organisationId, hotlineId, 0, new KeyBookChange.Genesis(expected)));
 		return started;
 	}
@@ -257,8 +257,8 @@ public class KeyBooks {
 		}
 		this.entries.append(organisationId, row.book(), row.draft().sequence(), entry);
 		this.drafts.delete(row.id());
-		record(organisationId, ActorKind.SYSTEM, null, AuditAction.KEY_BOOK_APPENDED,
-				row.draft().sequence() + " " + kind(row.draft().change()));
+		record(organisationId, ActorKind.SYSTEM, null, AuditAction.KEY_BOOK_APPENDED, row.draft().sequence() + " "
+				+ kind(row.draft().change()) + " " + KeyBookAnchors.anchor(row.book(), entry));
 		this.events
 			.publishEvent(new KeyBookChanged(organisationId, hotlineId, row.draft().sequence(), row.draft().change()));
 		proposeAgain(row.book(), longer);

@@ -14,6 +14,7 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.RecipientPrivateKey;
 import nl.meldpunt.crypto.WrappedPrivateKey;
+import nl.meldpunt.crypto.testing.HeadlessChromium;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -129,6 +131,33 @@ class OidcSignInIntegrationTest {
 	}
 
 	@Test
+	void signInWhenNoAccountFromABrowserThenTheSignInPageSaysSoInsteadOfProblemJson() throws Exception {
+		SignIn signIn = signIn(identity(UUID.randomUUID() + "@example.org", true, null),
+				"text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8");
+		assertThat(signIn.callback.statusCode()).isEqualTo(302);
+		String location = signIn.callback.headers().firstValue("Location").orElseThrow();
+		assertThat(location).endsWith("/workspace/login?refused=oidc-no-account");
+		assertThat(signIn.callback.headers().allValues("Set-Cookie")).noneMatch((c) -> c.startsWith("SESSION="));
+		// an API client asking for anything still gets the problem document
+		assertRefused(signIn(identity(UUID.randomUUID() + "@example.org", true, null), "*/*").callback, 403,
+				"oidc-no-account");
+
+		Assumptions.assumeTrue(HeadlessChromium.available(), "chromium not installed");
+		try (HeadlessChromium chromium = new HeadlessChromium("oidc", "refused", HeadlessChromium.DESKTOP)) {
+			chromium.open(location.startsWith("/") ? base() + location : location);
+			chromium.waitText("login-expired", "Bij de aanmelding met het account van uw organisatie hoort geen");
+			chromium.screenshot("no-account");
+			chromium.open(base() + "/workspace/login?lang=en&refused=oidc-account-disabled");
+			chromium.waitText("login-expired", "Your Meldpunt account is disabled");
+			// anything else in the address is no sentence of ours
+			chromium.open(base() + "/workspace/login?refused=%3Cb%3Ehacked%3C/b%3E");
+			chromium.waitVisible("login-form");
+			assertThat(chromium.all("#login-expired")).isEmpty();
+			assertThat(chromium.accessibilityViolations()).isEmpty();
+		}
+	}
+
+	@Test
 	void signInWhenEmailNotVerifiedThenRefused() throws Exception {
 		StaffHttp.Person adviser = this.staff.enrol(this.staff.organisation(), Role.ADVISER);
 		assertRefused(signIn(identity(adviser.email(), false, null)).callback, 403, "oidc-no-account");
@@ -220,8 +249,18 @@ class OidcSignInIntegrationTest {
 	}
 
 	private SignIn signIn(String subject) throws Exception {
+		return signIn(subject, null);
+	}
+
+	/** The callback as sent with this {@code Accept} header (none when null). */
+	private SignIn signIn(String subject, String accept) throws Exception {
 		Started started = start();
-		return new SignIn(get(authorize(started.authorizeUri, subject), started.requestCookie));
+		HttpRequest.Builder callback = HttpRequest.newBuilder(URI.create(authorize(started.authorizeUri, subject)))
+			.header("Cookie", started.requestCookie);
+		if (accept != null) {
+			callback.header("Accept", accept);
+		}
+		return new SignIn(this.browser.send(callback.build(), HttpResponse.BodyHandlers.ofString()));
 	}
 
 	private Started start() throws Exception {

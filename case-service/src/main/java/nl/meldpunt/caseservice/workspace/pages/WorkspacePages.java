@@ -1,7 +1,9 @@
 package nl.meldpunt.caseservice.workspace.pages;
 
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -16,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 
+import nl.meldpunt.caseservice.casefile.CaseState;
 import nl.meldpunt.crypto.browser.ScriptIntegrity;
 
 /**
@@ -30,6 +33,15 @@ class WorkspacePages {
 	private final ScriptIntegrity sri;
 
 	/** Whether the log-in page offers the organisation's OIDC sign-in. */
+	/**
+	 * The open states in the procedure's order, for the inbox's state filter: the browser
+	 * takes "open" from {@link CaseState#isOpen()} instead of a list of its own.
+	 */
+	static final String OPEN_STATES = Arrays.stream(CaseState.values())
+		.filter(CaseState::isOpen)
+		.map(Enum::name)
+		.collect(Collectors.joining(","));
+
 	private final boolean oidc;
 
 	WorkspacePages(ResourceLoader resources, @Value("${meldpunt.oidc.enabled:false}") boolean oidc) {
@@ -76,6 +88,7 @@ class WorkspacePages {
 		model.addAttribute("caseId", (caseId != null) ? caseId.toString() : "");
 		model.addAttribute("sri", this.sri);
 		model.addAttribute("oidc", this.oidc);
+		model.addAttribute("openStates", OPEN_STATES);
 		String path = request.getRequestURI().replaceFirst("^/en/", "/");
 		model.addAttribute("otherHref", path + "?lang=" + texts.other());
 		// touching the token makes Spring Security send the XSRF-TOKEN cookie

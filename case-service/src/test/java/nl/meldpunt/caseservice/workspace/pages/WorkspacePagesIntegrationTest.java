@@ -81,6 +81,10 @@ class WorkspacePagesIntegrationTest {
 		}
 		assertThat(count).isEqualTo(2);
 		assertThat(html).contains("\"login.title\":\"Aanmelden\"");
+		// the inbox's state filter takes "open" from the server, not from a list of its
+		// own
+		assertThat(html).contains("data-open-states=\"RECEIVED,ACKNOWLEDGED,IN_CONSULTATION,WAITING_FOR_REPORTER,"
+				+ "MEDIATION,FORMAL_COMPLAINT,INVESTIGATION,REFERRED_EXTERNAL,FEEDBACK_GIVEN\"");
 	}
 
 	@Test
