@@ -27,6 +27,7 @@ import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import nl.meldpunt.caseservice.ApiCalls;
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
 import nl.meldpunt.caseservice.accounts.Caller;
@@ -76,6 +77,8 @@ class KeyBookApiIntegrationTest {
 
 	Fixtures fixtures;
 
+	ApiCalls calls;
+
 	Org org;
 
 	UUID anna;
@@ -90,6 +93,7 @@ class KeyBookApiIntegrationTest {
 	@BeforeEach
 	void organisation() {
 		this.fixtures = new Fixtures(this.jdbc, this.setup);
+		this.calls = new ApiCalls(this.mvc);
 		this.org = this.fixtures.organisation(2);
 		this.anna = this.org.advisers().get(0);
 		this.bram = this.org.advisers().get(1);
@@ -370,8 +374,7 @@ class KeyBookApiIntegrationTest {
 	}
 
 	private void assertProblem(MvcResult result, int status, String slug) throws Exception {
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
-		assertThat(type(result)).isEqualTo(slug);
+		this.calls.assertProblem(result, status, slug);
 	}
 
 	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
@@ -386,10 +389,7 @@ class KeyBookApiIntegrationTest {
 	}
 
 	private JsonNode call(UUID caller, MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = this.mvc.perform(as(this.org, caller, request)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
-		String body = result.getResponse().getContentAsString();
-		return body.isEmpty() ? this.json.createObjectNode() : this.json.readTree(body);
+		return this.calls.call(caller, this.org.id(), request);
 	}
 
 	private MockHttpServletRequestBuilder request(UUID caller, MockHttpServletRequestBuilder request) {
@@ -405,11 +405,7 @@ class KeyBookApiIntegrationTest {
 	}
 
 	private static MockHttpServletRequestBuilder as(Org org, UUID accountId, MockHttpServletRequestBuilder request) {
-		Caller caller = new Caller(accountId, org.id(), Role.ADVISER, "Adviser");
-		return request.contentType(MediaType.APPLICATION_JSON)
-			.with(csrf())
-			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-					List.of(new SimpleGrantedAuthority("ROLE_ADVISER")))));
+		return ApiCalls.as(accountId, org.id(), request);
 	}
 
 }

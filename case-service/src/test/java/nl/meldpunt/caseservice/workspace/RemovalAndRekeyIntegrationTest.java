@@ -16,17 +16,12 @@ import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMock
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import nl.meldpunt.caseservice.ApiCalls;
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
-import nl.meldpunt.caseservice.accounts.Caller;
-import nl.meldpunt.caseservice.accounts.Role;
-import nl.meldpunt.caseservice.audit.ActorKind;
 import nl.meldpunt.caseservice.keybook.Draft;
 import nl.meldpunt.caseservice.keybook.KeyBooks;
 import nl.meldpunt.caseservice.organisations.OrganisationSetup;
@@ -35,8 +30,6 @@ import nl.meldpunt.crypto.KeyBook;
 import nl.meldpunt.crypto.KeyBookChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -67,6 +60,8 @@ class RemovalAndRekeyIntegrationTest {
 
 	ObjectMapper json = new ObjectMapper();
 
+	ApiCalls calls;
+
 	Org org;
 
 	UUID anna;
@@ -82,6 +77,7 @@ class RemovalAndRekeyIntegrationTest {
 	@BeforeEach
 	void caseOfThreeAdvisers() throws Exception {
 		Fixtures fixtures = new Fixtures(this.jdbc, this.setup);
+		this.calls = new ApiCalls(this.mvc);
 		this.org = fixtures.organisation(3);
 		this.anna = this.org.advisers().get(0);
 		this.bram = this.org.advisers().get(1);
@@ -196,24 +192,15 @@ class RemovalAndRekeyIntegrationTest {
 	}
 
 	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		MvcResult result = this.mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
-		assertThat(this.json.readTree(result.getResponse().getContentAsString()).get("type").asText())
-			.isEqualTo("https://meldpunt.nl/problems/" + slug);
+		this.calls.assertProblem(this.mvc.perform(request).andReturn(), status, slug);
 	}
 
 	private JsonNode call(UUID caller, MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = this.mvc.perform(as(caller, request)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
-		return this.json.readTree(result.getResponse().getContentAsString());
+		return this.calls.call(caller, this.org.id(), request);
 	}
 
 	private MockHttpServletRequestBuilder as(UUID accountId, MockHttpServletRequestBuilder request) {
-		Caller caller = new Caller(accountId, this.org.id(), Role.ADVISER, "Adviser");
-		return request.contentType(MediaType.APPLICATION_JSON)
-			.with(csrf())
-			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-					List.of(new SimpleGrantedAuthority("ROLE_ADVISER")))));
+		return ApiCalls.as(accountId, this.org.id(), request);
 	}
 
 }
