@@ -260,21 +260,12 @@ class ProposalsApiIntegrationTest extends SignedInAdviser {
 			.getContentAsString()).contains("case-closed");
 	}
 
-	record Filed(UUID caseId, String credential) {
-	}
-
 	/** Files through the internal API (real sealing), then acknowledges and consults. */
 	private Filed fileAndConsult() throws Exception {
-		String credential = Fixtures.credential();
-		Map<String, Object> filing = Fixtures.filing(this.org, credential, List.of());
-		UUID caseId = UUID.fromString((String) filing.get("caseId"));
-		this.mvc.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
-			.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.json.writeValueAsString(filing)));
-		call(event(caseId, "ACKNOWLEDGE"));
-		call(event(caseId, "START_CONSULTATION"));
-		return new Filed(caseId, credential);
+		Filed filed = file();
+		call(event(filed.caseId(), "ACKNOWLEDGE"));
+		call(event(filed.caseId(), "START_CONSULTATION"));
+		return filed;
 	}
 
 	private MockHttpServletRequestBuilder event(UUID caseId, String event) {
@@ -326,16 +317,6 @@ class ProposalsApiIntegrationTest extends SignedInAdviser {
 				.contentType(MediaType.APPLICATION_JSON)
 				.content(this.json.writeValueAsString(body)))
 			.andReturn();
-	}
-
-	private JsonNode mailbox(String credential) throws Exception {
-		return this.json.readTree(
-				this.mvc
-					.perform(get("/internal/v1/mailbox").header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-						.header("X-Mailbox-Credential", credential))
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
 	}
 
 	private JsonNode entry(UUID caseId) throws Exception {

@@ -51,13 +51,8 @@ class WorkspaceApiIntegrationTest extends SignedInAdviser {
 
 	@Test
 	void messagesAndNotesWhenWrittenThenNotesStayInternal() throws Exception {
-		String credential = Fixtures.credential();
-		Map<String, Object> filing = Fixtures.filing(this.org, credential, List.of());
-		UUID caseId = UUID.fromString((String) filing.get("caseId"));
-		this.mvc.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
-			.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.json.writeValueAsString(filing)));
+		Filed filed = file();
+		UUID caseId = filed.caseId();
 		write(caseId, "MESSAGE", ItemKind.MESSAGE);
 		UUID early = UUID.randomUUID();
 		assertProblem(
@@ -69,14 +64,8 @@ class WorkspaceApiIntegrationTest extends SignedInAdviser {
 		write(caseId, "NOTE", ItemKind.NOTE);
 		assertThat(call(get("/api/cases/" + caseId)).get("items").findValuesAsText("kind")).containsExactly("REPORT",
 				"MESSAGE", "NOTE");
-		String mailbox = this.mvc
-			.perform(get("/internal/v1/mailbox").header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-				.header("X-Mailbox-Credential", credential))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(this.json.readTree(mailbox).get("items").findValuesAsText("kind")).containsExactly("REPORT",
-				"MESSAGE");
+		JsonNode mailbox = mailbox(filed.credential());
+		assertThat(mailbox.get("items").findValuesAsText("kind")).containsExactly("REPORT", "MESSAGE");
 	}
 
 	@Test
