@@ -1,4 +1,4 @@
-package nl.meldpunt.caseservice.workspace;
+package nl.meldpunt.caseservice.keybook;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,26 +7,16 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-import nl.meldpunt.caseservice.ApiCalls;
 import nl.meldpunt.caseservice.Fixtures;
-import nl.meldpunt.caseservice.Fixtures.Org;
-import nl.meldpunt.caseservice.keybook.Draft;
-import nl.meldpunt.caseservice.keybook.KeyBooks;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.ItemKind;
-import nl.meldpunt.crypto.KeyBook;
 import nl.meldpunt.crypto.KeyBookChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,29 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class RemovalAndRekeyIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	KeyBooks books;
-
-	ObjectMapper json = new ObjectMapper();
-
-	ApiCalls calls;
-
-	Org org;
-
-	UUID anna;
-
-	UUID bram;
+class RemovalAndRekeyIntegrationTest extends KeyBookMembers {
 
 	UUID carla;
 
@@ -76,11 +44,7 @@ class RemovalAndRekeyIntegrationTest {
 
 	@BeforeEach
 	void caseOfThreeAdvisers() throws Exception {
-		Fixtures fixtures = new Fixtures(this.jdbc, this.setup);
-		this.calls = new ApiCalls(this.mvc);
-		this.org = fixtures.organisation(3);
-		this.anna = this.org.advisers().get(0);
-		this.bram = this.org.advisers().get(1);
+		members(3);
 		this.carla = this.org.advisers().get(2);
 		this.credential = Fixtures.credential();
 		Map<String, Object> filing = Fixtures.filing(this.org, this.credential, List.of());
@@ -157,10 +121,7 @@ class RemovalAndRekeyIntegrationTest {
 		for (UUID signer : List.of(this.anna, this.bram)) {
 			Draft draft = this.books.drafts(this.org.id(), Optional.empty()).get(0);
 			assertThat(draft.draft().change()).isEqualTo(new KeyBookChange.RecipientRemoved(adviser));
-			KeyBook book = this.books.organisationBook(this.org.id()).orElseThrow();
-			call(signer, post("/api/keybook/drafts/" + draft.id() + "/approvals")
-				.content(this.json.writeValueAsString(Map.of("signature", Fixtures
-					.b64(book.approve(draft.draft(), signer, Fixtures.SIGNING_KEYS.get(signer)).signature())))));
+			approve(draft, signer);
 		}
 		assertThat(this.books.organisationBook(this.org.id()).orElseThrow().member(adviser)).isEmpty();
 	}
@@ -189,18 +150,6 @@ class RemovalAndRekeyIntegrationTest {
 					.andReturn()
 					.getResponse()
 					.getContentAsString());
-	}
-
-	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		this.calls.assertProblem(this.mvc.perform(request).andReturn(), status, slug);
-	}
-
-	private JsonNode call(UUID caller, MockHttpServletRequestBuilder request) throws Exception {
-		return this.calls.call(caller, this.org.id(), request);
-	}
-
-	private MockHttpServletRequestBuilder as(UUID accountId, MockHttpServletRequestBuilder request) {
-		return ApiCalls.as(accountId, this.org.id(), request);
 	}
 
 }
