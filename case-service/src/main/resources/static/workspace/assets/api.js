@@ -96,6 +96,13 @@ export function el(tag, attributes = {}, ...children) {
 	return node;
 }
 
+/** A refusal as the page says it: its slug's text, or the general one. */
+export function problemText(problem) {
+	const key = problem instanceof Problem ? `problem.${problem.slug}` : "problem.other";
+	const value = text(key);
+	return value === key ? text("problem.other") : value;
+}
+
 /** A labelled form field; `input` is the control, its id names the label. */
 export function field(labelText, input, hint) {
 	return el("div", { class: "field" }, el("label", { for: input.id }, labelText), input, hint ?? null);

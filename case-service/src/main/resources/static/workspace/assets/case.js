@@ -6,7 +6,9 @@
 import {
 	newCaseKey, openAttachment, openAttachmentMeta, openCaseKey, openItem, sealCaseKey, sealItem,
 } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, shortId, text, toBase64Url } from "./api.js";
+import {
+	announce, api, el, field, formatDate, fromBase64Url, href, language, Problem, problemText, shortId, text, textForm, toBase64Url,
+} from "./api.js";
 import { memberOf, receiving, shortFingerprint, verifiedBooks } from "./books.js";
 import { uploadForm } from "./upload.js";
 import { consentHint, minutesForm, NEEDS_CONSENT, PROCEDURE_KINDS, proposalsSection, proposeForm } from "./proposals.js";
@@ -351,58 +353,31 @@ function writeForm(context, kind, name) {
 	if (closed && kind === "MESSAGE") {
 		return null;
 	}
-	const area = el("textarea", { id: name, name, rows: "4", required: true });
-	const error = el("p", { id: `${name}-error`, class: "error", role: "alert", hidden: true });
-	const submit = el("button", { type: "submit", id: `${name}-submit` }, text(`${name}.submit`));
-	const form = el("form", { id: `${name}-form`, class: "write", novalidate: true, "aria-labelledby": `${name}-title` },
-		el("h2", { id: `${name}-title` }, text(`${name}.title`)), error, field(text(`${name}.label`), area), submit);
-	form.addEventListener("submit", async (event) => {
-		event.preventDefault();
-		if (!area.value.trim()) {
-			error.textContent = text("text.required");
-			error.hidden = false;
-			area.focus();
-			return;
-		}
-		submit.disabled = true;
-		try {
-			let ref = kind === "NOTE" ? detail.currentStaffKey : detail.currentCaseKey;
-			if (kind === "NOTE" && !ref) {
-				// the first internal note: a staff key the reporter never receives
-				if (!books.organisation) {
-					throw new Problem(0, { slug: "key-book-invalid" });
-				}
-				await newStaffKey(context, 0);
-				const fresh = await api("GET", `/api/cases/${caseId}`);
-				const key = fresh.myKeys.find((k) => k.purpose === "STAFF" && k.epoch === 0);
-				context.keys.set("STAFF:0", await openCaseKey(fromBase64Url(key.envelope), context.session.keyPair,
-					{ organisationId, caseId, recipientId: context.people.self.recipientId, purpose: "STAFF", epoch: 0 }));
-				context.detail = fresh;
-				ref = fresh.currentStaffKey;
+	return textForm(name, {}, async (value) => {
+		let ref = kind === "NOTE" ? detail.currentStaffKey : detail.currentCaseKey;
+		if (kind === "NOTE" && !ref) {
+			// the first internal note: a staff key the reporter never receives
+			if (!books.organisation) {
+				throw new Problem(0, { slug: "key-book-invalid" });
 			}
-			if (!writable(context.detail, books, ref)) {
-				throw new Problem(0, { slug: "holders-not-members" });
-			}
-			const itemId = crypto.randomUUID();
-			const sealed = await sealItem(context.keys.get(`${ref.purpose}:${ref.epoch}`), new TextEncoder().encode(area.value),
-				{ organisationId, caseId, itemId, kind });
-			await api("POST", `/api/cases/${caseId}/items`,
-				{ itemId, kind, ciphertext: toBase64Url(sealed), purpose: ref.purpose, epoch: ref.epoch });
-			await again(text(kind === "NOTE" ? "note.saved" : "reply.sent"));
+			await newStaffKey(context, 0);
+			const fresh = await api("GET", `/api/cases/${caseId}`);
+			const key = fresh.myKeys.find((k) => k.purpose === "STAFF" && k.epoch === 0);
+			context.keys.set("STAFF:0", await openCaseKey(fromBase64Url(key.envelope), context.session.keyPair,
+				{ organisationId, caseId, recipientId: context.people.self.recipientId, purpose: "STAFF", epoch: 0 }));
+			context.detail = fresh;
+			ref = fresh.currentStaffKey;
 		}
-		catch (problem) {
-			submit.disabled = false;
-			error.textContent = problemText(problem);
-			error.hidden = false;
+		if (!writable(context.detail, books, ref)) {
+			throw new Problem(0, { slug: "holders-not-members" });
 		}
-	});
-	return form;
-}
-
-function problemText(problem) {
-	const key = problem instanceof Problem ? `problem.${problem.slug}` : "problem.other";
-	const value = text(key);
-	return value === key ? text("problem.other") : value;
+		const itemId = crypto.randomUUID();
+		const sealed = await sealItem(context.keys.get(`${ref.purpose}:${ref.epoch}`), new TextEncoder().encode(value),
+			{ organisationId, caseId, itemId, kind });
+		await api("POST", `/api/cases/${caseId}/items`,
+			{ itemId, kind, ciphertext: toBase64Url(sealed), purpose: ref.purpose, epoch: ref.epoch });
+		await again(text(kind === "NOTE" ? "note.saved" : "reply.sent"));
+	}, problemText);
 }
 
 function options(id, choices, optional) {

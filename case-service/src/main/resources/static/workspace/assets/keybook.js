@@ -3,14 +3,8 @@
 // and the recipients who are in no book (yet). Approving signs the change here, with the
 // member's own signing key, after the member compared a newcomer's fingerprint out of band.
 import { parseKeyBookDraft, recipientFingerprint } from "/meldpunt-crypto/v1/meldpunt-crypto.js";
-import { announce, api, el, fromBase64Url, Problem, text, toBase64Url } from "./api.js";
+import { announce, api, el, fromBase64Url, Problem, problemText, text, toBase64Url } from "./api.js";
 import { ownBook, shortFingerprint, verifiedBooks } from "./books.js";
-
-function problemText(problem) {
-	const key = problem instanceof Problem ? `problem.${problem.slug}` : "problem.other";
-	const value = text(key);
-	return value === key ? text("problem.other") : value;
-}
 
 function membersTable(id, caption, members, me, onRemove) {
 	const rows = members.map((member) => el("tr", {},

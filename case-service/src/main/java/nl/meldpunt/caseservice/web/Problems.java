@@ -152,7 +152,8 @@ class Problems extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-		if (org.springframework.core.NestedExceptionUtils.getRootCause(ex) instanceof RequestBodyLimit.BodyTooLarge) {
+		if (org.springframework.core.NestedExceptionUtils
+			.getRootCause(ex) instanceof nl.meldpunt.internalapi.servlet.BoundedRequest.BodyTooLarge) {
 			this.failures.refused(413, Problem.REQUEST_TOO_LARGE.slug(), ex);
 			counted(413, Problem.REQUEST_TOO_LARGE.slug());
 			return new ResponseEntity<>(problem(HttpStatus.PAYLOAD_TOO_LARGE, Problem.REQUEST_TOO_LARGE.slug(),

@@ -7,16 +7,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.meldpunt.caseservice.Fixtures;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,20 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audited with the administrator who took it, and each one's effect on log-in, running
  * sessions and who receives reports.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class AccountLifecycleIntegrationTest {
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	Enrolments enrolments;
+class AccountLifecycleIntegrationTest extends StaffOverHttp {
 
 	StaffHttp staff;
 

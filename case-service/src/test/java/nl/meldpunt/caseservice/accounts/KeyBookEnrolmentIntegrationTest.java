@@ -11,17 +11,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.TestEnrolments;
 import nl.meldpunt.caseservice.keybook.KeyBooks;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.KeyBook;
 import nl.meldpunt.crypto.KeyBookChange;
 
@@ -33,24 +29,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and its keys); every later one is proposed to the members and is nobody's recipient
  * until they signed it in. Display names stay distinguishable for reporters.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class KeyBookEnrolmentIntegrationTest {
+class KeyBookEnrolmentIntegrationTest extends StaffOverHttp {
 
 	static TestEnrolments first;
 
 	static TestEnrolments second;
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	Enrolments enrolments;
 
 	@Autowired
 	KeyBooks books;

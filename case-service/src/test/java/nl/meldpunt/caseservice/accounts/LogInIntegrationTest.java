@@ -10,27 +10,21 @@ import dev.samstevens.totp.code.DefaultCodeGenerator;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ResponseEntity;
-import org.springframework.jdbc.core.JdbcTemplate;
 
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.TestEnrolments;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.Enrolment;
 import nl.meldpunt.crypto.RecipientPrivateKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-class LogInIntegrationTest {
+class LogInIntegrationTest extends StaffOverHttp {
 
 	static final String PASSPHRASE = "correct horse battery staple";
 
@@ -38,18 +32,6 @@ class LogInIntegrationTest {
 	static RecipientPrivateKey key;
 
 	static Enrolment enrolment;
-
-	@Autowired
-	TestRestTemplate http;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	Enrolments enrolments;
 
 	static TestEnrolments keys;
 

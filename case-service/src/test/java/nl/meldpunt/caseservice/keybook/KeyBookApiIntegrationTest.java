@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -16,23 +15,20 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import nl.meldpunt.caseservice.ApiCalls;
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
 import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.accounts.Role;
 import nl.meldpunt.caseservice.audit.ActorKind;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.KeyBook;
 import nl.meldpunt.crypto.KeyBookChange;
 import nl.meldpunt.crypto.KeyBookDraft;
@@ -55,32 +51,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest(properties = { "spring.mail.host=127.0.0.1", "spring.mail.port=3025" })
 @AutoConfigureMockMvc
-class KeyBookApiIntegrationTest {
+class KeyBookApiIntegrationTest extends KeyBookMembers {
 
 	@RegisterExtension
 	static GreenMailExtension mail = new GreenMailExtension(ServerSetupTest.SMTP);
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	KeyBooks books;
-
-	ObjectMapper json = new ObjectMapper();
-
-	Fixtures fixtures;
-
-	Org org;
-
-	UUID anna;
-
-	UUID bram;
 
 	/** An enrolled adviser whose addition waits for approval (a pending recipient). */
 	UUID carla;
@@ -89,10 +63,7 @@ class KeyBookApiIntegrationTest {
 
 	@BeforeEach
 	void organisation() {
-		this.fixtures = new Fixtures(this.jdbc, this.setup);
-		this.org = this.fixtures.organisation(2);
-		this.anna = this.org.advisers().get(0);
-		this.bram = this.org.advisers().get(1);
+		members(2);
 		this.carla = this.fixtures.account(this.org.id(), "ADVISER", null, true);
 		this.addition = this.books.propose(this.org.id(), Optional.empty(),
 				new KeyBookChange.RecipientAdded(this.fixtures.member(this.carla, null)), Optional.of(this.carla),
@@ -307,10 +278,7 @@ class KeyBookApiIntegrationTest {
 			.filter((d) -> d.id().equals(draftId))
 			.findFirst()
 			.orElseThrow();
-		KeyBook book = this.books.organisationBook(this.org.id()).orElseThrow();
-		call(signer, post("/api/keybook/drafts/" + draftId + "/approvals").content(this.json.writeValueAsString(Map.of(
-				"signature",
-				Fixtures.b64(book.approve(draft.draft(), signer, Fixtures.SIGNING_KEYS.get(signer)).signature())))));
+		approve(draft, signer);
 	}
 
 	private JsonNode approve(UUID caller, UUID signer) throws Exception {
@@ -370,12 +338,7 @@ class KeyBookApiIntegrationTest {
 	}
 
 	private void assertProblem(MvcResult result, int status, String slug) throws Exception {
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
-		assertThat(type(result)).isEqualTo(slug);
-	}
-
-	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		assertProblem(this.mvc.perform(request).andReturn(), status, slug);
+		this.calls.assertProblem(result, status, slug);
 	}
 
 	private String type(MvcResult result) throws Exception {
@@ -385,15 +348,8 @@ class KeyBookApiIntegrationTest {
 			.replace("https://meldpunt.nl/problems/", "");
 	}
 
-	private JsonNode call(UUID caller, MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = this.mvc.perform(as(this.org, caller, request)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
-		String body = result.getResponse().getContentAsString();
-		return body.isEmpty() ? this.json.createObjectNode() : this.json.readTree(body);
-	}
-
 	private MockHttpServletRequestBuilder request(UUID caller, MockHttpServletRequestBuilder request) {
-		return as(this.org, caller, request);
+		return as(caller, request);
 	}
 
 	private MockHttpServletRequestBuilder asAdmin(UUID admin, MockHttpServletRequestBuilder request) {
@@ -405,11 +361,7 @@ class KeyBookApiIntegrationTest {
 	}
 
 	private static MockHttpServletRequestBuilder as(Org org, UUID accountId, MockHttpServletRequestBuilder request) {
-		Caller caller = new Caller(accountId, org.id(), Role.ADVISER, "Adviser");
-		return request.contentType(MediaType.APPLICATION_JSON)
-			.with(csrf())
-			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-					List.of(new SimpleGrantedAuthority("ROLE_ADVISER")))));
+		return ApiCalls.as(accountId, org.id(), request);
 	}
 
 }

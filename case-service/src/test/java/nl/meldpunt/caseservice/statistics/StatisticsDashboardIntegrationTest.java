@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
@@ -21,20 +22,12 @@ import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Track;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
-import nl.meldpunt.caseservice.organisations.OrganisationUnits;
 import nl.meldpunt.crypto.testing.HeadlessChromium;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.MediaType;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -49,35 +42,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * What a director sees, in every output: the k the administrator set, the method, the
  * figures of a small organisation in a real headless Chromium with axe-core.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class StatisticsDashboardIntegrationTest {
+class StatisticsDashboardIntegrationTest extends StatisticsWiring {
 
 	static final Pattern ANY_UUID = Pattern
 		.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
 
 	static final Path SCREENSHOTS = Path.of("target", "screenshots", "statistics");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	org.springframework.jdbc.core.JdbcTemplate jdbc;
-
-	@Autowired
-	ApplicationEventPublisher publisher;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	OrganisationUnits units;
-
-	@Autowired
-	StatisticsPublisher statistics;
 
 	@Test
 	void minCellSizeWhenTheAdministratorSetsTenThenJsonDashboardCsvPdfAndMethodAllSayTen() throws Exception {
@@ -201,6 +171,10 @@ class StatisticsDashboardIntegrationTest {
 						"en".equals(lang) ? "9 reports received over 2024–2026" : "9 meldingen ontvangen in 2024–2026");
 				assertThat(text).contains("en".equals(lang) ? "three years together" : "drie jaar samen");
 				assertThat(browser.axeViolations()).isEmpty();
+				assertThat(browser.computed("html", "font-family")).as("the shared base stylesheet applies")
+					.startsWith("system-ui");
+				assertThat(browser.computed("table.data thead th", "background-color")).as("statistics.css on top")
+					.isEqualTo("rgb(238, 243, 248)");
 				browser.screenshot();
 			}
 		}
@@ -244,15 +218,15 @@ class StatisticsDashboardIntegrationTest {
 		private final HeadlessChromium chromium;
 
 		Browser(String html, String label) throws IOException {
-			byte[] css;
-			try (InputStream in = Browser.class.getResourceAsStream("/static/statistics/statistics.css")) {
-				css = in.readAllBytes();
-			}
+			Map<String, byte[]> stylesheets = Map.of("/meldpunt-base/v1/base.css",
+					resource("/META-INF/resources/meldpunt-base/v1/base.css"), "/statistics/statistics.css",
+					resource("/static/statistics/statistics.css"));
 			this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
 			this.server.createContext("/", (exchange) -> {
-				boolean stylesheet = exchange.getRequestURI().getPath().endsWith(".css");
-				byte[] body = stylesheet ? css : html.getBytes(StandardCharsets.UTF_8);
-				exchange.getResponseHeaders().add("Content-Type", stylesheet ? "text/css" : "text/html;charset=UTF-8");
+				byte[] css = stylesheets.get(exchange.getRequestURI().getPath());
+				byte[] body = (css != null) ? css : html.getBytes(StandardCharsets.UTF_8);
+				exchange.getResponseHeaders()
+					.add("Content-Type", (css != null) ? "text/css" : "text/html;charset=UTF-8");
 				exchange.getResponseHeaders()
 					.add("Content-Security-Policy", StatisticsController.CONTENT_SECURITY_POLICY);
 				exchange.sendResponseHeaders(200, body.length);
@@ -265,8 +239,23 @@ class StatisticsDashboardIntegrationTest {
 			this.chromium.open("http://127.0.0.1:" + this.server.getAddress().getPort() + "/statistics");
 		}
 
+		private static byte[] resource(String path) throws IOException {
+			try (InputStream in = Browser.class.getResourceAsStream(path)) {
+				return in.readAllBytes();
+			}
+		}
+
 		String text() {
 			return (String) this.chromium.script("return document.body.innerText;");
+		}
+
+		/**
+		 * The computed value of a CSS property on the first element the selector finds.
+		 */
+		String computed(String selector, String property) {
+			return (String) this.chromium.script(
+					"return getComputedStyle(document.querySelector(arguments[0])).getPropertyValue(arguments[1]);",
+					selector, property);
 		}
 
 		List<String> axeViolations() {
@@ -289,10 +278,6 @@ class StatisticsDashboardIntegrationTest {
 			this.server.stop(0);
 		}
 
-	}
-
-	RequestPostProcessor as(UUID organisation, Role role) {
-		return StaffSignIn.as(this.jdbc, organisation, role);
 	}
 
 }

@@ -9,31 +9,19 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import nl.meldpunt.caseservice.accounts.Caller;
 import nl.meldpunt.caseservice.accounts.Role;
 import nl.meldpunt.caseservice.casefile.Channel;
 import nl.meldpunt.caseservice.casefile.Classification;
 import nl.meldpunt.caseservice.casefile.Outcome;
 import nl.meldpunt.caseservice.casefile.Track;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
-import nl.meldpunt.caseservice.organisations.OrganisationUnits;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataAccessException;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.RequestPostProcessor;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.jsonPath;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
@@ -43,33 +31,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * changes, corrections, the differencing of a case closed between two releases, and the
  * product's own auditor over everything the organisation ever published.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class StatisticsReleasesIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
+class StatisticsReleasesIntegrationTest extends StatisticsWiring {
 
 	@Autowired
 	ObjectMapper json;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	ApplicationEventPublisher publisher;
-
-	@Autowired
-	TransactionTemplate transactions;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	OrganisationUnits units;
-
-	@Autowired
-	StatisticsPublisher statistics;
 
 	@Autowired
 	Releases releases;
@@ -349,10 +314,6 @@ class StatisticsReleasesIntegrationTest {
 		assertThat(new DisclosureAudit(all, Map.of(organisation.toString(), disclosure.minCellSize()),
 				Map.of(organisation.toString(), disclosure.protection()), List.of())
 			.findings()).isEmpty();
-	}
-
-	RequestPostProcessor as(UUID organisation, Role role) {
-		return StaffSignIn.as(this.jdbc, organisation, role);
 	}
 
 }

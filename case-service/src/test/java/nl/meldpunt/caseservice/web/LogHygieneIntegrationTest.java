@@ -17,6 +17,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.http.MediaType;
 
 import nl.meldpunt.caseservice.Fixtures;
+import nl.meldpunt.crypto.testing.LogFiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,9 +38,7 @@ class LogHygieneIntegrationTest {
 
 	@Test
 	void logFileWhenConfiguredThenRollsBySizeAndAge() {
-		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.max-file-size")).isEqualTo("10MB");
-		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.max-history")).isEqualTo("30");
-		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.total-size-cap")).isEqualTo("200MB");
+		LogFiles.assertRollsBySizeAndAge(this.environment::getProperty);
 	}
 
 	@Test

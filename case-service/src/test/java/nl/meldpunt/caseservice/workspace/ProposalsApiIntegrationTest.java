@@ -7,22 +7,15 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import nl.meldpunt.caseservice.ApiCalls;
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.ItemKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,36 +29,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * (as the portal forwards it), and the procedure's consent guard follows the reporter's
  * decision and nothing else. Every refusal answers with its own ProblemDetail.
  */
-@SpringBootTest
-@AutoConfigureMockMvc
-class ProposalsApiIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	ObjectMapper json = new ObjectMapper();
-
-	Fixtures fixtures;
-
-	ApiCalls calls;
-
-	Org org;
-
-	UUID adviser;
-
-	@BeforeEach
-	void organisation() {
-		this.fixtures = new Fixtures(this.jdbc, this.setup);
-		this.calls = new ApiCalls(this.mvc);
-		this.org = this.fixtures.organisation(2);
-		this.adviser = this.org.advisers().get(0);
-	}
+class ProposalsApiIntegrationTest extends SignedInAdviser {
 
 	@Test
 	void referralWhenReporterAgreesOnTheirPageThenTheStepPassesAndBothTimelinesShowIt() throws Exception {
@@ -296,21 +260,12 @@ class ProposalsApiIntegrationTest {
 			.getContentAsString()).contains("case-closed");
 	}
 
-	record Filed(UUID caseId, String credential) {
-	}
-
 	/** Files through the internal API (real sealing), then acknowledges and consults. */
 	private Filed fileAndConsult() throws Exception {
-		String credential = Fixtures.credential();
-		Map<String, Object> filing = Fixtures.filing(this.org, credential, List.of());
-		UUID caseId = UUID.fromString((String) filing.get("caseId"));
-		this.mvc.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
-			.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.json.writeValueAsString(filing)));
-		call(event(caseId, "ACKNOWLEDGE"));
-		call(event(caseId, "START_CONSULTATION"));
-		return new Filed(caseId, credential);
+		Filed filed = file();
+		call(event(filed.caseId(), "ACKNOWLEDGE"));
+		call(event(filed.caseId(), "START_CONSULTATION"));
+		return filed;
 	}
 
 	private MockHttpServletRequestBuilder event(UUID caseId, String event) {
@@ -364,16 +319,6 @@ class ProposalsApiIntegrationTest {
 			.andReturn();
 	}
 
-	private JsonNode mailbox(String credential) throws Exception {
-		return this.json.readTree(
-				this.mvc
-					.perform(get("/internal/v1/mailbox").header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-						.header("X-Mailbox-Credential", credential))
-					.andReturn()
-					.getResponse()
-					.getContentAsString());
-	}
-
 	private JsonNode entry(UUID caseId) throws Exception {
 		for (JsonNode entry : call(get("/api/cases"))) {
 			if (entry.get("caseId").asText().equals(caseId.toString())) {
@@ -385,14 +330,6 @@ class ProposalsApiIntegrationTest {
 
 	private void assertReporterProblem(MvcResult result, int status, String slug) throws Exception {
 		this.calls.assertProblem(result, status, slug);
-	}
-
-	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		this.calls.assertProblem(this.adviser, this.org.id(), request, status, slug);
-	}
-
-	private JsonNode call(MockHttpServletRequestBuilder request) throws Exception {
-		return this.calls.call(this.adviser, this.org.id(), request);
 	}
 
 }

@@ -6,22 +6,14 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
+import nl.meldpunt.caseservice.ApiCalls;
 import nl.meldpunt.caseservice.Fixtures;
-import nl.meldpunt.caseservice.Fixtures.Org;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.ItemKind;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -29,36 +21,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.put;
 
-@SpringBootTest
-@AutoConfigureMockMvc
-class WorkspaceApiIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	ObjectMapper json = new ObjectMapper();
-
-	Fixtures fixtures;
-
-	ApiCalls calls;
-
-	Org org;
-
-	UUID adviser;
-
-	@BeforeEach
-	void organisation() {
-		this.fixtures = new Fixtures(this.jdbc, this.setup);
-		this.calls = new ApiCalls(this.mvc);
-		this.org = this.fixtures.organisation(2);
-		this.adviser = this.org.advisers().get(0);
-	}
+class WorkspaceApiIntegrationTest extends SignedInAdviser {
 
 	@Test
 	void inboxWhenCasesDueAtDifferentTimesThenOrderedByDeadlineWithFlags() throws Exception {
@@ -88,13 +51,8 @@ class WorkspaceApiIntegrationTest {
 
 	@Test
 	void messagesAndNotesWhenWrittenThenNotesStayInternal() throws Exception {
-		String credential = Fixtures.credential();
-		Map<String, Object> filing = Fixtures.filing(this.org, credential, List.of());
-		UUID caseId = UUID.fromString((String) filing.get("caseId"));
-		this.mvc.perform(post("/internal/v1/organisations/" + this.org.slug() + "/cases")
-			.header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-			.contentType(MediaType.APPLICATION_JSON)
-			.content(this.json.writeValueAsString(filing)));
+		Filed filed = file();
+		UUID caseId = filed.caseId();
 		write(caseId, "MESSAGE", ItemKind.MESSAGE);
 		UUID early = UUID.randomUUID();
 		assertProblem(
@@ -106,14 +64,8 @@ class WorkspaceApiIntegrationTest {
 		write(caseId, "NOTE", ItemKind.NOTE);
 		assertThat(call(get("/api/cases/" + caseId)).get("items").findValuesAsText("kind")).containsExactly("REPORT",
 				"MESSAGE", "NOTE");
-		String mailbox = this.mvc
-			.perform(get("/internal/v1/mailbox").header("Authorization", "Bearer " + Fixtures.INTERNAL_SECRET)
-				.header("X-Mailbox-Credential", credential))
-			.andReturn()
-			.getResponse()
-			.getContentAsString();
-		assertThat(this.json.readTree(mailbox).get("items").findValuesAsText("kind")).containsExactly("REPORT",
-				"MESSAGE");
+		JsonNode mailbox = mailbox(filed.credential());
+		assertThat(mailbox.get("items").findValuesAsText("kind")).containsExactly("REPORT", "MESSAGE");
 	}
 
 	@Test
@@ -249,14 +201,6 @@ class WorkspaceApiIntegrationTest {
 		call(post("/api/cases/" + caseId + "/items")
 			.content(this.json.writeValueAsString(Map.of("itemId", itemId.toString(), "kind", kind, "ciphertext",
 					Fixtures.sealedItem(this.org.id(), caseId, itemId, sealedAs)))));
-	}
-
-	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		this.calls.assertProblem(this.adviser, this.org.id(), request, status, slug);
-	}
-
-	private JsonNode call(MockHttpServletRequestBuilder request) throws Exception {
-		return this.calls.call(this.adviser, this.org.id(), request);
 	}
 
 	private MockHttpServletRequestBuilder as(UUID accountId, MockHttpServletRequestBuilder request) {

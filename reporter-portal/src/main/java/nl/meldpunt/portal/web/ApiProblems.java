@@ -7,6 +7,7 @@ import java.util.stream.Collectors;
 import com.fasterxml.jackson.databind.JsonMappingException;
 
 import nl.meldpunt.internalapi.MalformedValue;
+import nl.meldpunt.internalapi.servlet.BoundedRequest;
 import nl.meldpunt.portal.caseservice.CaseServiceProblem;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -68,7 +69,7 @@ class ApiProblems {
 
 	@ExceptionHandler
 	ResponseEntity<ProblemDetail> unreadable(HttpMessageNotReadableException ex, Locale locale) {
-		if (NestedExceptionUtils.getRootCause(ex) instanceof RequestSizeLimit.BodyTooLarge) {
+		if (NestedExceptionUtils.getRootCause(ex) instanceof BoundedRequest.BodyTooLarge) {
 			return answer(413, "request-too-large", List.of(), locale);
 		}
 		if (ex.getCause() instanceof MalformedValue malformed

@@ -16,6 +16,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 
 import nl.meldpunt.internalapi.MalformedValue;
+import nl.meldpunt.internalapi.servlet.BoundedRequest;
 
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -109,7 +110,7 @@ public class JsonBodies {
 			}
 			return bytes;
 		}
-		catch (RequestSizeLimit.BodyTooLarge ex) {
+		catch (BoundedRequest.BodyTooLarge ex) {
 			throw tooLarge();
 		}
 		catch (IOException ex) {

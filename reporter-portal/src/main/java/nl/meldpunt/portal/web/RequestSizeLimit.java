@@ -1,22 +1,16 @@
 package nl.meldpunt.portal.web;
 
-import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.Charset;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import nl.meldpunt.internalapi.servlet.BoundedRequest;
+import nl.meldpunt.internalapi.servlet.BoundedRequest.BodyTooLarge;
 import nl.meldpunt.portal.PortalProperties;
 
 import org.springframework.core.NestedExceptionUtils;
@@ -80,7 +74,7 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 			return;
 		}
 		try {
-			chain.doFilter(new Bounded(request, this.limit), response);
+			chain.doFilter(new BoundedRequest(request, this.limit), response);
 		}
 		catch (IOException | ServletException | RuntimeException ex) {
 			// a reader outside the endpoints (a filter, a converter) met the limit
@@ -103,81 +97,6 @@ public class RequestSizeLimit extends OncePerRequestFilter {
 		response.setHeader("Connection", "close");
 		this.json.writeValue(response.getOutputStream(),
 				this.translator.problem(status, slug, List.of(), this.locales.resolveLocale(request)));
-	}
-
-	/** The body passed the limit while it was read. */
-	static final class BodyTooLarge extends IOException {
-
-		BodyTooLarge() {
-			super("Request body over the limit", null);
-		}
-
-	}
-
-	/** A request whose body stream fails once it passes the limit. */
-	private static final class Bounded extends HttpServletRequestWrapper {
-
-		private final long limit;
-
-		Bounded(HttpServletRequest request, long limit) {
-			super(request);
-			this.limit = limit;
-		}
-
-		@Override
-		public BufferedReader getReader() throws IOException {
-			String encoding = getCharacterEncoding();
-			return new BufferedReader(new InputStreamReader(getInputStream(),
-					(encoding != null) ? Charset.forName(encoding) : StandardCharsets.ISO_8859_1));
-		}
-
-		@Override
-		public ServletInputStream getInputStream() throws IOException {
-			InputStream body = super.getInputStream();
-			long limit = this.limit;
-			return new ServletInputStream() {
-
-				private long read;
-
-				@Override
-				public int read() throws IOException {
-					int b = body.read();
-					count((b < 0) ? 0 : 1);
-					return b;
-				}
-
-				@Override
-				public int read(byte[] buffer, int offset, int length) throws IOException {
-					int n = body.read(buffer, offset, length);
-					count(Math.max(n, 0));
-					return n;
-				}
-
-				private void count(int n) throws IOException {
-					this.read += n;
-					if (this.read > limit) {
-						throw new BodyTooLarge();
-					}
-				}
-
-				@Override
-				public boolean isFinished() {
-					return false;
-				}
-
-				@Override
-				public boolean isReady() {
-					return true;
-				}
-
-				@Override
-				public void setReadListener(ReadListener listener) {
-					throw new UnsupportedOperationException("blocking reads only");
-				}
-
-			};
-		}
-
 	}
 
 }

@@ -5,6 +5,7 @@ import java.util.UUID;
 
 import nl.meldpunt.portal.PortalTest;
 import nl.meldpunt.portal.TestReports;
+import nl.meldpunt.crypto.testing.LogFiles;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,9 +36,7 @@ class LogHygieneIntegrationTest extends PortalTest {
 
 	@Test
 	void logFileWhenConfiguredThenRollsBySizeAndAge() {
-		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.max-file-size")).isEqualTo("10MB");
-		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.max-history")).isEqualTo("30");
-		assertThat(this.environment.getProperty("logging.logback.rollingpolicy.total-size-cap")).isEqualTo("200MB");
+		LogFiles.assertRollsBySizeAndAge(this.environment::getProperty);
 	}
 
 	@Test

@@ -1,4 +1,4 @@
-package nl.meldpunt.caseservice.workspace;
+package nl.meldpunt.caseservice;
 
 import java.util.List;
 import java.util.UUID;
@@ -21,18 +21,18 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 
 /** The workspace API called as a signed-in adviser of an organisation, in tests. */
-final class ApiCalls {
+public final class ApiCalls {
 
 	private final MockMvc mvc;
 
 	private final ObjectMapper json = new ObjectMapper();
 
-	ApiCalls(MockMvc mvc) {
+	public ApiCalls(MockMvc mvc) {
 		this.mvc = mvc;
 	}
 
 	/** The request as adviser {@code accountId} of {@code organisationId}, with CSRF. */
-	static MockHttpServletRequestBuilder as(UUID accountId, UUID organisationId,
+	public static MockHttpServletRequestBuilder as(UUID accountId, UUID organisationId,
 			MockHttpServletRequestBuilder request) {
 		Caller caller = new Caller(accountId, organisationId, Role.ADVISER, "Adviser");
 		return request.contentType(MediaType.APPLICATION_JSON)
@@ -42,7 +42,7 @@ final class ApiCalls {
 	}
 
 	/** Performs an accepted call and reads its answer ({} when it has none). */
-	JsonNode call(UUID accountId, UUID organisationId, MockHttpServletRequestBuilder request) throws Exception {
+	public JsonNode call(UUID accountId, UUID organisationId, MockHttpServletRequestBuilder request) throws Exception {
 		MvcResult result = this.mvc.perform(as(accountId, organisationId, request)).andReturn();
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
 		String body = result.getResponse().getContentAsString();
@@ -52,13 +52,13 @@ final class ApiCalls {
 	/**
 	 * Performs a call that must be refused with {@code status} and problem {@code slug}.
 	 */
-	void assertProblem(UUID accountId, UUID organisationId, MockHttpServletRequestBuilder request, int status,
+	public void assertProblem(UUID accountId, UUID organisationId, MockHttpServletRequestBuilder request, int status,
 			String slug) throws Exception {
 		assertProblem(this.mvc.perform(as(accountId, organisationId, request)).andReturn(), status, slug);
 	}
 
 	/** The answer is a refusal with {@code status} and problem {@code slug}. */
-	void assertProblem(MvcResult result, int status, String slug) throws Exception {
+	public void assertProblem(MvcResult result, int status, String slug) throws Exception {
 		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
 		assertThat(this.json.readTree(result.getResponse().getContentAsString()).get("type").asText())
 			.isEqualTo("https://meldpunt.nl/problems/" + slug);

@@ -1,4 +1,4 @@
-package nl.meldpunt.caseservice.workspace;
+package nl.meldpunt.caseservice.keybook;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -7,36 +7,19 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.web.servlet.AutoConfigureMockMvc;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 import nl.meldpunt.caseservice.Fixtures;
-import nl.meldpunt.caseservice.Fixtures.Org;
-import nl.meldpunt.caseservice.accounts.Caller;
-import nl.meldpunt.caseservice.accounts.Role;
-import nl.meldpunt.caseservice.audit.ActorKind;
-import nl.meldpunt.caseservice.keybook.Draft;
-import nl.meldpunt.caseservice.keybook.KeyBooks;
-import nl.meldpunt.caseservice.organisations.OrganisationSetup;
 import nl.meldpunt.crypto.ItemKind;
-import nl.meldpunt.crypto.KeyBook;
 import nl.meldpunt.crypto.KeyBookChange;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.authentication;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -51,27 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @SpringBootTest
 @AutoConfigureMockMvc
-class RemovalAndRekeyIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcTemplate jdbc;
-
-	@Autowired
-	OrganisationSetup setup;
-
-	@Autowired
-	KeyBooks books;
-
-	ObjectMapper json = new ObjectMapper();
-
-	Org org;
-
-	UUID anna;
-
-	UUID bram;
+class RemovalAndRekeyIntegrationTest extends KeyBookMembers {
 
 	UUID carla;
 
@@ -81,10 +44,7 @@ class RemovalAndRekeyIntegrationTest {
 
 	@BeforeEach
 	void caseOfThreeAdvisers() throws Exception {
-		Fixtures fixtures = new Fixtures(this.jdbc, this.setup);
-		this.org = fixtures.organisation(3);
-		this.anna = this.org.advisers().get(0);
-		this.bram = this.org.advisers().get(1);
+		members(3);
 		this.carla = this.org.advisers().get(2);
 		this.credential = Fixtures.credential();
 		Map<String, Object> filing = Fixtures.filing(this.org, this.credential, List.of());
@@ -161,10 +121,7 @@ class RemovalAndRekeyIntegrationTest {
 		for (UUID signer : List.of(this.anna, this.bram)) {
 			Draft draft = this.books.drafts(this.org.id(), Optional.empty()).get(0);
 			assertThat(draft.draft().change()).isEqualTo(new KeyBookChange.RecipientRemoved(adviser));
-			KeyBook book = this.books.organisationBook(this.org.id()).orElseThrow();
-			call(signer, post("/api/keybook/drafts/" + draft.id() + "/approvals")
-				.content(this.json.writeValueAsString(Map.of("signature", Fixtures
-					.b64(book.approve(draft.draft(), signer, Fixtures.SIGNING_KEYS.get(signer)).signature())))));
+			approve(draft, signer);
 		}
 		assertThat(this.books.organisationBook(this.org.id()).orElseThrow().member(adviser)).isEmpty();
 	}
@@ -193,27 +150,6 @@ class RemovalAndRekeyIntegrationTest {
 					.andReturn()
 					.getResponse()
 					.getContentAsString());
-	}
-
-	private void assertProblem(MockHttpServletRequestBuilder request, int status, String slug) throws Exception {
-		MvcResult result = this.mvc.perform(request).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isEqualTo(status);
-		assertThat(this.json.readTree(result.getResponse().getContentAsString()).get("type").asText())
-			.isEqualTo("https://meldpunt.nl/problems/" + slug);
-	}
-
-	private JsonNode call(UUID caller, MockHttpServletRequestBuilder request) throws Exception {
-		MvcResult result = this.mvc.perform(as(caller, request)).andReturn();
-		assertThat(result.getResponse().getStatus()).as(result.getResponse().getContentAsString()).isLessThan(300);
-		return this.json.readTree(result.getResponse().getContentAsString());
-	}
-
-	private MockHttpServletRequestBuilder as(UUID accountId, MockHttpServletRequestBuilder request) {
-		Caller caller = new Caller(accountId, this.org.id(), Role.ADVISER, "Adviser");
-		return request.contentType(MediaType.APPLICATION_JSON)
-			.with(csrf())
-			.with(authentication(UsernamePasswordAuthenticationToken.authenticated(caller, null,
-					List.of(new SimpleGrantedAuthority("ROLE_ADVISER")))));
 	}
 
 }
