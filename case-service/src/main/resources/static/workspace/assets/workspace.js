@@ -179,12 +179,16 @@ function fail(box, message) {
 
 // The organisation's sign-in was refused: the server sends the browser back here with the
 // refusal's code, which only picks one of these sentences
-const OIDC_REFUSALS = ["oidc-no-account", "oidc-account-disabled", "oidc-sign-in-failed"];
+const OIDC_REFUSALS = {
+	"oidc-no-account": () => text("login.refused.oidc-no-account"),
+	"oidc-account-disabled": () => text("login.refused.oidc-account-disabled"),
+	"oidc-sign-in-failed": () => text("login.refused.oidc-sign-in-failed"),
+};
 
 function renderLogin(notice) {
 	const refused = new URLSearchParams(location.search).get("refused");
-	if (!notice && OIDC_REFUSALS.includes(refused)) {
-		notice = text("login.refused." + refused);
+	if (!notice && Object.hasOwn(OIDC_REFUSALS, refused)) {
+		notice = OIDC_REFUSALS[refused]();
 	}
 	const email = el("input", { id: "email", type: "email", name: "email", autocomplete: "username", required: true });
 	const passphrase = el("input", { id: "passphrase", type: "password", name: "passphrase", autocomplete: "current-password", required: true });
