@@ -13,6 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.Authentication;
@@ -155,6 +156,16 @@ class SecurityConfiguration {
 			return;
 		}
 		response.setStatus(HttpStatus.NO_CONTENT.value());
+	}
+
+	/**
+	 * No observation around each security filter, authentication and authorization: with
+	 * an observation registry present, Spring Security would otherwise wrap every filter
+	 * of every request (a dozen per filing) in an observation that nothing here reads.
+	 */
+	@Bean
+	SecurityObservationSettings noSecurityObservations() {
+		return SecurityObservationSettings.noObservations();
 	}
 
 	@Bean

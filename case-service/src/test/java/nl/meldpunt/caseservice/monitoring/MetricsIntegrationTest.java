@@ -75,6 +75,26 @@ class MetricsIntegrationTest {
 			.doesNotContain("127.0.0.1");
 	}
 
+	/**
+	 * Requests are still timed, but Spring Security wraps no observation around each of
+	 * its filters (a dozen per filing that nothing reads).
+	 */
+	@Test
+	void scrapeWhenFiledThenRequestsTimedWithoutSecurityFilterObservations() throws IOException {
+		Org org = new Fixtures(this.jdbc, this.setup).organisation(1);
+		HttpHeaders headers = new HttpHeaders();
+		headers.setBearerAuth(Fixtures.INTERNAL_SECRET);
+		headers.setContentType(MediaType.APPLICATION_JSON);
+		ResponseEntity<JsonNode> filed = this.http.exchange("/internal/v1/organisations/" + org.slug() + "/cases",
+				HttpMethod.POST, new HttpEntity<>(Fixtures.filing(org, Fixtures.credential(), List.of()), headers),
+				JsonNode.class);
+		assertThat(filed.getStatusCode().value()).isEqualTo(201);
+
+		String scrape = scrapeFrom("127.0.0.1");
+		assertThat(scrape).startsWith("HTTP/1.1 200").contains("\nhttp_server_requests_seconds_count{");
+		assertThat(scrape).doesNotContain("spring_security_");
+	}
+
 	@Test
 	void scrapeWhenFromAnotherAddressThenRefused() throws IOException {
 		String scrape = scrapeFrom("127.0.0.2");

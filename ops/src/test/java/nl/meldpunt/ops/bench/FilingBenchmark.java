@@ -40,7 +40,9 @@ import nl.meldpunt.ops.load.DemoFilings;
  *
  * <p>
  * Options (system properties): {@code bench.seconds} per run (15), {@code bench.clients}
- * (32), {@code bench.filings} sealed per run (30000), {@code bench.apps} (a folder with
+ * (32), {@code bench.filings} sealed per run (30000), {@code bench.warmup} seconds of
+ * warm-up through the portal (twice {@code bench.seconds}; on a busy machine the JIT
+ * still compiles after that: give it minutes), {@code bench.apps} (a folder with
  * {@code case-service.jar} and {@code reporter-portal.jar} to measure, e.g. another
  * commit's build, for a before/after on the same machine).
  */
@@ -53,6 +55,7 @@ public final class FilingBenchmark {
 		int seconds = Integer.getInteger("bench.seconds", 15);
 		int clients = Integer.getInteger("bench.clients", 32);
 		int filings = Integer.getInteger("bench.filings", 30_000);
+		int warmup = Integer.getInteger("bench.warmup", 2 * seconds);
 		MeldpuntSystem system = startFreshSystem();
 		Path work = Files.createTempDirectory("meldpunt-bench-load");
 		try {
@@ -79,7 +82,7 @@ public final class FilingBenchmark {
 				}
 			};
 			System.out.println("Warming up (not measured) …");
-			measure.run(null, portal, null, Duration.ofSeconds(2L * seconds));
+			measure.run(null, portal, null, Duration.ofSeconds(warmup));
 			measure.run(null, direct, secret, Duration.ofSeconds(seconds));
 			measure.run("through the portal, durability on", portal, null, Duration.ofSeconds(seconds));
 			measure.run("straight to the case service, durability on", direct, secret, Duration.ofSeconds(seconds));

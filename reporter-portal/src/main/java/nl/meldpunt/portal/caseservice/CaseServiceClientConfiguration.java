@@ -59,6 +59,8 @@ class CaseServiceClientConfiguration {
 			.setDefaultRequestConfig(
 					RequestConfig.custom().setResponseTimeout(answer).setRedirectsEnabled(false).build())
 			.disableCookieManagement()
+			// the case service answers uncompressed: no Accept-Encoding, no decoding step
+			.disableContentCompression()
 			.disableAuthCaching()
 			.disableRedirectHandling()
 			.evictIdleConnections(TimeValue.ofSeconds(30))

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import nl.meldpunt.portal.PortalTest;
 import nl.meldpunt.portal.TestReports;
 import org.junit.jupiter.api.Test;
@@ -64,6 +65,18 @@ class SubmissionApiIntegrationTest extends PortalTest {
 		assertThat(filed.getStatusCode().value()).isEqualTo(201);
 		assertThat(filed.getBody().get("caseId").asText()).isEqualTo(reports.caseId.toString());
 		assertThat(caseService.everythingReceived()).doesNotContain(marker);
+	}
+
+	/**
+	 * The filing path does no per-request work that nobody reads: no server or client
+	 * request observation is recorded (the portal exposes no metrics).
+	 */
+	@Test
+	void fileWhenFiledThenNoRequestObservationsRecorded(@Autowired MeterRegistry meters) {
+		ResponseEntity<JsonNode> filed = post("/api/o/demo/cases", new TestReports(caseService).filing("lean"), "nl");
+		assertThat(filed.getStatusCode().value()).isEqualTo(201);
+		assertThat(meters.find("http.server.requests").meters()).isEmpty();
+		assertThat(meters.find("http.client.requests").meters()).isEmpty();
 	}
 
 	@Test
