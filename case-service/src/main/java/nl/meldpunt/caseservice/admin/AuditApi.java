@@ -1,7 +1,5 @@
 package nl.meldpunt.caseservice.admin;
 
-import java.util.Optional;
-
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -34,20 +32,9 @@ class AuditApi {
 
 	@GetMapping("/api/admin/audit/checkpoints/verification")
 	AuditCheckpoints.Verification verifyCheckpoints(@AuthenticationPrincipal Caller caller) {
-		return withKeyBooks(this.checkpoints.verify(caller.organisationId()),
-				KeyBookAnchors.broken(this.jdbc, this.verifier, caller.organisationId()));
-	}
-
-	/**
-	 * An intact audit log whose key books lost an entry it recorded is not intact: the
-	 * sentence names the book. (When the log itself is not intact, that is said first.)
-	 */
-	static AuditCheckpoints.Verification withKeyBooks(AuditCheckpoints.Verification checked, Optional<String> broken) {
-		if (!checked.intact() || broken.isEmpty()) {
-			return checked;
-		}
-		return new AuditCheckpoints.Verification(false, broken.get(), checked.entriesChecked(),
-				checked.checkpointsChecked());
+		AuditCheckpoints.Verification checked = this.checkpoints.verify(caller.organisationId());
+		return checked.intact()
+				? checked.unless(KeyBookAnchors.broken(this.jdbc, this.verifier, caller.organisationId())) : checked;
 	}
 
 	@GetMapping("/api/admin/audit/verification")

@@ -60,6 +60,17 @@ public class AuditCheckpoints {
 	 * @param checkpointsChecked validly signed checkpoints compared
 	 */
 	public record Verification(boolean intact, String sentence, long entriesChecked, int checkpointsChecked) {
+
+		/**
+		 * This verification, or, when it found the log intact but {@code broken} names
+		 * something else the log vouches for that no longer matches (a key book), a
+		 * failed one saying so.
+		 */
+		public Verification unless(Optional<String> broken) {
+			return (this.intact && broken.isPresent())
+					? new Verification(false, broken.get(), this.entriesChecked, this.checkpointsChecked) : this;
+		}
+
 	}
 
 	private final JdbcTemplate jdbc;

@@ -71,9 +71,7 @@ public final class VerifyAudit {
 			AuditCheckpoints.Verification verification = snapshot.execute((tx) -> {
 				AuditVerifier audit = new AuditVerifier(jdbc);
 				AuditCheckpoints.Verification checked = AuditCheckpoints.verify(jdbc, audit, Path.of(folder), null);
-				Optional<String> broken = checked.intact() ? also.broken(jdbc, audit) : Optional.empty();
-				return broken.isPresent() ? new AuditCheckpoints.Verification(false, broken.get(),
-						checked.entriesChecked(), checked.checkpointsChecked()) : checked;
+				return checked.intact() ? checked.unless(also.broken(jdbc, audit)) : checked;
 			});
 			if (Files.isRegularFile(Path.of(folder).resolve(CheckpointKey.FILE))) {
 				out.println("Checkpoint key " + CheckpointKey.load(Path.of(folder)).fingerprint() + ".");

@@ -37,8 +37,10 @@ public enum CaseState {
 		return this != CLOSED && this != WITHDRAWN;
 	}
 
-	/** The names of the open states, for queries. */
-	static String[] openNames() {
+	/**
+	 * The names of the open states in the procedure's order, for queries and the browser.
+	 */
+	public static String[] openNames() {
 		return Arrays.stream(values()).filter(CaseState::isOpen).map(Enum::name).toArray(String[]::new);
 	}
 

@@ -1,9 +1,7 @@
 package nl.meldpunt.caseservice.workspace.pages;
 
-import java.util.Arrays;
 import java.util.Locale;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -37,10 +35,7 @@ class WorkspacePages {
 	 * The open states in the procedure's order, for the inbox's state filter: the browser
 	 * takes "open" from {@link CaseState#isOpen()} instead of a list of its own.
 	 */
-	static final String OPEN_STATES = Arrays.stream(CaseState.values())
-		.filter(CaseState::isOpen)
-		.map(Enum::name)
-		.collect(Collectors.joining(","));
+	static final String OPEN_STATES = String.join(",", CaseState.openNames());
 
 	private final boolean oidc;
 
