@@ -44,7 +44,11 @@ import nl.meldpunt.ops.load.DemoFilings;
  * warm-up through the portal (twice {@code bench.seconds}; on a busy machine the JIT
  * still compiles after that: give it minutes), {@code bench.apps} (a folder with
  * {@code case-service.jar} and {@code reporter-portal.jar} to measure, e.g. another
- * commit's build, for a before/after on the same machine).
+ * commit's build, for a before/after on the same machine), {@code bench.jvm} (extra JVM
+ * options for both applications, e.g. a flight recording started with the JVM:
+ * {@code -XX:StartFlightRecording=filename=/tmp/jfr,settings=profile}; attaching one to a
+ * running JVM under this load disturbs it too much), {@code bench.quick} (only the two
+ * durable runs after the warm-up: for trying a change).
  */
 public final class FilingBenchmark {
 
@@ -70,6 +74,7 @@ public final class FilingBenchmark {
 			int[] counter = { 0 };
 			Measure measure = (label, url, bearer, length) -> {
 				Path bodies = WrkLoad.write(work, "run" + counter[0]++, seal(demo, filings));
+				long commitsBefore = commits(superuser);
 				ProcessCpu.Snapshot before = ProcessCpu.take(system.portalPid(), system.caseServicePid(),
 						system.postmasterPid());
 				WrkLoad.Outcome outcome = WrkLoad.run(work, url, bodies, bearer, clients, length);
@@ -78,7 +83,7 @@ public final class FilingBenchmark {
 				Files.delete(bodies);
 				if (label != null) {
 					print(label, settings(superuser), outcome, after.millisSince(before),
-							after.machineBusyCoresSince(before, outcome.seconds()));
+							after.machineBusyCoresSince(before, outcome.seconds()), commits(superuser) - commitsBefore);
 				}
 			};
 			System.out.println("Warming up (not measured) …");
@@ -86,6 +91,10 @@ public final class FilingBenchmark {
 			measure.run(null, direct, secret, Duration.ofSeconds(seconds));
 			measure.run("through the portal, durability on", portal, null, Duration.ofSeconds(seconds));
 			measure.run("straight to the case service, durability on", direct, secret, Duration.ofSeconds(seconds));
+			if (Boolean.getBoolean("bench.quick")) {
+				SystemMemory.print(system);
+				return;
+			}
 			durability(superuser, false);
 			measure.run("through the portal, durability OFF", portal, null, Duration.ofSeconds(seconds));
 			measure.run("straight to the case service, durability OFF", direct, secret, Duration.ofSeconds(seconds));
@@ -107,7 +116,7 @@ public final class FilingBenchmark {
 	}
 
 	private static void print(String label, String settings, WrkLoad.Outcome outcome, Map<String, Double> cpu,
-			double machineCores) {
+			double machineCores, long commits) {
 		System.out.printf(
 				"Filing %s [%s; load average %s]: %.0f filings/s (%d in %.1f s: %d new, %d repeats);" + " errors: %d%n",
 				label, settings, ProcessCpu.loadAverage(), outcome.perSecond(), outcome.acknowledged(),
@@ -125,6 +134,24 @@ public final class FilingBenchmark {
 				total / Math.max(1, outcome.acknowledged()), total / 1000 / outcome.seconds(),
 				Runtime.getRuntime().availableProcessors(), machineCores));
 		System.out.println(split);
+		System.out.printf("  database commits: %d, %.1f new filings per commit%n", commits,
+				outcome.created() / (double) Math.max(1, commits));
+	}
+
+	/**
+	 * Transactions committed in the application's database so far (PostgreSQL's
+	 * statistics, flushed within a second; the benchmark's own queries count too).
+	 */
+	private static long commits(LaunchSettings.ExternalDatabase superuser) throws SQLException {
+		try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+				superuser.password()); Statement statement = connection.createStatement()) {
+			statement.execute("SELECT pg_stat_force_next_flush()");
+			try (ResultSet row = statement
+				.executeQuery("SELECT xact_commit FROM pg_stat_database WHERE datname = current_database()")) {
+				row.next();
+				return row.getLong(1);
+			}
+		}
 	}
 
 	/** fsync and synchronous_commit as PostgreSQL reports them now. */
@@ -216,9 +243,8 @@ public final class FilingBenchmark {
 						? Path.of("ops", "target", "apps").toAbsolutePath()
 						: Path.of("target", "apps").toAbsolutePath();
 		System.out.println("Starting a fresh system in demo mode from " + folder + " …");
-		return MeldpuntSystem.start(
-				new LaunchSettings(data, folder.toAbsolutePath(), freePort(), freePort(), true, Optional.empty(), ""),
-				(line) -> {
+		return MeldpuntSystem.start(new LaunchSettings(data, folder.toAbsolutePath(), freePort(), freePort(), true,
+				Optional.empty(), System.getProperty("bench.jvm", "")), (line) -> {
 				});
 	}
 
