@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * mode the service refuses to start without a real one.
  */
 @Component
-class InternalApiSecret {
+public class InternalApiSecret {
 
 	static final String DEMO_DEFAULT = "demo-internal-secret-not-for-production";
 
@@ -31,7 +31,7 @@ class InternalApiSecret {
 	}
 
 	/** Constant-time comparison with an {@code Authorization} header value. */
-	boolean matches(String authorization) {
+	public boolean matches(String authorization) {
 		if (authorization == null || !authorization.startsWith("Bearer ")) {
 			return false;
 		}

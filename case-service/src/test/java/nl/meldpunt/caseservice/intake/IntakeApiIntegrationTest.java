@@ -1,5 +1,6 @@
 package nl.meldpunt.caseservice.intake;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -7,6 +8,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -17,8 +20,11 @@ import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import nl.meldpunt.caseservice.Fixtures;
 import nl.meldpunt.caseservice.Fixtures.Org;
@@ -103,6 +109,52 @@ class IntakeApiIntegrationTest {
 				"select count(*) from audit_pending where case_id = ? and action = 'CASE_FILED'", Integer.class,
 				caseId))
 			.isEqualTo(1);
+	}
+
+	/**
+	 * A valid filing from the portal is filed on the short path, before Spring Security
+	 * and Spring MVC; a refusal there gets the usual problem; a body that is no valid
+	 * filing is handed on to the usual path exactly as it came.
+	 */
+	@Test
+	void fileWhenValidThenFiledOnTheShortPathAndInvalidGoesTheUsualWay(@Autowired FilingShortPath shortPath,
+			@Autowired ObjectMapper json) throws Exception {
+		FilterChain usualPath = (request, response) -> {
+			throw new AssertionError("the filing went on to the usual filter chain");
+		};
+		Map<String, Object> filing = Fixtures.filing(this.org, Fixtures.credential(), List.of());
+		MockHttpServletResponse filed = new MockHttpServletResponse();
+		shortPath.doFilter(filingPost(json.writeValueAsBytes(filing)), filed, usualPath);
+		assertThat(filed.getStatus()).isEqualTo(201);
+		assertThat(json.readTree(filed.getContentAsByteArray()).get("caseId").asText()).isEqualTo(filing.get("caseId"));
+		assertThat(filed.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-store");
+		assertThat(count("key_envelope", UUID.fromString((String) filing.get("caseId")))).isEqualTo(3);
+
+		this.jdbc.update("update organisation set access_code_hash = 'x' where id = ?", this.org.id());
+		Map<String, Object> guessed = Fixtures.filing(this.org, Fixtures.credential(), List.of());
+		guessed.put("accessCode", "guess");
+		MockHttpServletResponse refused = new MockHttpServletResponse();
+		shortPath.doFilter(filingPost(json.writeValueAsBytes(guessed)), refused, usualPath);
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+		assertThat(json.readTree(refused.getContentAsByteArray()).get("type").asText())
+			.isEqualTo("https://meldpunt.nl/problems/wrong-access-code");
+		assertNothingStored(guessed);
+
+		byte[] invalid = "{\"caseId\": 7}".getBytes(StandardCharsets.UTF_8);
+		byte[][] handedOn = new byte[1][];
+		shortPath.doFilter(filingPost(invalid), new MockHttpServletResponse(),
+				(request, response) -> handedOn[0] = request.getInputStream().readAllBytes());
+		assertThat(handedOn[0]).isEqualTo(invalid);
+	}
+
+	private MockHttpServletRequest filingPost(byte[] body) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST",
+				"/internal/v1/organisations/" + this.org.slug() + "/cases");
+		request.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		request.addHeader(HttpHeaders.AUTHORIZATION, "Bearer " + Fixtures.INTERNAL_SECRET);
+		request.setContent(body);
+		return request;
 	}
 
 	@Test

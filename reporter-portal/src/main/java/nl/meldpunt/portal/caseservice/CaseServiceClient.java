@@ -6,9 +6,15 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -20,6 +26,7 @@ import nl.meldpunt.internalapi.OrganisationPortal;
 import nl.meldpunt.internalapi.Withdrawal;
 import nl.meldpunt.internalapi.Written;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,15 +54,30 @@ public class CaseServiceClient {
 	/** Header that carries the reporter's mailbox credential. */
 	public static final String CREDENTIAL_HEADER = InternalApi.CREDENTIAL_HEADER;
 
+	private static final Pattern SLUG = Pattern.compile("[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?");
+
+	private static final String ACCEPT = MediaType.APPLICATION_JSON_VALUE + ", "
+			+ MediaType.APPLICATION_PROBLEM_JSON_VALUE;
+
 	private static final Logger log = LoggerFactory.getLogger(CaseServiceClient.class);
 
 	private final RestClient http;
 
 	private final ObjectMapper json;
 
-	CaseServiceClient(RestClient caseServiceRestClient, ObjectMapper json) {
+	private final CloseableHttpClient pool;
+
+	private final String organisations;
+
+	private final String bearer;
+
+	CaseServiceClient(RestClient caseServiceRestClient, ObjectMapper json, CloseableHttpClient caseServiceHttpClient,
+			InternalApiProperties properties) {
 		this.http = caseServiceRestClient;
 		this.json = json;
+		this.pool = caseServiceHttpClient;
+		this.organisations = CaseServiceClientConfiguration.baseUrl(properties) + "/organisations/";
+		this.bearer = "Bearer " + properties.secret();
 	}
 
 	public OrganisationPortal portal(String slug) {
@@ -72,7 +94,35 @@ public class CaseServiceClient {
 	 * status (201 new, 200 repeat) and its bytes.
 	 */
 	public ResponseEntity<byte[]> file(String slug, byte[] filing) {
-		return passOn("/organisations/{slug}/cases", null, filing, slug);
+		if (!SLUG.matcher(slug).matches()) {
+			// the portal checks slugs first; never build an address from anything else
+			throw new IllegalArgumentException("not an organisation's slug");
+		}
+		// straight on the pooled client: the request the portal makes thousands of per
+		// second skips RestClient's address template and converters (a fifth of the
+		// portal's CPU per filing); same connection pool, time-outs and headers
+		HttpPost post = new HttpPost(this.organisations + slug + "/cases");
+		post.setHeader(HttpHeaders.AUTHORIZATION, this.bearer);
+		post.setHeader(HttpHeaders.ACCEPT, ACCEPT);
+		post.setEntity(new ByteArrayEntity(filing, ContentType.APPLICATION_JSON));
+		try {
+			return this.pool.execute(post, (answer) -> {
+				int status = answer.getCode();
+				if (status >= 400) {
+					try (InputStream body = (answer.getEntity() != null) ? answer.getEntity().getContent()
+							: InputStream.nullInputStream()) {
+						refuse(status, body);
+					}
+				}
+				byte[] body = (answer.getEntity() != null) ? EntityUtils.toByteArray(answer.getEntity()) : new byte[0];
+				return ResponseEntity.status(status).body(body);
+			});
+		}
+		catch (IOException ex) {
+			// the exception names only the case service's address, never reporter data
+			log.warn("Case service unreachable: {}", ex.getClass().getSimpleName());
+			throw new CaseServiceProblem(503, CaseServiceProblem.UNAVAILABLE, List.of());
+		}
 	}
 
 	/** The reporter's case, read into the contract's record. */
@@ -169,7 +219,13 @@ public class CaseServiceClient {
 	}
 
 	private void refuse(org.springframework.http.HttpRequest request, ClientHttpResponse response) throws IOException {
-		int status = response.getStatusCode().value();
+		try (InputStream body = response.getBody()) {
+			refuse(response.getStatusCode().value(), body);
+		}
+	}
+
+	/** Turns the case service's refusal into the portal's problem (always throws). */
+	private void refuse(int status, InputStream body) {
 		if (status == 401) {
 			// a reporter cannot fix this: the two services disagree on the internal
 			// secret
@@ -183,7 +239,7 @@ public class CaseServiceClient {
 		}
 		String slug = "unexpected";
 		List<String> fields = new ArrayList<>();
-		try (InputStream body = response.getBody()) {
+		try {
 			JsonNode problem = this.json.readTree(body);
 			String type = (problem != null) ? problem.path("type").asText("") : "";
 			if (type.startsWith(InternalApi.PROBLEM_TYPE_PREFIX)) {

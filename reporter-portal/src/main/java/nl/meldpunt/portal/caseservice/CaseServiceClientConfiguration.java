@@ -67,11 +67,16 @@ class CaseServiceClientConfiguration {
 			.build();
 	}
 
+	/** Where the internal API starts, without a trailing slash. */
+	static String baseUrl(InternalApiProperties properties) {
+		return properties.caseService().url().toString().replaceAll("/+$", "") + InternalApi.BASE_PATH;
+	}
+
 	@Bean
 	RestClient caseServiceRestClient(RestClient.Builder builder, InternalApiProperties properties,
 			CloseableHttpClient caseServiceHttpClient) {
 		return builder.requestFactory(new HttpComponentsClientHttpRequestFactory(caseServiceHttpClient))
-			.baseUrl(properties.caseService().url().toString().replaceAll("/+$", "") + InternalApi.BASE_PATH)
+			.baseUrl(baseUrl(properties))
 			.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.secret())
 			.build();
 	}

@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
 import io.micrometer.core.instrument.MeterRegistry;
 import nl.meldpunt.portal.PortalTest;
 import nl.meldpunt.portal.TestReports;
@@ -17,6 +19,8 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -77,6 +81,42 @@ class SubmissionApiIntegrationTest extends PortalTest {
 		assertThat(filed.getStatusCode().value()).isEqualTo(201);
 		assertThat(meters.find("http.server.requests").meters()).isEmpty();
 		assertThat(meters.find("http.client.requests").meters()).isEmpty();
+	}
+
+	/**
+	 * A filing is answered by the short path, before the usual filter chain and Spring
+	 * MVC; a refusal there gets the usual translated problem.
+	 */
+	@Test
+	void fileWhenPostedThenAnsweredOnTheShortPathBeforeSpringMvc(@Autowired FilingShortPath shortPath,
+			@Autowired ObjectMapper json) throws Exception {
+		FilterChain usualPath = (request, response) -> {
+			throw new AssertionError("the filing went on to the usual filter chain");
+		};
+		TestReports reports = new TestReports(caseService);
+		MockHttpServletResponse filed = new MockHttpServletResponse();
+		shortPath.doFilter(jsonPost("/api/o/demo/cases", json.writeValueAsBytes(reports.filing("short")), "nl"), filed,
+				usualPath);
+		assertThat(filed.getStatus()).isEqualTo(201);
+		assertThat(json.readTree(filed.getContentAsByteArray()).get("caseId").asText())
+			.isEqualTo(reports.caseId.toString());
+
+		Map<String, Object> filing = new TestReports(caseService).filing("code");
+		filing.put("accessCode", "guess");
+		MockHttpServletResponse refused = new MockHttpServletResponse();
+		shortPath.doFilter(jsonPost("/api/o/coded/cases", json.writeValueAsBytes(filing), "en"), refused, usualPath);
+		assertThat(refused.getStatus()).isEqualTo(403);
+		assertThat(refused.getContentType()).isEqualTo("application/problem+json");
+		assertThat(json.readTree(refused.getContentAsByteArray()).get("detail").asText())
+			.isEqualTo("The access code is not right. You find the code on your organisation's intranet.");
+	}
+
+	private static MockHttpServletRequest jsonPost(String path, byte[] body, String language) {
+		MockHttpServletRequest request = new MockHttpServletRequest("POST", path);
+		request.setContentType(MediaType.APPLICATION_JSON_VALUE);
+		request.addHeader(HttpHeaders.ACCEPT_LANGUAGE, language);
+		request.setContent(body);
+		return request;
 	}
 
 	@Test
