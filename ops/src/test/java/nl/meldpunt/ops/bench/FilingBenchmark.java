@@ -48,7 +48,9 @@ import nl.meldpunt.ops.load.DemoFilings;
  * options for both applications, e.g. a flight recording started with the JVM:
  * {@code -XX:StartFlightRecording=filename=/tmp/jfr,settings=profile}; attaching one to a
  * running JVM under this load disturbs it too much), {@code bench.quick} (only the two
- * durable runs after the warm-up: for trying a change).
+ * durable runs after the warm-up: for trying a change), {@code bench.sql} (a file of
+ * statements run as the database superuser before the warm-up: for trying a schema
+ * change).
  */
 public final class FilingBenchmark {
 
@@ -71,6 +73,15 @@ public final class FilingBenchmark {
 			System.out.printf("%d connections, %d s per run, %d key envelopes per filing, load average now %s%n",
 					clients, seconds, demo.envelopesPerFiling(), ProcessCpu.loadAverage());
 			baseline(superuser, clients);
+			String sqlFile = System.getProperty("bench.sql");
+			if (sqlFile != null) {
+				String sql = Files.readString(Path.of(sqlFile));
+				try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
+						superuser.password()); Statement statement = connection.createStatement()) {
+					statement.execute(sql);
+				}
+				System.out.println("Ran before measuring: " + sqlFile);
+			}
 			int[] counter = { 0 };
 			Measure measure = (label, url, bearer, length) -> {
 				Path bodies = WrkLoad.write(work, "run" + counter[0]++, seal(demo, filings));
