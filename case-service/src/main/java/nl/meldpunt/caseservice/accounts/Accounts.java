@@ -35,8 +35,8 @@ public interface Accounts extends JpaRepository<Account, UUID> {
 	 * query (filing checks a whole batch against them, together with the key books: a
 	 * recipient is a current member of its verified book and an active account).
 	 */
-	@Query("select a from Account a where a.organisationId in ?1 and a.role in (nl.meldpunt.caseservice.accounts.Role.ADVISER, nl.meldpunt.caseservice.accounts.Role.HOTLINE) and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
-	List<Account> enrolledRecipients(Collection<UUID> organisationIds);
+	@Query("select a from Account a where a.organisationId = ?1 and a.role in (nl.meldpunt.caseservice.accounts.Role.ADVISER, nl.meldpunt.caseservice.accounts.Role.HOTLINE) and a.enrolledOn is not null and a.status = nl.meldpunt.caseservice.accounts.AccountStatus.ACTIVE order by a.enrolledOn, a.id")
+	List<Account> enrolledRecipients(UUID organisationId);
 
 	/** The organisation's accounts an administrator manages (removed ones are gone). */
 	@Query("select a from Account a where a.organisationId = ?1 and a.status <> nl.meldpunt.caseservice.accounts.AccountStatus.REMOVED order by a.displayName")

@@ -63,7 +63,7 @@ class EnrolledRecipients implements RecipientDirectory {
 		if (members.isEmpty()) {
 			return Set.of();
 		}
-		Set<UUID> active = this.accounts.enrolledRecipients(List.of(organisationId))
+		Set<UUID> active = this.accounts.enrolledRecipients(organisationId)
 			.stream()
 			.map(Account::id)
 			.collect(Collectors.toSet());

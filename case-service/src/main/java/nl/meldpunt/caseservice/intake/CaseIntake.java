@@ -1,15 +1,15 @@
 package nl.meldpunt.caseservice.intake;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -38,13 +38,14 @@ import nl.meldpunt.internalapi.Route;
  * code, well-formed ciphertext) and its key book — the envelopes must go to exactly the
  * current members the verified book lists for the route (minus the excluded advisers)
  * whose accounts are active, plus the reporter — and stores the accepted ones together,
- * in one transaction. The organisations' active recipients are read once per batch (one
- * query), each organisation's book (and each chosen hotline's) is looked up once per
- * batch, and a book is verified once per digest of its stored entries and cached, so this
- * check costs one indexed query per organisation (and hotline) of a batch. Filing again
- * with the same case id and credential is answered with the stored case and stores
- * nothing, also when both arrive in one batch. A refused filing stores nothing and leaves
- * the others of its batch alone.
+ * in one transaction. Each organisation of a batch, its active recipients and its book
+ * (and each chosen hotline's) are looked up once per batch, with queries of one value
+ * each (Hibernate translates a query with a list parameter anew on every call), and a
+ * book is verified once per digest of its stored entries and cached, so this check costs
+ * a few indexed queries per organisation (and hotline) of a batch. Filing again with the
+ * same case id and credential is answered with the stored case and stores nothing, also
+ * when both arrive in one batch. A refused filing stores nothing and leaves the others of
+ * its batch alone.
  */
 @Service
 class CaseIntake {
@@ -69,8 +70,8 @@ class CaseIntake {
 
 	/**
 	 * What one batch knows of its organisations, each looked up once: their enrolled,
-	 * active recipients (one query for the batch) and their verified key books (or why a
-	 * stored book does not verify), and the handlers of the hotlines chosen.
+	 * active recipients (one query per organisation) and their verified key books (or why
+	 * a stored book does not verify), and the handlers of the hotlines chosen.
 	 */
 	private final class BatchView {
 
@@ -80,9 +81,13 @@ class CaseIntake {
 
 		private final Map<List<UUID>, List<UUID>> handlers = new HashMap<>();
 
-		BatchView(List<UUID> organisationIds) {
-			if (!organisationIds.isEmpty()) {
-				CaseIntake.this.accounts.enrolledRecipients(organisationIds)
+		BatchView(Collection<Organisation> organisations) {
+			// one query per organisation (a batch seldom has more than one): a query with
+			// a
+			// list parameter is translated anew on every call, which cost more CPU than
+			// the rest of the batch's writing
+			for (Organisation organisation : organisations) {
+				CaseIntake.this.accounts.enrolledRecipients(organisation.id())
 					.stream()
 					.map(Account::id)
 					.forEach(this.active::add);
@@ -145,11 +150,13 @@ class CaseIntake {
 	 */
 	@Transactional
 	public List<Outcome> fileAll(List<Pending> batch) {
-		Map<String, Organisation> bySlug = this.organisations
-			.findBySlugIn(batch.stream().map(Pending::slug).collect(Collectors.toSet()))
-			.stream()
-			.collect(Collectors.toMap(Organisation::slug, Function.identity()));
-		BatchView view = new BatchView(bySlug.values().stream().map(Organisation::id).toList());
+		Map<String, Organisation> bySlug = new HashMap<>();
+		for (Pending pending : batch) {
+			if (!bySlug.containsKey(pending.slug())) {
+				bySlug.put(pending.slug(), this.organisations.findBySlug(pending.slug()).orElse(null));
+			}
+		}
+		BatchView view = new BatchView(bySlug.values().stream().filter(Objects::nonNull).toList());
 		FilingBatch filings = this.caseFile.startFiling(
 				batch.stream().map((pending) -> pending.request().caseId()).toList(),
 				batch.stream().map((pending) -> pending.request().mailboxCredential().storageHash()).toList());

@@ -69,7 +69,7 @@ class PortalView {
 			.map((c) -> new OrganisationPortal.Category(c.code(), names(c.nameNl(), c.nameEn())))
 			.toList();
 		List<String> entries = encoded(this.books.entries(organisation.id(), Optional.empty()));
-		Set<UUID> active = this.accounts.enrolledRecipients(List.of(organisation.id()))
+		Set<UUID> active = this.accounts.enrolledRecipients(organisation.id())
 			.stream()
 			.map(Account::id)
 			.collect(Collectors.toSet());

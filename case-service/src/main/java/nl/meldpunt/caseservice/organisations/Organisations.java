@@ -1,6 +1,5 @@
 package nl.meldpunt.caseservice.organisations;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -11,7 +10,5 @@ import org.springframework.data.jpa.repository.JpaRepository;
 public interface Organisations extends JpaRepository<Organisation, UUID> {
 
 	Optional<Organisation> findBySlug(String slug);
-
-	List<Organisation> findBySlugIn(Collection<String> slugs);
 
 }

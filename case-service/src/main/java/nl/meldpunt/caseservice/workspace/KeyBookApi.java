@@ -130,7 +130,7 @@ class KeyBookApi {
 		return new View(organisation, new Me(me.id(), me.role(), me.hotlineId()),
 				encoded(this.books.entries(organisation, Optional.empty())), hotlineBooks, drafts(organisation, myBook),
 				pending(organisation, me),
-				this.accounts.enrolledRecipients(List.of(organisation)).stream().map(Account::id).toList());
+				this.accounts.enrolledRecipients(organisation).stream().map(Account::id).toList());
 	}
 
 	@PostMapping("/drafts/{draftId}/approvals")

@@ -10,6 +10,7 @@ import java.util.UUID;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -146,6 +147,16 @@ class IntakeApiIntegrationTest {
 		shortPath.doFilter(filingPost(invalid), new MockHttpServletResponse(),
 				(request, response) -> handedOn[0] = request.getInputStream().readAllBytes());
 		assertThat(handedOn[0]).isEqualTo(invalid);
+	}
+
+	/**
+	 * Validating a filing asks JPA nothing (the request records hold no JPA state): the
+	 * validator treats every property as reachable.
+	 */
+	@Test
+	void fileValidationWhenCheckingRecordsThenAsksJpaNothing(@Autowired ValidatorFactory validation) {
+		assertThat(validation.getTraversableResolver().getClass().getName())
+			.isEqualTo("nl.meldpunt.caseservice.web.ValidationConfiguration$EveryPropertyReachable");
 	}
 
 	private MockHttpServletRequest filingPost(byte[] body) {
