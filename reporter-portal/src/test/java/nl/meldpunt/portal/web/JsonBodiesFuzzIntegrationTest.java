@@ -1,6 +1,5 @@
 package nl.meldpunt.portal.web;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.math.BigDecimal;
@@ -24,13 +23,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import jakarta.servlet.ReadListener;
-import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
 
 import nl.meldpunt.internalapi.FilingRequest;
 import nl.meldpunt.internalapi.NewAttachment;
 import nl.meldpunt.internalapi.NewMessage;
+import nl.meldpunt.internalapi.servlet.ReplayedRequest;
 import nl.meldpunt.portal.PortalProperties;
 import nl.meldpunt.portal.PortalTest;
 import nl.meldpunt.portal.TestReports;
@@ -166,45 +165,12 @@ class JsonBodiesFuzzIntegrationTest extends PortalTest {
 	}
 
 	private String outcome(byte[] body, Class<?> type, long limit) {
-		MockHttpServletRequest request = new MockHttpServletRequest("POST", "/api/o/demo/cases") {
-
-			// the mock's stream reads one byte per call; Tomcat's reads blocks, as here
-			@Override
-			public ServletInputStream getInputStream() {
-				ByteArrayInputStream bytes = new ByteArrayInputStream(body);
-				return new ServletInputStream() {
-
-					@Override
-					public int read() {
-						return bytes.read();
-					}
-
-					@Override
-					public int read(byte[] buffer, int offset, int length) {
-						return bytes.read(buffer, offset, length);
-					}
-
-					@Override
-					public boolean isFinished() {
-						return bytes.available() == 0;
-					}
-
-					@Override
-					public boolean isReady() {
-						return true;
-					}
-
-					@Override
-					public void setReadListener(ReadListener listener) {
-						throw new UnsupportedOperationException();
-					}
-
-				};
-			}
-
-		};
-		request.setContentType("application/json");
-		request.setContent(body);
+		MockHttpServletRequest mock = new MockHttpServletRequest("POST", "/api/o/demo/cases");
+		mock.setContentType("application/json");
+		mock.setContent(body);
+		// the mock's stream reads one byte per call; Tomcat's reads blocks, as the
+		// replayed one does
+		HttpServletRequest request = new ReplayedRequest(mock, body);
 		try {
 			this.bodies.read(request, type, limit);
 			return "bound";

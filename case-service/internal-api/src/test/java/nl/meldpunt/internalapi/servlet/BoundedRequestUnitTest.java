@@ -1,12 +1,10 @@
 package nl.meldpunt.internalapi.servlet;
 
-import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 
-import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import org.junit.jupiter.api.Test;
@@ -43,41 +41,17 @@ class BoundedRequestUnitTest {
 		assertThatThrownBy(() -> in.setReadListener(null)).isInstanceOf(UnsupportedOperationException.class);
 	}
 
-	/** A request that answers only its body and its character encoding. */
+	/**
+	 * A request that answers only its body (read in blocks) and its character encoding.
+	 */
 	private static HttpServletRequest request(String body) {
-		return (HttpServletRequest) Proxy.newProxyInstance(BoundedRequestUnitTest.class.getClassLoader(),
-				new Class<?>[] { HttpServletRequest.class }, (proxy, method, args) -> switch (method.getName()) {
-					case "getInputStream" -> stream(body.getBytes(StandardCharsets.UTF_8));
+		HttpServletRequest encoding = (HttpServletRequest) Proxy.newProxyInstance(
+				BoundedRequestUnitTest.class.getClassLoader(), new Class<?>[] { HttpServletRequest.class },
+				(proxy, method, args) -> switch (method.getName()) {
 					case "getCharacterEncoding" -> "UTF-8";
 					default -> throw new UnsupportedOperationException(method.getName());
 				});
-	}
-
-	private static ServletInputStream stream(byte[] bytes) {
-		ByteArrayInputStream in = new ByteArrayInputStream(bytes);
-		return new ServletInputStream() {
-
-			@Override
-			public int read() {
-				return in.read();
-			}
-
-			@Override
-			public boolean isFinished() {
-				return in.available() == 0;
-			}
-
-			@Override
-			public boolean isReady() {
-				return true;
-			}
-
-			@Override
-			public void setReadListener(ReadListener listener) {
-				throw new UnsupportedOperationException();
-			}
-
-		};
+		return new ReplayedRequest(encoding, body.getBytes(StandardCharsets.UTF_8));
 	}
 
 }
