@@ -2,6 +2,7 @@ package nl.meldpunt.caseservice.intake;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,6 +94,22 @@ class IntakeApiIntegrationTest {
 		assertProblem(get(path, null), HttpStatus.UNAUTHORIZED, "unauthenticated");
 		assertProblem(get(path, "wrong-secret-0123456789"), HttpStatus.UNAUTHORIZED, "unauthenticated");
 		assertThat(get(path, null).getHeaders().get(HttpHeaders.SET_COOKIE)).isNull();
+	}
+
+	/**
+	 * Filing needs the portal's secret on the short path as on the usual one: without it,
+	 * or with a wrong one, the request is refused and stores nothing.
+	 */
+	@Test
+	void fileWhenSecretMissingOrWrongThen401AndNothingStored() {
+		Map<String, Object> filing = Fixtures.filing(this.org, Fixtures.credential(), List.of());
+		for (String secret : Arrays.asList(null, "wrong-secret-0123456789", Fixtures.INTERNAL_SECRET + "x")) {
+			ResponseEntity<JsonNode> refused = this.http.exchange(
+					"/internal/v1/organisations/" + this.org.slug() + "/cases", HttpMethod.POST,
+					new HttpEntity<>(new HashMap<>(filing), headers(secret)), JsonNode.class);
+			assertProblem(refused, HttpStatus.UNAUTHORIZED, "unauthenticated");
+		}
+		assertNothingStored(filing);
 	}
 
 	@Test
