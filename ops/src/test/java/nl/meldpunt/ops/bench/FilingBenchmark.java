@@ -225,9 +225,11 @@ public final class FilingBenchmark {
 	/**
 	 * Turns the embedded database's durability off or back on for the benchmark only
 	 * (ALTER SYSTEM wins over the launcher's configuration file; a reload applies it to
-	 * every open connection).
+	 * every open connection). Turned back on, it checkpoints and syncs first, so that the
+	 * next durable run does not pay for what was written without fsync.
 	 */
-	private static void durability(LaunchSettings.ExternalDatabase superuser, boolean on) throws SQLException {
+	private static void durability(LaunchSettings.ExternalDatabase superuser, boolean on)
+			throws SQLException, IOException {
 		try (Connection connection = DriverManager.getConnection(superuser.url(), superuser.user(),
 				superuser.password()); Statement statement = connection.createStatement()) {
 			if (on) {
@@ -240,6 +242,11 @@ public final class FilingBenchmark {
 			}
 			statement.execute("SELECT pg_reload_conf()");
 			Thread.sleep(500);
+			if (on) {
+				// flush now what was written without fsync: else the next run pays for it
+				statement.execute("CHECKPOINT");
+				new ProcessBuilder("sync").inheritIO().start().waitFor();
+			}
 		}
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
