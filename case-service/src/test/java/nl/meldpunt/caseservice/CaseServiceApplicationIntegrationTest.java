@@ -46,4 +46,21 @@ class CaseServiceApplicationIntegrationTest {
 		assertThat(applied).isEqualTo(1);
 	}
 
+	/**
+	 * Sealed bytes never compress: ciphertexts and attachment chunks are stored without
+	 * compression attempts, and a report of up to about 8 kB stays in its row (V74).
+	 */
+	@Test
+	void databaseWhenMigratedThenSealedBytesAreStoredUncompressedAndReportsInTheirRow() {
+		String storage = """
+				select attstorage from pg_attribute
+				where attrelid = ?::regclass and attname = ? and not attisdropped
+				""";
+		assertThat(this.jdbc.queryForObject(storage, String.class, "case_item", "ciphertext")).isEqualTo("e");
+		assertThat(this.jdbc.queryForObject(storage, String.class, "attachment_chunk", "bytes")).isEqualTo("e");
+		assertThat(this.jdbc.queryForList("select unnest(reloptions) from pg_class where oid = 'case_item'::regclass",
+				String.class))
+			.contains("toast_tuple_target=8160");
+	}
+
 }

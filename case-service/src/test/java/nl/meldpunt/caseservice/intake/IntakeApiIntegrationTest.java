@@ -167,6 +167,38 @@ class IntakeApiIntegrationTest {
 	}
 
 	/**
+	 * The short path writes the headers Spring Security's chain writes on the internal
+	 * API by hand; they must stay the same as the chain's (compared with an answer that
+	 * took the usual chain), except those that describe the answer itself.
+	 */
+	@Test
+	void fileWhenFiledOnTheShortPathThenSameSecurityHeadersAsTheUsualChain(@Autowired FilingShortPath shortPath,
+			@Autowired ObjectMapper json) throws Exception {
+		MockHttpServletResponse filed = new MockHttpServletResponse();
+		shortPath.doFilter(
+				filingPost(json.writeValueAsBytes(Fixtures.filing(this.org, Fixtures.credential(), List.of()))), filed,
+				(request, response) -> {
+					throw new AssertionError("the filing went on to the usual filter chain");
+				});
+		assertThat(filed.getStatus()).isEqualTo(201);
+		HttpHeaders usual = get("/internal/v1/organisations/" + this.org.slug() + "/portal", Fixtures.INTERNAL_SECRET)
+			.getHeaders();
+		List<String> ownToTheAnswer = List.of(HttpHeaders.CONTENT_TYPE, HttpHeaders.CONTENT_LENGTH, HttpHeaders.DATE,
+				HttpHeaders.TRANSFER_ENCODING, HttpHeaders.CONNECTION, "Keep-Alive",
+				// CORS negotiation of Spring MVC's handler mapping: the internal API has
+				// none
+				HttpHeaders.VARY);
+		List<String> compared = usual.keySet()
+			.stream()
+			.filter((name) -> ownToTheAnswer.stream().noneMatch(name::equalsIgnoreCase))
+			.toList();
+		assertThat(compared).isNotEmpty();
+		for (String name : compared) {
+			assertThat(filed.getHeaders(name)).as(name).isEqualTo(usual.get(name));
+		}
+	}
+
+	/**
 	 * Validating a filing asks JPA nothing (the request records hold no JPA state): the
 	 * validator treats every property as reachable.
 	 */
