@@ -1,12 +1,15 @@
 package nl.meldpunt.caseservice.intake;
 
 import java.io.IOException;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -45,10 +48,14 @@ import nl.meldpunt.internalapi.servlet.ReplayedRequest;
  * Anything else takes the usual path unchanged: another method or path, a missing or
  * wrong secret, another content type, no declared length; and a body that does not bind
  * or validate is handed on as it was received, so its refusal is exactly the usual one.
- * Runs after the body limit ({@code RequestBodyLimit}) and the request metrics.
+ * Runs after the body limit ({@code RequestBodyLimit}) and before the request
+ * observations ({@code monitoring.RequestObservations}), whose tags and timers cost a
+ * seventh of a filing's request-thread CPU: a filing taken here is timed by
+ * {@code meldpunt_filing_seconds} instead (by outcome only), one handed on by
+ * {@code http_server_requests} as usual.
  */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 10)
+@Order(Ordered.HIGHEST_PRECEDENCE + 1)
 class FilingShortPath extends OncePerRequestFilter {
 
 	private static final Pattern PATH = Pattern
@@ -68,8 +75,12 @@ class FilingShortPath extends OncePerRequestFilter {
 
 	private final HandlerMethod handler;
 
+	/** Filings taken here, by the outcome of their answer's status (2xx, 4xx, 5xx). */
+	private final Timer[] timers;
+
 	FilingShortPath(IntakeApi api, InternalApiSecret secret, ObjectMapper json, Validator validator,
-			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems) throws NoSuchMethodException {
+			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, MeterRegistry meters)
+			throws NoSuchMethodException {
 		this.api = api;
 		this.secret = secret;
 		this.filings = json.readerFor(FilingRequest.class);
@@ -78,6 +89,14 @@ class FilingShortPath extends OncePerRequestFilter {
 		this.problems = problems;
 		this.handler = new HandlerMethod(api,
 				IntakeApi.class.getDeclaredMethod("file", String.class, FilingRequest.class));
+		this.timers = new Timer[3];
+		String[] outcomes = { "SUCCESS", "CLIENT_ERROR", "SERVER_ERROR" };
+		for (int i = 0; i < outcomes.length; i++) {
+			this.timers[i] = Timer.builder("meldpunt.filing")
+				.description("Filings from the portal taken on the short path, from their body read to their answer")
+				.tag("outcome", outcomes[i])
+				.register(meters);
+		}
 	}
 
 	@Override
@@ -96,17 +115,30 @@ class FilingShortPath extends OncePerRequestFilter {
 			chain.doFilter(request, response);
 			return;
 		}
+		long start = System.nanoTime();
 		byte[] body = request.getInputStream().readNBytes((int) length);
 		FilingRequest filing = bind(body);
 		if (filing == null || !this.validator.validate(filing).isEmpty()) {
-			// refused by the usual path, with the usual answer
+			// refused by the usual path, with the usual answer (and timed there)
 			chain.doFilter(new ReplayedRequest(request, body), response);
 			return;
 		}
+		int outcome = 2;
+		try {
+			file(request, response, path.group(1), filing);
+			outcome = (response.getStatus() < 400) ? 0 : (response.getStatus() < 500) ? 1 : 2;
+		}
+		finally {
+			this.timers[outcome].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+		}
+	}
+
+	private void file(HttpServletRequest request, HttpServletResponse response, String slug, FilingRequest filing)
+			throws IOException {
 		noStore(response);
 		ResponseEntity<Filed> answer;
 		try {
-			answer = this.api.file(path.group(1), filing);
+			answer = this.api.file(slug, filing);
 		}
 		catch (RuntimeException ex) {
 			if (this.problems.resolveException(request, response, this.handler, ex) == null) {
