@@ -40,12 +40,13 @@ import nl.meldpunt.ops.load.DemoFilings;
  *
  * <p>
  * Options (system properties): {@code bench.seconds} per run (15), {@code bench.clients}
- * (32), {@code bench.filings} sealed per run (30000), {@code bench.warmup} seconds of
- * warm-up through the portal (twice {@code bench.seconds}; on a busy machine the JIT
- * still compiles after that: give it minutes), {@code bench.apps} (a folder with
- * {@code case-service.jar} and {@code reporter-portal.jar} to measure, e.g. another
- * commit's build, for a before/after on the same machine), {@code bench.jvm} (extra JVM
- * options for both applications, e.g. a flight recording started with the JVM:
+ * (32), {@code bench.filings} sealed per run (4,000 per second of a run, so that no run
+ * at up to 4,000/s files one twice), {@code bench.warmup} seconds of warm-up through the
+ * portal (twice {@code bench.seconds}; on a busy machine the JIT still compiles after
+ * that: give it minutes), {@code bench.apps} (a folder with {@code case-service.jar} and
+ * {@code reporter-portal.jar} to measure, e.g. another commit's build, for a before/after
+ * on the same machine), {@code bench.jvm} (extra JVM options for both applications, e.g.
+ * a flight recording started with the JVM:
  * {@code -XX:StartFlightRecording=filename=/tmp/jfr,settings=profile}; attaching one to a
  * running JVM under this load disturbs it too much), {@code bench.quick} (only the two
  * durable runs after the warm-up: for trying a change), {@code bench.sql} (a file of
@@ -60,7 +61,7 @@ public final class FilingBenchmark {
 	public static void main(String[] args) throws Exception {
 		int seconds = Integer.getInteger("bench.seconds", 15);
 		int clients = Integer.getInteger("bench.clients", 32);
-		int filings = Integer.getInteger("bench.filings", 30_000);
+		int filings = Integer.getInteger("bench.filings", 4_000 * seconds);
 		int warmup = Integer.getInteger("bench.warmup", 2 * seconds);
 		MeldpuntSystem system = startFreshSystem();
 		Path work = Files.createTempDirectory("meldpunt-bench-load");
