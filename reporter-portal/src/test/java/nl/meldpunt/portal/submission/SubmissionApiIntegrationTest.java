@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -21,6 +23,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.filter.ServerHttpObservationFilter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -76,11 +79,19 @@ class SubmissionApiIntegrationTest extends PortalTest {
 	 * request observation is recorded (the portal exposes no metrics).
 	 */
 	@Test
-	void fileWhenFiledThenNoRequestObservationsRecorded(@Autowired MeterRegistry meters) {
+	void fileWhenFiledThenNoRequestObservationsRecorded(@Autowired MeterRegistry meters,
+			@Autowired ApplicationContext context) {
 		ResponseEntity<JsonNode> filed = post("/api/o/demo/cases", new TestReports(caseService).filing("lean"), "nl");
 		assertThat(filed.getStatusCode().value()).isEqualTo(201);
 		assertThat(meters.find("http.server.requests").meters()).isEmpty();
 		assertThat(meters.find("http.client.requests").meters()).isEmpty();
+		// nor is the observation filter installed, which would make a no-op one per
+		// request
+		assertThat(context.getBeansOfType(FilterRegistrationBean.class)
+			.values()
+			.stream()
+			.filter((registration) -> registration.getFilter() instanceof ServerHttpObservationFilter)).singleElement()
+			.satisfies((registration) -> assertThat(registration.isEnabled()).isFalse());
 	}
 
 	/**
