@@ -1,6 +1,8 @@
 package nl.meldpunt.caseservice.intake;
 
 import java.io.IOException;
+import java.util.EnumMap;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -10,6 +12,7 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.ObjectWriter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.binder.http.Outcome;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -75,8 +78,10 @@ class FilingShortPath extends OncePerRequestFilter {
 
 	private final HandlerMethod handler;
 
-	/** Filings taken here, by the outcome of their answer's status (2xx, 4xx, 5xx). */
-	private final Timer[] timers;
+	/**
+	 * Filings taken here, by their answer's outcome (as {@code http_server_requests}).
+	 */
+	private final Map<Outcome, Timer> timers = new EnumMap<>(Outcome.class);
 
 	FilingShortPath(IntakeApi api, InternalApiSecret secret, ObjectMapper json, Validator validator,
 			@Qualifier("handlerExceptionResolver") HandlerExceptionResolver problems, MeterRegistry meters)
@@ -89,13 +94,11 @@ class FilingShortPath extends OncePerRequestFilter {
 		this.problems = problems;
 		this.handler = new HandlerMethod(api,
 				IntakeApi.class.getDeclaredMethod("file", String.class, FilingRequest.class));
-		this.timers = new Timer[3];
-		String[] outcomes = { "SUCCESS", "CLIENT_ERROR", "SERVER_ERROR" };
-		for (int i = 0; i < outcomes.length; i++) {
-			this.timers[i] = Timer.builder("meldpunt.filing")
+		for (Outcome outcome : Outcome.values()) {
+			this.timers.put(outcome, Timer.builder("meldpunt.filing")
 				.description("Filings from the portal taken on the short path, from their body read to their answer")
-				.tag("outcome", outcomes[i])
-				.register(meters);
+				.tag("outcome", outcome.name())
+				.register(meters));
 		}
 	}
 
@@ -123,13 +126,13 @@ class FilingShortPath extends OncePerRequestFilter {
 			chain.doFilter(new ReplayedRequest(request, body), response);
 			return;
 		}
-		int outcome = 2;
+		Outcome outcome = Outcome.SERVER_ERROR;
 		try {
 			file(request, response, path.group(1), filing);
-			outcome = (response.getStatus() < 400) ? 0 : (response.getStatus() < 500) ? 1 : 2;
+			outcome = Outcome.forStatus(response.getStatus());
 		}
 		finally {
-			this.timers[outcome].record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+			this.timers.get(outcome).record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
 		}
 	}
 

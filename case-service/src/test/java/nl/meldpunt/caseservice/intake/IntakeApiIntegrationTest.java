@@ -10,6 +10,8 @@ import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.servlet.FilterChain;
 import jakarta.validation.ValidatorFactory;
 import org.junit.jupiter.api.BeforeEach;
@@ -136,7 +138,9 @@ class IntakeApiIntegrationTest {
 	 */
 	@Test
 	void fileWhenValidThenFiledOnTheShortPathAndInvalidGoesTheUsualWay(@Autowired FilingShortPath shortPath,
-			@Autowired ObjectMapper json) throws Exception {
+			@Autowired ObjectMapper json, @Autowired MeterRegistry meters) throws Exception {
+		long filedBefore = filingTimer(meters, "SUCCESS").count();
+		long refusedBefore = filingTimer(meters, "CLIENT_ERROR").count();
 		FilterChain usualPath = (request, response) -> {
 			throw new AssertionError("the filing went on to the usual filter chain");
 		};
@@ -147,6 +151,7 @@ class IntakeApiIntegrationTest {
 		assertThat(json.readTree(filed.getContentAsByteArray()).get("caseId").asText()).isEqualTo(filing.get("caseId"));
 		assertThat(filed.getHeader(HttpHeaders.CACHE_CONTROL)).contains("no-store");
 		assertThat(count("key_envelope", UUID.fromString((String) filing.get("caseId")))).isEqualTo(3);
+		assertThat(filingTimer(meters, "SUCCESS").count()).isEqualTo(filedBefore + 1);
 
 		this.jdbc.update("update organisation set access_code_hash = 'x' where id = ?", this.org.id());
 		Map<String, Object> guessed = Fixtures.filing(this.org, Fixtures.credential(), List.of());
@@ -158,6 +163,7 @@ class IntakeApiIntegrationTest {
 		assertThat(json.readTree(refused.getContentAsByteArray()).get("type").asText())
 			.isEqualTo("https://meldpunt.nl/problems/wrong-access-code");
 		assertNothingStored(guessed);
+		assertThat(filingTimer(meters, "CLIENT_ERROR").count()).isEqualTo(refusedBefore + 1);
 
 		byte[] invalid = "{\"caseId\": 7}".getBytes(StandardCharsets.UTF_8);
 		byte[][] handedOn = new byte[1][];
@@ -206,6 +212,10 @@ class IntakeApiIntegrationTest {
 	void fileValidationWhenCheckingRecordsThenAsksJpaNothing(@Autowired ValidatorFactory validation) {
 		assertThat(validation.getTraversableResolver().getClass().getName())
 			.isEqualTo("nl.meldpunt.caseservice.web.ValidationConfiguration$EveryPropertyReachable");
+	}
+
+	private static Timer filingTimer(MeterRegistry meters, String outcome) {
+		return meters.get("meldpunt.filing").tag("outcome", outcome).timer();
 	}
 
 	private MockHttpServletRequest filingPost(byte[] body) {
