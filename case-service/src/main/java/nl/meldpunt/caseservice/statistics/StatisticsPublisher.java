@@ -44,8 +44,11 @@ class StatisticsPublisher {
 
 	private final JdbcTemplate jdbc;
 
+	private final StatisticalRecords records;
+
 	StatisticsPublisher(StatisticsData data, DisclosureSettingsStore settings, Releases releases, AuditLog audit,
-			JdbcTemplate jdbc) {
+			JdbcTemplate jdbc, StatisticalRecords records) {
+		this.records = records;
 		this.data = data;
 		this.settings = settings;
 		this.releases = releases;
@@ -62,6 +65,7 @@ class StatisticsPublisher {
 	@Transactional
 	public List<StatisticsRelease> publishDue(UUID organisationId, LocalDate today) {
 		lock("organisation:" + organisationId);
+		this.records.takeInFiled();
 		Integer first = this.data.firstYear(organisationId);
 		List<StatisticsRelease> published = new ArrayList<>();
 		if (first == null) {
@@ -97,6 +101,7 @@ class StatisticsPublisher {
 	@Transactional
 	public Optional<StatisticsRelease> correct(UUID organisationId, Period period, LocalDate today) {
 		lock("organisation:" + organisationId);
+		this.records.takeInFiled();
 		Optional<Releases.Stored> latest = this.releases.latest(organisationId, null, period);
 		if (latest.isEmpty()) {
 			return Optional.empty();
@@ -122,6 +127,7 @@ class StatisticsPublisher {
 	@Transactional
 	public Optional<StatisticsRelease> publishPool(String pool, LocalDate today) {
 		lock("pool:" + pool);
+		this.records.takeInFiled();
 		List<UUID> members = this.settings.members(pool);
 		if (members.size() < MIN_POOL_MEMBERS) {
 			return Optional.empty();

@@ -99,7 +99,7 @@ class IntakeBatchesIntegrationTest {
 			assertThat(rows("case_item", caseId)).isEqualTo(1);
 			assertThat(rows("timeline_entry", caseId)).isEqualTo(1);
 			assertThat(rows("audit_pending", caseId)).isEqualTo(1);
-			assertThat(rows("statistical_record", caseId)).isEqualTo(1);
+			assertThat(rows("statistical_record_filed", caseId)).isEqualTo(1);
 		}
 		assertThat(this.audit.verify(this.org.id()).intact()).isTrue();
 	}

@@ -46,6 +46,12 @@ class StatisticalRecordsIntegrationTest {
 	@Autowired
 	OrganisationUnits units;
 
+	@Autowired
+	StatisticalRecords records;
+
+	@Autowired
+	StatisticsPublisher statistics;
+
 	CaseFileEvents events;
 
 	UUID organisation;
@@ -72,9 +78,52 @@ class StatisticalRecordsIntegrationTest {
 	void caseFiledWhenPublishedTwiceThenOneRecord() {
 		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 1, 2), Channel.INTERNAL_ADVISER);
 		this.events.publish(filed(caseId, LocalDate.of(2025, 1, 2)));
-		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
-				caseId))
-			.isEqualTo(1);
+		takeIn(); // both in one take-in
+		this.events.publish(filed(caseId, LocalDate.of(2025, 1, 2)));
+		takeIn(); // the record exists already
+		assertThat(recorded(caseId)).isEqualTo(1);
+		assertThat(queued(caseId)).isZero();
+	}
+
+	@Test
+	void caseFiledThenOnlyQueuedInATableWithoutIndexUntilTakenIn() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 5, 14), Channel.INTERNAL_ADVISER);
+		assertThat(queued(caseId)).isEqualTo(1);
+		assertThat(recorded(caseId)).isZero();
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from pg_indexes where tablename = 'statistical_record_filed'", Integer.class))
+			.as("the filing's insert maintains no index")
+			.isZero();
+
+		assertThat(takeIn()).isPositive();
+		assertThat(queued(caseId)).isZero();
+		assertThat(recorded(caseId)).isEqualTo(1);
+		assertThat(takeIn()).as("nothing left to take in").isZero();
+	}
+
+	@Test
+	void casesTakenInTogetherThenStoredInNoOrderOfFiling() {
+		takeIn();
+		List<UUID> cases = new ArrayList<>();
+		for (int i = 0; i < 20; i++) {
+			cases.add(this.events.file(this.organisation, LocalDate.of(2025, 6, 2), Channel.INTERNAL_ADVISER));
+		}
+		takeIn();
+		// the heap's order is the order of insertion: a record per filing kept the order
+		// of filing within the day; taken in together they are stored in random order
+		List<UUID> stored = this.jdbc.queryForList(
+				"select case_id from statistical_record where organisation_id = ? and received_on = '2025-06-02'"
+						+ " order by ctid",
+				UUID.class, this.organisation);
+		assertThat(stored).containsExactlyInAnyOrderElementsOf(cases).isNotEqualTo(cases);
+	}
+
+	@Test
+	void publishingWhenFilingsAreQueuedThenTakesThemInFirst() {
+		UUID caseId = this.events.file(this.organisation, LocalDate.of(2025, 5, 14), Channel.INTERNAL_ADVISER);
+		this.statistics.publishDue(this.organisation, LocalDate.of(2025, 5, 20));
+		assertThat(queued(caseId)).isZero();
+		assertThat(recorded(caseId)).isEqualTo(1);
 	}
 
 	@Test
@@ -156,6 +205,7 @@ class StatisticalRecordsIntegrationTest {
 			cases.add(this.events.file(this.organisation, LocalDate.of(2024, 1, 1).plusDays(i),
 					Channel.INTERNAL_ADVISER));
 		}
+		takeIn();
 		List<Object> idsInFilingOrder = cases.stream()
 			.map((caseId) -> this.jdbc.queryForObject("select id from statistical_record where case_id = ?",
 					Object.class, caseId))
@@ -182,9 +232,8 @@ class StatisticalRecordsIntegrationTest {
 			this.publisher.publishEvent(filed(caseId, LocalDate.now()));
 			status.setRollbackOnly();
 		});
-		assertThat(this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
-				caseId))
-			.isZero();
+		takeIn();
+		assertThat(recorded(caseId)).isZero();
 	}
 
 	@Test
@@ -202,7 +251,22 @@ class StatisticalRecordsIntegrationTest {
 	}
 
 	private Map<String, Object> record(UUID caseId) {
+		takeIn();
 		return this.jdbc.queryForMap("select * from statistical_record where case_id = ?", caseId);
+	}
+
+	private int takeIn() {
+		return this.transactions.execute((status) -> this.records.takeInFiled());
+	}
+
+	private int queued(UUID caseId) {
+		return this.jdbc.queryForObject("select count(*) from statistical_record_filed where case_id = ?",
+				Integer.class, caseId);
+	}
+
+	private int recorded(UUID caseId) {
+		return this.jdbc.queryForObject("select count(*) from statistical_record where case_id = ?", Integer.class,
+				caseId);
 	}
 
 	/** What the intake publishes for a batch of one. */
