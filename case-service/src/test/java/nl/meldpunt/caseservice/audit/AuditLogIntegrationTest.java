@@ -171,6 +171,36 @@ class AuditLogIntegrationTest {
 	}
 
 	@Test
+	void sealWhenTodaysEntriesArePendingTooThenOnlyEarlierDaysMoveAndTodaysStay() {
+		UUID organisation = UUID.randomUUID();
+		LocalDate today = LocalDate.now(ZoneOffset.UTC);
+		for (int i = 0; i < 2; i++) {
+			// as a filing of yesterday left them
+			this.jdbc.update(
+					"insert into audit_pending (id, organisation_id, day, actor_kind, action, case_id)"
+							+ " values (gen_random_uuid(), ?, ?, 'REPORTER', 'CASE_FILED', ?)",
+					organisation, today.minusDays(1), UUID.randomUUID());
+		}
+		this.transactions.executeWithoutResult((tx) -> this.log.record(OrganisationId.of(organisation),
+				ActorKind.REPORTER, null, AuditAction.MAILBOX_READ, CaseId.of(UUID.randomUUID()), null));
+
+		this.log.sealDaysBefore(today);
+
+		assertThat(this.jdbc.queryForList("select action from audit_pending where organisation_id = ?", String.class,
+				organisation))
+			.containsExactly("MAILBOX_READ");
+		assertThat(this.jdbc.queryForObject(
+				"select count(*) from audit_entry where organisation_id = ? and action = 'CASE_FILED'", Integer.class,
+				organisation))
+			.isEqualTo(2);
+		assertThat(this.verifier.verify(organisation).intact()).isTrue();
+		assertThat(this.jdbc.queryForObject("select count(*) from pg_indexes where tablename = 'audit_pending'",
+				Integer.class))
+			.as("a filing's audit row maintains no index")
+			.isZero();
+	}
+
+	@Test
 	void recordAllWhenReporterCausedThenPendingForTheDayAndNoChainTouched() {
 		UUID organisation = UUID.randomUUID();
 		OrganisationId id = OrganisationId.of(organisation);
