@@ -5,8 +5,9 @@
  * <table>
  * <caption>Where is what</caption>
  * <tr>
- * <td>records from {@code casefile} events, in the publisher's transaction; a unit that
- * is not configured is refused ({@code 422 unknown-unit})</td>
+ * <td>records from {@code casefile} events, in the publisher's transaction; a filing only
+ * queues its record, taken in (random order) by the next release or change of a record; a
+ * unit that is not configured is refused ({@code 422 unknown-unit})</td>
  * <td>{@link nl.meldpunt.caseservice.statistics.CaseFileListener},
  * {@link nl.meldpunt.caseservice.statistics.StatisticalRecords}</td>
  * </tr>
